@@ -1,0 +1,119 @@
+// swift-tools-version: 6.2
+// Tributary: imports work items from other trackers into one local workspace.
+// No package dependencies by design: system libraries only (SQLite, libcrypto, Foundation).
+
+import PackageDescription
+
+/// Every Swift target builds in Swift 6 language mode with strict concurrency, and any warning fails the build.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Tributary",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tributary", targets: ["tributary"]),
+        .library(name: "ImportCore", targets: ["ImportCore"]),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+
+        // The core: contract, mapping, engine, store, vault, HTTP, text.
+        .target(
+            name: "ImportCore",
+            dependencies: ["CSQLite", "CCrypto"],
+            path: "Sources/ImportCore",
+            swiftSettings: strict
+        ),
+
+        // One target per provider; each depends only on ImportCore.
+        .target(name: "JiraProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Jira", swiftSettings: strict),
+        .target(name: "AsanaProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Asana", swiftSettings: strict),
+        .target(name: "LinearProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Linear", swiftSettings: strict),
+        .target(
+            name: "ClickUpProvider", dependencies: ["ImportCore"], path: "Sources/Providers/ClickUp", swiftSettings: strict),
+
+        // Loopback servers that emulate the providers' APIs (tests, demo, benchmarks).
+        .target(name: "ProviderSandbox", dependencies: ["ImportCore"], path: "Sources/ProviderSandbox", swiftSettings: strict),
+
+        // The command-line interface: a library (testable) and a thin executable.
+        .target(
+            name: "TributaryCLI",
+            dependencies: [
+                "ImportCore", "JiraProvider", "AsanaProvider", "LinearProvider", "ClickUpProvider", "ProviderSandbox",
+            ],
+            path: "Sources/TributaryCLI",
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "tributary", dependencies: ["TributaryCLI"], path: "Sources/tributary", swiftSettings: strict),
+
+        // Benchmarks (run in release mode, not part of `swift test`).
+        .executableTarget(
+            name: "tributary-bench",
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TributaryCLI"],
+            path: "Benchmarks/Sources",
+            swiftSettings: strict
+        ),
+
+        // Tests.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ImportCore", "ProviderSandbox", "JiraProvider"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ImportCoreTests",
+            dependencies: ["ImportCore", "TestSupport"],
+            path: "Tests/ImportCoreTests",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JiraProviderTests",
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport"],
+            path: "Tests/JiraProviderTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI"],
+            path: "Tests/EngineTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport", "tributary"],
+            path: "Tests/CLITests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProviderConformance",
+            dependencies: [
+                "ImportCore", "JiraProvider", "AsanaProvider", "LinearProvider", "ClickUpProvider", "ProviderSandbox",
+                "TestSupport", "TributaryCLI",
+            ],
+            path: "Tests/ProviderConformance",
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary"],
+            path: "Tests/ReliabilityTests",
+            swiftSettings: strict
+        ),
+    ]
+)

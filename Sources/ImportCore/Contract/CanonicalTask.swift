@@ -1,0 +1,64 @@
+/// A work item in Tributary's own shape, produced from one raw record by a mapping table.
+/// Children (comments, worklogs, attachments, checklist items) travel with it.
+public struct CanonicalTask: Sendable, Hashable {
+    public var ref: ExternalRef
+    /// The source container key (Jira project key), for delete reconciliation.
+    public var container: String?
+    public var title: String
+    public var description: String?
+    /// `Not Started`, `In Progress`, `Blocked`, `Completed` (or what the mapping table says).
+    public var status: String
+    public var priority: String?
+    public var category: String?
+    /// `yyyy-MM-dd` or ISO-8601.
+    public var dueDate: String?
+    public var estimatedHours: Double?
+    public var storyPoints: Double?
+    public var sourceStatus: String?
+    public var sourcePriority: String?
+    public var sourceType: String?
+    public var labels: [String]
+    /// The source id of the parent record, linked to `parent_task_id` when both ends are imported.
+    public var parentExternalID: String?
+    public var milestone: MilestoneReference?
+    public var assignees: [UserReference]
+    /// Mapped custom fields (`custom.<name>` targets), stored as JSON.
+    public var custom: [String: JSONValue]
+    public var comments: [CanonicalComment]
+    public var worklogs: [CanonicalWorklog]
+    public var attachments: [CanonicalAttachment]
+    public var checklist: [CanonicalChecklistItem]
+
+    public init(
+        ref: ExternalRef, container: String? = nil, title: String, description: String? = nil,
+        status: String = "Not Started", priority: String? = nil, category: String? = nil, dueDate: String? = nil,
+        estimatedHours: Double? = nil, storyPoints: Double? = nil, sourceStatus: String? = nil,
+        sourcePriority: String? = nil, sourceType: String? = nil, labels: [String] = [],
+        parentExternalID: String? = nil, milestone: MilestoneReference? = nil, assignees: [UserReference] = [],
+        custom: [String: JSONValue] = [:], comments: [CanonicalComment] = [], worklogs: [CanonicalWorklog] = [],
+        attachments: [CanonicalAttachment] = [], checklist: [CanonicalChecklistItem] = []
+    ) {
+        self.ref = ref
+        self.container = container
+        self.title = title
+        self.description = description
+        self.status = status
+        self.priority = priority
+        self.category = category
+        self.dueDate = dueDate
+        self.estimatedHours = estimatedHours
+        self.storyPoints = storyPoints
+        self.sourceStatus = sourceStatus
+        self.sourcePriority = sourcePriority
+        self.sourceType = sourceType
+        self.labels = labels
+        self.parentExternalID = parentExternalID
+        self.milestone = milestone
+        self.assignees = assignees
+        self.custom = custom
+        self.comments = comments
+        self.worklogs = worklogs
+        self.attachments = attachments
+        self.checklist = checklist
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Tuning of a connection's HTTP behaviour; the defaults suit a large import against a hosted source.
+public struct ConnectionOptions: Sendable, Hashable {
+    /// Requests in flight at once on this connection.
+    public var maxConcurrentRequests: Int
+    /// Sustained requests per second (token bucket); `nil`: unlimited.
+    public var requestsPerSecond: Double?
+    /// Burst size of the token bucket.
+    public var burst: Int
+    /// Timeout of one request attempt.
+    public var requestTimeout: Double
+    /// Attempts per request, the first included.
+    public var maxAttempts: Int
+    /// Base of the exponential backoff, in seconds.
+    public var backoffBase: Double
+    /// Cap of one backoff wait (and of an honoured `Retry-After`), in seconds.
+    public var backoffCap: Double
+    /// Provider-specific overrides (Jira: `gatewayURL` for scoped tokens, `deployment`, `cloudId`, `timeZone`).
+    public var extras: [String: String]
+
+    public init(
+        maxConcurrentRequests: Int = 4, requestsPerSecond: Double? = nil, burst: Int = 10, requestTimeout: Double = 30,
+        maxAttempts: Int = 6, backoffBase: Double = 0.5, backoffCap: Double = 30, extras: [String: String] = [:]
+    ) {
+        self.maxConcurrentRequests = maxConcurrentRequests
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+        self.requestTimeout = requestTimeout
+        self.maxAttempts = maxAttempts
+        self.backoffBase = backoffBase
+        self.backoffCap = backoffCap
+        self.extras = extras
+    }
+}
+
+/// Where and as whom a connection talks to a source.
+public struct ConnectionSettings: Sendable {
+    /// The site or API root, normalised (scheme and host lower-cased, no trailing slash).
+    public let baseURL: URL
+    public let credentials: Credentials
+    public let options: ConnectionOptions
+
+    /// Validates and normalises `baseURL` (see `URLPolicy`).
+    public init(baseURL: String, credentials: Credentials, options: ConnectionOptions = .init()) throws(URLPolicyError) {
+        self.baseURL = try URLPolicy.normalizedBaseURL(baseURL)
+        self.credentials = credentials
+        self.options = options
+    }
+}

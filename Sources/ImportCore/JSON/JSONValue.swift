@@ -1,0 +1,117 @@
+import Foundation
+
+/// A JSON document as a value: what providers hand over as raw records and what mapping tables read.
+///
+/// Numbers are kept as `Double` (every integer a source sends as a JSON number is below 2^53);
+/// ids that sources send as strings stay strings.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}
+
+extension JSONValue {
+    /// The member `key` of an object, or `nil` for any other value or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The element at `index` of an array, or `nil`.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    public var doubleValue: Double? {
+        if case .number(let number) = self { return number }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case .number(let number) = self, number.rounded() == number, abs(number) < 9e15 { return Int(number) }
+        return nil
+    }
+
+    public var boolValue: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    /// A scalar rendered as text: strings as they are, numbers without a needless ".0", booleans as words.
+    /// Arrays, objects and null have no scalar text.
+    public var scalarText: String? {
+        switch self {
+        case .string(let text): return text
+        case .number(let number): return JSONValue.format(number: number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null, .array, .object: return nil
+        }
+    }
+
+    /// The name of this value's JSON type, as used in error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    static func format(number: Double) -> String {
+        if number.isFinite, number.rounded() == number, abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        return "\(number)"
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        var members: [String: JSONValue] = [:]
+        for (key, value) in elements { members[key] = value }
+        self = .object(members)
+    }
+}
+
+extension JSONValue {
+    /// Wraps an optional string: `nil` becomes `.null`.
+    public init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
+    /// Wraps an optional number: `nil` becomes `.null`.
+    public init(_ number: Double?) { self = number.map(JSONValue.number) ?? .null }
+    /// Wraps an optional integer: `nil` becomes `.null`.
+    public init(_ number: Int?) { self = number.map { .number(Double($0)) } ?? .null }
+}

@@ -1,0 +1,166 @@
+/// Turns mapped values into canonical records, checking each target's type and that required
+/// targets are filled. Timestamps are normalised to ISO-8601 UTC.
+public enum CanonicalBuilder {
+    public static func task(_ mapped: MappedRecord, source: String, label: String?) throws(MappingError) -> CanonicalTask {
+        var reader = Reader(values: mapped.fields, kind: .task, label: label)
+        let ref = ExternalRef(
+            source: source, id: try reader.requiredText("external_id"), key: try reader.text("external_key"),
+            url: try reader.text("external_url"), updatedAt: try reader.date("external_updated_at"))
+        reader.label = ref.key ?? ref.id
+        var task = CanonicalTask(
+            ref: ref, container: try reader.text("container"), title: try reader.requiredText("title"),
+            description: try reader.text("description"), status: try reader.requiredText("status"),
+            priority: try reader.text("priority"), category: try reader.text("category"),
+            dueDate: try reader.date("due_date"), estimatedHours: try reader.number("estimated_hours"),
+            storyPoints: try reader.number("story_points"), sourceStatus: try reader.text("source_status"),
+            sourcePriority: try reader.text("source_priority"), sourceType: try reader.text("source_type"),
+            labels: try reader.labels("labels"), parentExternalID: try reader.text("parent"),
+            assignees: try reader.users("assignees"))
+        if let title = try reader.text("milestone"), !title.isEmpty {
+            task.milestone = MilestoneReference(title: title, externalID: try reader.text("milestone_external_id"))
+        }
+        for (name, value) in mapped.fields where name.hasPrefix("custom.") {
+            task.custom[String(name.dropFirst(7))] = value
+        }
+        for row in mapped.children[.comment] ?? [] {
+            let child = Reader(values: row, kind: .comment, label: reader.label)
+            task.comments.append(
+                CanonicalComment(
+                    ref: try child.ref(source: source), author: try child.users("author").first,
+                    body: try child.text("body") ?? "", createdAt: try child.date("created_at")))
+        }
+        for row in mapped.children[.worklog] ?? [] {
+            let child = Reader(values: row, kind: .worklog, label: reader.label)
+            task.worklogs.append(
+                CanonicalWorklog(
+                    ref: try child.ref(source: source), author: try child.users("author").first,
+                    startedAt: try child.date("started_at"), seconds: try child.requiredInteger("seconds"),
+                    comment: try child.text("comment")))
+        }
+        for row in mapped.children[.attachment] ?? [] {
+            let child = Reader(values: row, kind: .attachment, label: reader.label)
+            task.attachments.append(
+                CanonicalAttachment(
+                    ref: try child.ref(source: source), filename: try child.requiredText("filename"),
+                    mimeType: try child.text("mime_type"), sizeBytes: try child.integer("size_bytes"),
+                    contentURL: try child.text("content_url"), author: try child.users("author").first,
+                    createdAt: try child.date("created_at")))
+        }
+        for row in mapped.children[.checklist] ?? [] {
+            let child = Reader(values: row, kind: .checklist, label: reader.label)
+            task.checklist.append(
+                CanonicalChecklistItem(
+                    ref: try child.ref(source: source), position: try child.integer("position") ?? 0,
+                    title: try child.requiredText("title"), done: try child.boolean("done") ?? false))
+        }
+        return task
+    }
+
+    struct Reader {
+        let values: [String: JSONValue]
+        let kind: RecordKind
+        var label: String?
+
+        func fail(_ target: String, _ message: String) -> MappingError {
+            MappingError(record: label, location: "\(kind.rawValue).\(target)", message: message)
+        }
+
+        func ref(source: String) throws(MappingError) -> ExternalRef {
+            ExternalRef(
+                source: source, id: try requiredText("external_id"), key: try text("external_key"),
+                url: try text("external_url"), updatedAt: try date("external_updated_at"))
+        }
+
+        func text(_ target: String) throws(MappingError) -> String? {
+            guard let value = values[target] else { return nil }
+            switch value {
+            case .null: return nil
+            case .string(let text): return text
+            case .number, .bool: return value.scalarText
+            default: throw fail(target, "expected text, found \(value.typeName); add a transform such as \"adfToText\", \"join\" or \"first\"")
+            }
+        }
+
+        func requiredText(_ target: String) throws(MappingError) -> String {
+            guard let text = try text(target), !text.isEmpty else {
+                throw fail(target, "required but empty")
+            }
+            return text
+        }
+
+        func number(_ target: String) throws(MappingError) -> Double? {
+            guard let value = values[target], !value.isNull else { return nil }
+            if let number = value.doubleValue, number.isFinite { return number }
+            if let text = value.stringValue {
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+                if let number = Double(text), number.isFinite { return number }
+            }
+            throw fail(target, "expected a number, found \(value.typeName) \(value.jsonText.prefix(40))")
+        }
+
+        func integer(_ target: String) throws(MappingError) -> Int? {
+            guard let number = try number(target) else { return nil }
+            guard abs(number) < 9e15 else { throw fail(target, "number out of range") }
+            return Int(number.rounded(.towardZero))
+        }
+
+        func requiredInteger(_ target: String) throws(MappingError) -> Int {
+            guard let number = try integer(target) else { throw fail(target, "required but empty") }
+            return number
+        }
+
+        func boolean(_ target: String) throws(MappingError) -> Bool? {
+            guard let value = values[target], !value.isNull else { return nil }
+            if let flag = value.boolValue { return flag }
+            if let number = value.doubleValue { return number != 0 }
+            throw fail(target, "expected true or false, found \(value.typeName)")
+        }
+
+        func date(_ target: String) throws(MappingError) -> String? {
+            guard let text = try text(target), !text.isEmpty else { return nil }
+            guard let stamp = Timestamp.parse(text) else {
+                throw fail(target, "\"\(text.prefix(40))\" is not a date; add the \"date\" transform")
+            }
+            let isBareDate = text.count == 10 && text.dropFirst(4).first == "-"
+            return isBareDate ? String(stamp.iso8601.prefix(10)) : stamp.iso8601
+        }
+
+        func labels(_ target: String) throws(MappingError) -> [String] {
+            guard let value = values[target], !value.isNull else { return [] }
+            switch value {
+            case .array(let elements):
+                return elements.compactMap { $0.scalarText ?? $0["name"]?.scalarText ?? $0["value"]?.scalarText }
+            case .string(let text): return text.isEmpty ? [] : [text]
+            default: throw fail(target, "expected a list of texts, found \(value.typeName)")
+            }
+        }
+
+        func users(_ target: String) throws(MappingError) -> [UserReference] {
+            guard let value = values[target], !value.isNull else { return [] }
+            let elements = value.arrayValue ?? [value]
+            var people: [UserReference] = []
+            for element in elements {
+                switch element {
+                case .null: continue
+                case .string(let email): if !email.isEmpty { people.append(UserReference(email: email)) }
+                case .object:
+                    let person = Transform.person(element) ?? .null
+                    people.append(
+                        UserReference(
+                            email: person["email"]?.stringValue, displayName: person["name"]?.stringValue,
+                            externalID: person["id"]?.stringValue))
+                default: throw fail(target, "expected a person (email or object), found \(element.typeName)")
+                }
+            }
+            return people
+        }
+    }
+}
+
+extension MappingEvaluator {
+    /// Maps one raw record all the way to a canonical task.
+    public func canonical(_ record: JSONValue, source: String) throws(MappingError) -> CanonicalTask {
+        let (mapped, _) = try map(record)
+        return try CanonicalBuilder.task(mapped, source: source, label: MappingEvaluator.label(of: record))
+    }
+}

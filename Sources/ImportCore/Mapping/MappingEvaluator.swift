@@ -1,0 +1,187 @@
+/// Why one record could not be mapped. The engine counts it as a per-record failure and goes on.
+public struct MappingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The record's key or id, when it could be read.
+    public let record: String?
+    /// The rule's place in the table (`task.fields[0]`).
+    public let location: String
+    public let message: String
+
+    public init(record: String?, location: String, message: String) {
+        self.record = record
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(record.map { "\($0): " } ?? "")\(location): \(message)" }
+}
+
+/// The values a table produced for one source record, by target name, before they become canonical.
+public struct MappedRecord: Sendable, Hashable {
+    public var fields: [String: JSONValue]
+    public var children: [RecordKind: [[String: JSONValue]]]
+}
+
+/// One rule's input and output, for `tributary preview`.
+public struct RuleTrace: Sendable, Hashable {
+    public let kind: RecordKind
+    public let location: String
+    public let target: String
+    /// The paths read (`fields.status.statusCategory.key`).
+    public let source: String
+    /// The raw value found at the source, or `nil`.
+    public let input: JSONValue?
+    public let output: JSONValue?
+}
+
+/// Applies a mapping table to raw records.
+public struct MappingEvaluator: Sendable {
+    public let table: MappingTable
+    /// The table's parameters with the run config's overrides applied.
+    public let params: [String: JSONValue]
+    /// Custom field aliases resolved to this source's field ids.
+    public let fieldIDs: [String: String]
+
+    /// - Parameters:
+    ///   - overrides: the run config's `mapping.params`.
+    ///   - fields: the source's field list, to resolve custom fields named by display name.
+    public init(table: MappingTable, overrides: [String: JSONValue] = [:], fields: [SourceField]? = nil) {
+        self.table = table
+        self.params = table.params.merging(overrides) { $1 }
+        self.fieldIDs = table.resolveFieldIDs(fields)
+    }
+
+    /// Maps one raw record to target values (and, with `trace`, each rule's input and output).
+    public func map(_ record: JSONValue, trace: Bool = false) throws(MappingError) -> (MappedRecord, [RuleTrace]) {
+        var traces: [RuleTrace] = []
+        let label = MappingEvaluator.label(of: record)
+        guard case .object = record else {
+            throw MappingError(record: label, location: "task", message: "expected a record object, found \(record.typeName)")
+        }
+        let rootContext = EvaluationContext(root: record, item: record, params: params, fieldIDs: fieldIDs)
+        var result = MappedRecord(fields: [:], children: [:])
+        if let mapping = table.records[.task] {
+            result.fields = try apply(mapping, kind: .task, context: rootContext, label: label, trace: trace, into: &traces)
+        }
+        for kind in RecordKind.allCases where kind != .task {
+            guard let mapping = table.records[kind], let each = mapping.each else { continue }
+            guard let found = each.evaluate(item: record, root: record, fieldIDs: fieldIDs) else {
+                result.children[kind] = []
+                continue
+            }
+            var elements = found.arrayValue ?? [found]
+            if let filter = mapping.filter {
+                elements = elements.filter {
+                    filter.evaluate(EvaluationContext(root: record, item: $0, params: params, fieldIDs: fieldIDs))
+                }
+            }
+            if let limit = mapping.limit {
+                let count: Double
+                do {
+                    count = try limit.resolve(params)
+                } catch {
+                    throw MappingError(record: label, location: "\(kind.rawValue).limit", message: error.message)
+                }
+                elements = Array(elements.prefix(max(0, Int(count))))
+            }
+            var rows: [[String: JSONValue]] = []
+            for (index, element) in elements.enumerated() {
+                let context = EvaluationContext(root: record, item: element, params: params, fieldIDs: fieldIDs)
+                var row = try apply(
+                    mapping, kind: kind, context: context, label: label, trace: trace && index == 0, into: &traces)
+                row["position"] = .number(Double(index))
+                rows.append(row)
+            }
+            result.children[kind] = rows
+        }
+        return (result, traces)
+    }
+
+    private func apply(
+        _ mapping: RecordMapping, kind: RecordKind, context: EvaluationContext, label: String?, trace: Bool,
+        into traces: inout [RuleTrace]
+    ) throws(MappingError) -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        for rule in mapping.rules {
+            let (input, output) = try evaluate(rule, context: context, label: label)
+            if let output { values[rule.target] = output }
+            if trace {
+                traces.append(
+                    RuleTrace(
+                        kind: kind, location: rule.location, target: rule.target,
+                        source: rule.from.isEmpty ? (rule.conditionalValues.isEmpty ? "(default)" : "(rules)") : rule.from.map(\.text).joined(separator: " | "),
+                        input: input, output: output))
+            }
+        }
+        return values
+    }
+
+    private func evaluate(_ rule: FieldRule, context: EvaluationContext, label: String?) throws(MappingError) -> (
+        JSONValue?, JSONValue?
+    ) {
+        func fail(_ message: String) -> MappingError {
+            MappingError(record: label, location: rule.location, message: "\(rule.target): \(message)")
+        }
+        var input: JSONValue?
+        var usedPath: SourcePath?
+        for path in rule.from {
+            // A list path that found nothing falls through to the next path, like a missing value.
+            if let found = context.read(path), found != .array([]) || path == rule.from.last {
+                input = found
+                usedPath = path
+                break
+            }
+        }
+        if let guardCondition = rule.guardCondition, !guardCondition.evaluate(context) {
+            return (input, nil)
+        }
+        for conditional in rule.conditionalValues where conditional.condition.evaluate(context) {
+            return (input, conditional.value)
+        }
+        if let input, let usedPath, case .alias(let alias)? = usedPath.segments.last, let spec = table.customFields[alias] {
+            if let problem = MappingEvaluator.shapeProblem(input, expected: spec.type) {
+                throw fail("custom field $\(alias) (\(fieldIDs[alias] ?? "?")): \(problem)")
+            }
+        }
+        var value = input
+        for transform in rule.transforms {
+            do {
+                value = try transform.apply(value, context: context)
+            } catch {
+                throw fail("\(transform.name): \(error.message)")
+            }
+        }
+        if let map = rule.map { value = map.apply(value) }
+        if value == nil || value == .null { value = rule.defaultValue }
+        if value == .null { value = nil }
+        if rule.required, value == nil {
+            throw fail("required but empty (read \(rule.from.map(\.text).joined(separator: " | ")))")
+        }
+        return (input, value)
+    }
+
+    /// Whether a custom field's value has the declared type's shape; a message when not.
+    static func shapeProblem(_ value: JSONValue, expected: FieldType) -> String? {
+        let ok: Bool
+        switch expected {
+        case .text: ok = value.stringValue != nil
+        case .number: ok = value.doubleValue != nil || Double(value.stringValue ?? "x") != nil
+        case .integer: ok = value.intValue != nil
+        case .boolean: ok = value.boolValue != nil
+        case .date: ok = value.stringValue.flatMap(Timestamp.parse) != nil
+        case .user: ok = value.objectValue != nil || value.stringValue != nil
+        case .select: ok = value["value"] != nil || value["name"] != nil || value.stringValue != nil
+        case .multiSelect: ok = value.arrayValue != nil
+        case .labels: ok = value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false
+        case .json: ok = true
+        }
+        if ok { return nil }
+        let shown = value.jsonText
+        return "expected \(expected.rawValue), found \(value.typeName) \(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)"
+    }
+
+    /// A record's key or id, for messages.
+    public static func label(of record: JSONValue) -> String? {
+        record["key"]?.scalarText ?? record["identifier"]?.scalarText ?? record["custom_id"]?.scalarText
+            ?? record["id"]?.scalarText ?? record["gid"]?.scalarText
+    }
+}

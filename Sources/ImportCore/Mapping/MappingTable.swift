@@ -1,0 +1,148 @@
+/// A declarative mapping table: how one provider's raw records become canonical records.
+/// Users edit it as JSON (`Providers/<provider>/mapping.json`); see docs/MAPPING.md for the format.
+public struct MappingTable: Sendable {
+    public static let supportedFormat = 1
+
+    public let format: Int
+    public let provider: String
+    public let description: String?
+    /// Parameters and their defaults; a run config's `mapping.params` overrides them.
+    public let params: [String: JSONValue]
+    public let customFields: [String: CustomFieldSpec]
+    public let records: [RecordKind: RecordMapping]
+    /// Where the table was read from, for messages.
+    public let origin: String
+
+    public init(
+        format: Int, provider: String, description: String?, params: [String: JSONValue],
+        customFields: [String: CustomFieldSpec], records: [RecordKind: RecordMapping], origin: String
+    ) {
+        self.format = format
+        self.provider = provider
+        self.description = description
+        self.params = params
+        self.customFields = customFields
+        self.records = records
+        self.origin = origin
+    }
+
+    /// Every source path the table reads (rules, conditions, templates, `each`), for providers that
+    /// request only the fields they need.
+    public var sourcePaths: [SourcePath] {
+        var paths: [SourcePath] = []
+        for kind in RecordKind.allCases {
+            guard let mapping = records[kind] else { continue }
+            let prefix = (mapping.each.map { [$0] } ?? []) + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
+            paths += prefix
+            for rule in mapping.rules {
+                var own = rule.from + (rule.guardCondition?.paths ?? []) + rule.conditionalValues.flatMap(\.condition.paths)
+                for transform in rule.transforms {
+                    if case .template(let template) = transform {
+                        own += template.placeholders.compactMap { name, path in params[name] == nil ? path : nil }
+                    }
+                }
+                // Paths inside a child rule are relative to the child item, reached through `each`.
+                if kind == .task {
+                    paths += own
+                } else {
+                    paths += own.filter(\.fromRoot)
+                }
+            }
+        }
+        return paths
+    }
+
+    /// The source fields under `fields.` the table reads (Jira's `fields` request parameter).
+    public func sourceFields(prefix: String = "fields", fieldIDs: [String: String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for path in sourcePaths {
+            if let key = path.key(after: prefix, fieldIDs: fieldIDs), seen.insert(key).inserted { result.append(key) }
+        }
+        return result
+    }
+}
+
+/// A custom field the table names by alias, resolved by id or display name through the provider's field list.
+public struct CustomFieldSpec: Sendable, Hashable {
+    public let alias: String
+    /// Candidate ids, tried in order (`customfield_10016`).
+    public let ids: [String]
+    /// Candidate display names, tried in order after the ids ("Story point estimate", "Story Points").
+    public let names: [String]
+    public let type: FieldType
+
+    public init(alias: String, ids: [String], names: [String], type: FieldType) {
+        self.alias = alias
+        self.ids = ids
+        self.names = names
+        self.type = type
+    }
+}
+
+/// The rules that produce one kind of record.
+public struct RecordMapping: Sendable {
+    /// For child records: the path of the array to map element by element (`fields.comment.comments[*]`).
+    public let each: SourcePath?
+    /// Only the elements for which this holds (Asana stories that are comments).
+    public let filter: Condition?
+    /// At most this many child records (checklist items: 30), counted after `filter`.
+    public let limit: NumberArgument?
+    public let rules: [FieldRule]
+}
+
+/// One target field's rule: read, transform, map, or a conditional value; first match wins.
+public struct FieldRule: Sendable {
+    public let target: String
+    /// Source paths; the first one with a value is used.
+    public let from: [SourcePath]
+    /// Only when this holds is the rule applied (else the target stays empty).
+    public let guardCondition: Condition?
+    /// Values chosen by conditions, tried in order before `from`.
+    public let conditionalValues: [ConditionalValue]
+    public let transforms: [Transform]
+    public let map: ValueMap?
+    public let defaultValue: JSONValue?
+    public let required: Bool
+    /// The type the author declares the rule produces, checked against the target's.
+    public let declaredType: FieldType?
+    /// Where the rule is in the table (`task.fields[3]`), for messages.
+    public let location: String
+}
+
+/// `{"when": condition, "value": v}`.
+public struct ConditionalValue: Sendable {
+    public let condition: Condition
+    public let value: JSONValue
+}
+
+/// A problem in a mapping table, with the JSON path of the offending part.
+public struct MappingProblem: Sendable, Hashable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A mapping table that cannot be used: every problem found, each with its path.
+public struct MappingValidationError: Error, Sendable, CustomStringConvertible {
+    public let origin: String
+    public let problems: [MappingProblem]
+
+    public init(origin: String, problems: [MappingProblem]) {
+        self.origin = origin
+        self.problems = problems
+    }
+
+    public var description: String {
+        var lines = ["the mapping table \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
+        lines += problems.map { "  \($0)" }
+        lines.append("  hint: fix them and check again with `tributary mapping check \(origin)`; docs/MAPPING.md describes the format.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,417 @@
+import Foundation
+
+/// A number in a mapping table: written literally or named after a run parameter (`hoursPerStoryPoint`).
+public enum NumberArgument: Sendable, Hashable, CustomStringConvertible {
+    case literal(Double)
+    case parameter(String)
+
+    public var description: String {
+        switch self {
+        case .literal(let value): return JSONValue.format(number: value)
+        case .parameter(let name): return name
+        }
+    }
+
+    func resolve(_ params: [String: JSONValue]) throws(TransformError) -> Double {
+        switch self {
+        case .literal(let value): return value
+        case .parameter(let name):
+            if let value = params[name]?.doubleValue { return value }
+            if let text = params[name]?.stringValue, let value = Double(text) { return value }
+            throw TransformError("parameter \"\(name)\" is not a number")
+        }
+    }
+}
+
+/// Why a transform could not apply to a value: becomes a per-record failure.
+public struct TransformError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One step of a rule's transform chain. Scalar transforms apply to each element of an array;
+/// `null` passes through every transform unchanged.
+public enum Transform: Sendable, Hashable, CustomStringConvertible {
+    case text, trim, lowercase, uppercase
+    /// At most n characters, never splitting a grapheme (an emoji with modifiers counts as one).
+    case truncate(NumberArgument)
+    case adfToText, markdownToText, htmlToText
+    /// Parse the source's timestamp and write ISO-8601 UTC; a bare date stays a date.
+    case date
+    /// The calendar day (`yyyy-MM-dd`, UTC) of a timestamp.
+    case day
+    case number, integer, boolean
+    case multiply(NumberArgument)
+    case divide(NumberArgument)
+    /// Arrays to text with a separator (default `, `).
+    case join(String)
+    case split(String)
+    case first, last
+    /// At most n elements of an array.
+    case limit(NumberArgument)
+    /// Remove null and empty-text elements of an array.
+    case compact
+    /// Fill a template: `{value}` is the input, `{name}` a parameter, else a source path.
+    case template(TemplateText)
+    /// Seconds from a number or a duration text such as Jira's `3h 20m` or `1w 2d` (a day is
+    /// `hoursPerDay` hours, default 8; a week `daysPerWeek` days, default 5, as Jira counts).
+    case duration
+    /// A source's person object to `{email, name, id}` (Jira, Asana, Linear, ClickUp shapes).
+    case user
+    /// A choice field's option (`{"value": …}` or `{"name": …}`) to its text.
+    case option
+
+    /// Every transform name, for messages and suggestions.
+    public static let names = [
+        "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "date", "day",
+        "number", "integer", "boolean", "multiply", "divide", "join", "split", "first", "last", "limit", "compact",
+        "template", "duration", "user", "option",
+    ]
+
+    /// Names that take an argument, and whether it is required.
+    static let argumentRequired: [String: Bool] = [
+        "truncate": true, "multiply": true, "divide": true, "limit": true, "template": true, "join": false,
+        "split": false,
+    ]
+
+    public var name: String {
+        switch self {
+        case .text: return "text"
+        case .trim: return "trim"
+        case .lowercase: return "lowercase"
+        case .uppercase: return "uppercase"
+        case .truncate: return "truncate"
+        case .adfToText: return "adfToText"
+        case .markdownToText: return "markdownToText"
+        case .htmlToText: return "htmlToText"
+        case .date: return "date"
+        case .day: return "day"
+        case .number: return "number"
+        case .integer: return "integer"
+        case .boolean: return "boolean"
+        case .multiply: return "multiply"
+        case .divide: return "divide"
+        case .join: return "join"
+        case .split: return "split"
+        case .first: return "first"
+        case .last: return "last"
+        case .limit: return "limit"
+        case .compact: return "compact"
+        case .template: return "template"
+        case .duration: return "duration"
+        case .user: return "user"
+        case .option: return "option"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .truncate(let n), .multiply(let n), .divide(let n), .limit(let n): return "\(name)(\(n))"
+        case .join(let separator), .split(let separator): return "\(name)(\(separator))"
+        case .template(let template): return "template(\(template.source))"
+        default: return name
+        }
+    }
+
+    /// The type a transform produces, when it fixes one (for the validator's type checks).
+    var outputType: FieldType? {
+        switch self {
+        case .text, .trim, .lowercase, .uppercase, .truncate, .adfToText, .markdownToText, .htmlToText, .join,
+            .template, .option:
+            return .text
+        case .date, .day: return .date
+        case .number, .multiply, .divide: return .number
+        case .integer, .duration: return .integer
+        case .boolean: return .boolean
+        case .user: return .user
+        case .split: return .labels
+        case .first, .last, .limit, .compact: return nil
+        }
+    }
+
+    /// Whether the transform works on whole arrays rather than element by element.
+    var isArrayTransform: Bool {
+        switch self {
+        case .join, .first, .last, .limit, .compact: return true
+        default: return false
+        }
+    }
+
+    /// Parses `name` or `name(argument)`.
+    static func parse(_ text: String) -> Result<Transform, TransformParseError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var name = trimmed
+        var argument: String?
+        if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
+            name = String(trimmed[..<open])
+            argument = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        }
+        return parse(name: name, argument: argument.map(JSONValue.string))
+    }
+
+    /// Parses the object form `{"truncate": 200}`.
+    static func parse(name: String, argument: JSONValue?) -> Result<Transform, TransformParseError> {
+        guard names.contains(name) else {
+            return .failure(.unknown(name: name, suggestion: closestName(name)))
+        }
+        if argumentRequired[name] == true, argument == nil || argument?.scalarText?.isEmpty == true {
+            return .failure(.missingArgument(name: name))
+        }
+        if argumentRequired[name] == nil, let argument, !(argument.scalarText?.isEmpty ?? false) {
+            return .failure(.unexpectedArgument(name: name, argument: argument.scalarText ?? argument.jsonText))
+        }
+        func number() -> Result<NumberArgument, TransformParseError> {
+            if let value = argument?.doubleValue { return .success(.literal(value)) }
+            let text = (argument?.stringValue ?? "").trimmingCharacters(in: .whitespaces)
+            if let value = Double(text) { return .success(.literal(value)) }
+            if text.first?.isLetter == true, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                return .success(.parameter(text))
+            }
+            return .failure(.badArgument(name: name, argument: text, expected: "a number or a parameter name"))
+        }
+        switch name {
+        case "text": return .success(.text)
+        case "trim": return .success(.trim)
+        case "lowercase": return .success(.lowercase)
+        case "uppercase": return .success(.uppercase)
+        case "truncate":
+            return number().flatMap { value in
+                if case .literal(let n) = value, n < 1 || n != n.rounded() {
+                    return .failure(.badArgument(name: name, argument: value.description, expected: "a whole number ≥ 1"))
+                }
+                return .success(.truncate(value))
+            }
+        case "adfToText": return .success(.adfToText)
+        case "markdownToText": return .success(.markdownToText)
+        case "htmlToText": return .success(.htmlToText)
+        case "date": return .success(.date)
+        case "day": return .success(.day)
+        case "number": return .success(.number)
+        case "integer": return .success(.integer)
+        case "boolean": return .success(.boolean)
+        case "multiply": return number().map { .multiply($0) }
+        case "divide":
+            return number().flatMap { value in
+                if case .literal(0) = value {
+                    return .failure(.badArgument(name: name, argument: "0", expected: "a number other than 0"))
+                }
+                return .success(.divide(value))
+            }
+        case "join": return .success(.join(argument?.scalarText ?? ", "))
+        case "split": return .success(.split(argument?.scalarText ?? ","))
+        case "first": return .success(.first)
+        case "last": return .success(.last)
+        case "limit":
+            return number().flatMap { value in
+                if case .literal(let n) = value, n < 0 || n != n.rounded() {
+                    return .failure(.badArgument(name: name, argument: value.description, expected: "a whole number ≥ 0"))
+                }
+                return .success(.limit(value))
+            }
+        case "compact": return .success(.compact)
+        case "template":
+            switch TemplateText.parse(argument?.scalarText ?? "") {
+            case .success(let template): return .success(.template(template))
+            case .failure(let error): return .failure(.badArgument(name: name, argument: error.message, expected: "a template"))
+            }
+        case "duration": return .success(.duration)
+        case "user": return .success(.user)
+        case "option": return .success(.option)
+        default: return .failure(.unknown(name: name, suggestion: closestName(name)))
+        }
+    }
+
+    static func closestName(_ name: String) -> String? {
+        Suggestions.closest(name, among: names)
+    }
+
+    // MARK: Applying
+
+    /// Applies the transform to `value` (nil stays nil).
+    func apply(_ value: JSONValue?, context: EvaluationContext) throws(TransformError) -> JSONValue? {
+        guard let value, !value.isNull else { return nil }
+        if !isArrayTransform, case .array(let elements) = value, !(self == .adfToText) {
+            var results: [JSONValue] = []
+            for element in elements {
+                if let result = try applyScalar(element, context: context) { results.append(result) }
+            }
+            return .array(results)
+        }
+        return try applyScalar(value, context: context)
+    }
+
+    private func applyScalar(_ value: JSONValue, context: EvaluationContext) throws(TransformError) -> JSONValue? {
+        switch self {
+        case .text:
+            guard let text = value.scalarText else {
+                throw TransformError("expected text, found \(value.typeName)")
+            }
+            return .string(text)
+        case .trim:
+            return try mapText(value) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        case .lowercase:
+            return try mapText(value) { $0.lowercased() }
+        case .uppercase:
+            return try mapText(value) { $0.uppercased() }
+        case .truncate(let count):
+            let limit = Int(try count.resolve(context.params))
+            return try mapText(value) { text in
+                text.count <= limit ? text : String(text.prefix(max(limit, 0)))
+            }
+        case .adfToText:
+            do {
+                return try ADFText.plainText(value).map(JSONValue.string)
+            } catch {
+                throw TransformError(error.message)
+            }
+        case .markdownToText:
+            return try mapText(value) { MarkdownText.plainText($0) }
+        case .htmlToText:
+            return try mapText(value) { HTMLText.plainText($0) }
+        case .date, .day:
+            guard let text = value.scalarText else {
+                throw TransformError("expected a timestamp, found \(value.typeName)")
+            }
+            if text.isEmpty { return nil }
+            guard let stamp = Timestamp.parse(text) else { throw TransformError("\"\(text.prefix(40))\" is not a timestamp") }
+            let isBareDate = text.count == 10 && text.dropFirst(4).first == "-"
+            if self == .day || isBareDate { return .string(String(stamp.iso8601.prefix(10))) }
+            return .string(stamp.iso8601)
+        case .number, .integer:
+            let number: Double
+            switch value {
+            case .number(let n): number = n
+            case .string(let text):
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { return nil }
+                guard let n = Double(trimmed), n.isFinite else { throw TransformError("\"\(text.prefix(40))\" is not a number") }
+                number = n
+            case .bool(let flag): number = flag ? 1 : 0
+            default: throw TransformError("expected a number, found \(value.typeName)")
+            }
+            return .number(self == .integer ? number.rounded(.towardZero) : number)
+        case .boolean:
+            switch value {
+            case .bool: return value
+            case .number(let n): return .bool(n != 0)
+            case .string(let text):
+                switch text.lowercased() {
+                case "true", "yes", "1", "done", "on": return .bool(true)
+                case "false", "no", "0", "", "off": return .bool(false)
+                default: throw TransformError("\"\(text.prefix(40))\" is not a boolean")
+                }
+            default: throw TransformError("expected a boolean, found \(value.typeName)")
+            }
+        case .multiply(let factor):
+            let number = try Transform.number.applyScalar(value, context: context)
+            guard let n = number?.doubleValue else { return nil }
+            return .number(n * (try factor.resolve(context.params)))
+        case .divide(let divisor):
+            let number = try Transform.number.applyScalar(value, context: context)
+            guard let n = number?.doubleValue else { return nil }
+            let by = try divisor.resolve(context.params)
+            guard by != 0 else { throw TransformError("division by zero") }
+            return .number(n / by)
+        case .join(let separator):
+            guard case .array(let elements) = value else { return value.scalarText.map(JSONValue.string) }
+            return .string(elements.compactMap(\.scalarText).joined(separator: separator))
+        case .split(let separator):
+            guard let text = value.stringValue else { throw TransformError("expected text, found \(value.typeName)") }
+            return .array(
+                text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }.map(JSONValue.string))
+        case .first:
+            guard case .array(let elements) = value else { return value }
+            return elements.first
+        case .last:
+            guard case .array(let elements) = value else { return value }
+            return elements.last
+        case .limit(let count):
+            guard case .array(let elements) = value else { return value }
+            return .array(Array(elements.prefix(Int(try count.resolve(context.params)))))
+        case .compact:
+            guard case .array(let elements) = value else { return value }
+            return .array(elements.filter { !$0.isNull && $0.stringValue?.isEmpty != true })
+        case .template(let template):
+            return .string(template.render(input: value, context: context))
+        case .duration:
+            return try Transform.seconds(value, params: context.params)
+        case .user:
+            return Transform.person(value)
+        case .option:
+            if let text = value["value"]?.scalarText ?? value["name"]?.scalarText ?? value.scalarText {
+                return .string(text)
+            }
+            throw TransformError("expected an option, found \(value.typeName)")
+        }
+    }
+
+    private func mapText(_ value: JSONValue, _ body: (String) -> String) throws(TransformError) -> JSONValue? {
+        guard let text = value.scalarText else {
+            throw TransformError("\(name) expects text, found \(value.typeName)")
+        }
+        return .string(body(text))
+    }
+
+    /// Seconds in a duration value.
+    static func seconds(_ value: JSONValue, params: [String: JSONValue]) throws(TransformError) -> JSONValue? {
+        if let number = value.doubleValue { return .number(number.rounded(.towardZero)) }
+        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces) else {
+            throw TransformError("expected a duration, found \(value.typeName)")
+        }
+        if text.isEmpty { return nil }
+        if let number = Double(text) { return .number(number.rounded(.towardZero)) }
+        let hoursPerDay = params["hoursPerDay"]?.doubleValue ?? 8
+        let daysPerWeek = params["daysPerWeek"]?.doubleValue ?? 5
+        let units: [Character: Double] = [
+            "w": daysPerWeek * hoursPerDay * 3600, "d": hoursPerDay * 3600, "h": 3600, "m": 60, "s": 1,
+        ]
+        var total = 0.0
+        for part in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+            guard let unit = part.last, let factor = units[Character(unit.lowercased())],
+                let amount = Double(part.dropLast())
+            else { throw TransformError("\"\(text.prefix(40))\" is not a duration such as \"3h 20m\"") }
+            total += amount * factor
+        }
+        return .number(total.rounded(.towardZero))
+    }
+
+    /// Normalises a person from any provider's shape to `{email, name, id}`.
+    static func person(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .string(let text): return text.isEmpty ? nil : ["email": .string(text)]
+        case .object:
+            let email = value["emailAddress"] ?? value["email"]
+            let name = value["displayName"] ?? value["name"] ?? value["username"]
+            let id = value["accountId"] ?? value["gid"] ?? value["id"] ?? value["key"]
+            if email == nil && name == nil && id == nil { return nil }
+            return [
+                "email": (email?.stringValue).map { $0.isEmpty ? JSONValue.null : .string($0) } ?? .null,
+                "name": name?.scalarText.map(JSONValue.string) ?? .null,
+                "id": id?.scalarText.map(JSONValue.string) ?? .null,
+            ]
+        default: return nil
+        }
+    }
+}
+
+/// Why a transform in a table does not parse.
+public enum TransformParseError: Error, Sendable, Equatable {
+    case unknown(name: String, suggestion: String?)
+    case missingArgument(name: String)
+    case unexpectedArgument(name: String, argument: String)
+    case badArgument(name: String, argument: String, expected: String)
+
+    var message: String {
+        switch self {
+        case .unknown(let name, let suggestion):
+            return "unknown transform \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+        case .missingArgument(let name): return "transform \"\(name)\" needs an argument: \(name)(…)"
+        case .unexpectedArgument(let name, let argument):
+            return "transform \"\(name)\" takes no argument (got \"\(argument)\")"
+        case .badArgument(let name, let argument, let expected):
+            return "transform \"\(name)\": \"\(argument)\" is not \(expected)"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Why a secret could not be sealed or opened. Never carries key material or plaintext.
+public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No key in `TRIBUTARY_ENCRYPTION_KEY` and no key file.
+    case missingKey(keyFile: String)
+    /// The key is not 32 bytes of base64 or hex.
+    case malformedKey(String)
+    /// The key file is readable by others than its owner.
+    case insecureKeyFile(path: String, mode: String)
+    /// The key file cannot be read or written.
+    case keyFileUnreadable(path: String, reason: String)
+    /// Wrong key, tampered ciphertext, or a ciphertext moved to another row.
+    case authenticationFailed
+    /// The stored bytes are not in a layout this version knows.
+    case unsupportedFormat(String)
+    case cryptoFailure(String)
+
+    public var description: String {
+        switch self {
+        case .missingKey(let keyFile):
+            return
+                "no encryption key: TRIBUTARY_ENCRYPTION_KEY is not set and there is no key file at \(keyFile)\n  hint: run `tributary init` to create a key file, or set TRIBUTARY_ENCRYPTION_KEY to 32 bytes in base64 or hex."
+        case .malformedKey(let reason):
+            return
+                "the encryption key is malformed: \(reason)\n  hint: TRIBUTARY_ENCRYPTION_KEY must be 32 bytes written as base64 (44 characters) or hex (64 characters); `openssl rand -base64 32` makes one."
+        case .insecureKeyFile(let path, let mode):
+            return
+                "the key file \(path) has permissions \(mode); it must be readable by its owner only\n  hint: run `chmod 600 \(path)`."
+        case .keyFileUnreadable(let path, let reason):
+            return "cannot use the key file \(path): \(reason)\n  hint: check the path and its permissions, or run `tributary init`."
+        case .authenticationFailed:
+            return
+                "the stored secret cannot be decrypted: wrong encryption key, or the ciphertext was altered or moved to another connection\n  hint: use the key the connection was created with, or run `tributary rotate NAME` to store a new token."
+        case .unsupportedFormat(let reason):
+            return "the stored secret is in an unknown format (\(reason))\n  hint: run `tributary rotate NAME` to store the token again."
+        case .cryptoFailure(let reason):
+            return "libcrypto failed: \(reason)\n  hint: check the OpenSSL installation (libssl-dev)."
+        }
+    }
+}

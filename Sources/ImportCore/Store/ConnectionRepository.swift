@@ -1,0 +1,177 @@
+import Foundation
+
+/// A stored connection to a source account. The secret itself is not part of it: it stays sealed in the
+/// row until `ConnectionRepository.credentials` opens it for one request.
+public struct ConnectionRecord: Sendable, Hashable {
+    public let id: Int64
+    public let ownerID: Int64
+    public let name: String
+    public let provider: String
+    public let baseURL: String
+    public let accountEmail: String?
+    public let accountID: String?
+    public let accountName: String?
+    public let authKind: AuthKind
+    /// Whether a sealed secret is stored (false after `disconnect`).
+    public let hasSecret: Bool
+    /// Facts learnt at verification (deployment, API route, time zone).
+    public let settings: [String: String]
+    public let createdAt: String
+    public let verifiedAt: String?
+    public let revokedAt: String?
+    public let lastError: String?
+}
+
+/// Connections of one owner. Every read is scoped by owner: one owner never sees another's rows.
+public struct ConnectionRepository: Sendable {
+    let db: SQLiteDatabase
+
+    private static let columns = """
+        id, owner_id, name, provider, base_url, account_email, account_id, account_name, auth_kind,
+        encrypted_secret IS NOT NULL AS has_secret, settings_json, created_at, verified_at, revoked_at, last_error
+        """
+
+    /// Stores a verified connection with its secret sealed, and audits `<PROVIDER>_CONNECTED`, atomically.
+    @discardableResult
+    public func create(
+        owner: Owner, name: String, provider: String, baseURL: String, authKind: AuthKind, account: Account,
+        secret: SecretString, vault: CredentialVault
+    ) throws -> ConnectionRecord {
+        guard !name.isEmpty, name.count <= 100 else {
+            throw WorkspaceError.invalid("a connection name must be 1 to 100 characters\n  hint: pass --name NAME.")
+        }
+        if try find(owner: owner, name: name) != nil { throw WorkspaceError.connectionExists(name: name) }
+        let sealed = try vault.seal(secret, for: .init(ownerID: owner.id, connectionName: name))
+        let now = Timestamp.now().iso8601
+        var settings = account.settings
+        if let zone = account.timeZone { settings["timeZone"] = zone }
+        try db.transaction {
+            try db.execute(
+                """
+                INSERT INTO connections (owner_id, name, provider, base_url, account_email, account_id, account_name,
+                    auth_kind, encrypted_secret, settings_json, created_at, verified_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .integer(owner.id), .text(name), .text(provider), .text(baseURL), SQLValue(account.email),
+                    .text(account.id), .text(account.displayName), .text(authKind.rawValue), .blob(sealed),
+                    .text(Self.encode(settings)), .text(now), .text(now),
+                ])
+            try AuditLog(db: db).record(
+                owner: owner, action: AuditAction.connected.name(provider: provider), subject: name,
+                detail: ["provider": .string(provider), "baseUrl": .string(baseURL), "account": JSONValue(account.email)])
+        }
+        return try find(owner: owner, name: name)!
+    }
+
+    /// The owner's connection named `name`, or `nil`.
+    public func find(owner: Owner, name: String) throws -> ConnectionRecord? {
+        try db.queryOne(
+            "SELECT \(Self.columns) FROM connections WHERE owner_id = ? AND name = ?", [.integer(owner.id), .text(name)]
+        ).map(Self.record)
+    }
+
+    /// The owner's connection named `name`, or a `connectionNotFound` error.
+    public func require(owner: Owner, name: String) throws -> ConnectionRecord {
+        guard let record = try find(owner: owner, name: name) else {
+            throw WorkspaceError.connectionNotFound(name: name, owner: owner.email)
+        }
+        return record
+    }
+
+    /// The owner's connections, by name.
+    public func list(owner: Owner) throws -> [ConnectionRecord] {
+        try db.query(
+            "SELECT \(Self.columns) FROM connections WHERE owner_id = ? ORDER BY name", [.integer(owner.id)]
+        ).map(Self.record)
+    }
+
+    /// Opens the sealed secret of the owner's connection, in memory only, and returns usable credentials.
+    public func credentials(owner: Owner, name: String, vault: CredentialVault) throws -> Credentials {
+        guard
+            let row = try db.queryOne(
+                "SELECT auth_kind, account_email, encrypted_secret FROM connections WHERE owner_id = ? AND name = ?",
+                [.integer(owner.id), .text(name)])
+        else { throw WorkspaceError.connectionNotFound(name: name, owner: owner.email) }
+        guard let sealed = row["encrypted_secret"].blobValue else { throw WorkspaceError.connectionRevoked(name: name) }
+        let secret = try vault.open(sealed, for: .init(ownerID: owner.id, connectionName: name))
+        let kind = AuthKind(rawValue: row.string("auth_kind") ?? "") ?? .personalAccessToken
+        return Credentials(kind: kind, username: row.string("account_email"), secret: secret)
+    }
+
+    /// Replaces the secret of an existing connection (already verified by the caller) and audits
+    /// `<PROVIDER>_CREDENTIALS_ROTATED`, atomically.
+    public func rotate(owner: Owner, name: String, secret: SecretString, account: Account, vault: CredentialVault)
+        throws
+    {
+        let record = try require(owner: owner, name: name)
+        let sealed = try vault.seal(secret, for: .init(ownerID: owner.id, connectionName: name))
+        var settings = record.settings.merging(account.settings) { $1 }
+        if let zone = account.timeZone { settings["timeZone"] = zone }
+        try db.transaction {
+            try db.execute(
+                """
+                UPDATE connections SET encrypted_secret = ?, verified_at = ?, revoked_at = NULL, last_error = NULL,
+                    account_id = ?, account_name = ?, settings_json = ?
+                WHERE owner_id = ? AND name = ?
+                """,
+                [
+                    .blob(sealed), .text(Timestamp.now().iso8601), .text(account.id), .text(account.displayName),
+                    .text(Self.encode(settings)), .integer(owner.id), .text(name),
+                ])
+            try AuditLog(db: db).record(
+                owner: owner, action: AuditAction.credentialsRotated.name(provider: record.provider), subject: name,
+                detail: ["provider": .string(record.provider)])
+        }
+    }
+
+    /// Deletes the sealed secret (imported rows keep their provenance) and audits `<PROVIDER>_REVOKED`.
+    public func revoke(owner: Owner, name: String) throws {
+        let record = try require(owner: owner, name: name)
+        try db.transaction {
+            try db.execute(
+                "UPDATE connections SET encrypted_secret = NULL, revoked_at = ? WHERE owner_id = ? AND name = ?",
+                [.text(Timestamp.now().iso8601), .integer(owner.id), .text(name)])
+            try AuditLog(db: db).record(
+                owner: owner, action: AuditAction.revoked.name(provider: record.provider), subject: name,
+                detail: ["provider": .string(record.provider)])
+        }
+        // The freed pages may still hold the old bytes: rewrite them so the ciphertext is gone from the file.
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// Records the last failure seen with this connection (a message without secrets).
+    public func recordError(owner: Owner, name: String, message: String?) throws {
+        try db.execute(
+            "UPDATE connections SET last_error = ? WHERE owner_id = ? AND name = ?",
+            [SQLValue(message), .integer(owner.id), .text(name)])
+    }
+
+    /// Marks a successful verification.
+    public func recordVerified(owner: Owner, name: String) throws {
+        try db.execute(
+            "UPDATE connections SET verified_at = ?, last_error = NULL WHERE owner_id = ? AND name = ?",
+            [.text(Timestamp.now().iso8601), .integer(owner.id), .text(name)])
+    }
+
+    static func record(_ row: SQLRow) -> ConnectionRecord {
+        ConnectionRecord(
+            id: row.int64("id")!, ownerID: row.int64("owner_id")!, name: row.string("name")!,
+            provider: row.string("provider")!, baseURL: row.string("base_url")!,
+            accountEmail: row.string("account_email"), accountID: row.string("account_id"),
+            accountName: row.string("account_name"),
+            authKind: AuthKind(rawValue: row.string("auth_kind") ?? "") ?? .personalAccessToken,
+            hasSecret: row.bool("has_secret"), settings: decode(row.string("settings_json")),
+            createdAt: row.string("created_at") ?? "", verifiedAt: row.string("verified_at"),
+            revokedAt: row.string("revoked_at"), lastError: row.string("last_error"))
+    }
+
+    static func encode(_ settings: [String: String]) -> String {
+        JSONValue.object(settings.mapValues(JSONValue.string)).jsonText
+    }
+
+    static func decode(_ text: String?) -> [String: String] {
+        guard let text, let value = try? JSONParser.parse(text), let object = value.objectValue else { return [:] }
+        return object.compactMapValues(\.stringValue)
+    }
+}

@@ -1,0 +1,25 @@
+/// What writing one canonical record did (or, in a dry run, would do) to the workspace.
+public struct RecordOutcome: Sendable, Hashable {
+    public enum Change: String, Sendable, Hashable {
+        case created, updated, unchanged
+    }
+
+    /// One column that changes, for the dry run's per-field diff.
+    public struct FieldChange: Sendable, Hashable {
+        public let field: String
+        public let old: String?
+        public let new: String?
+    }
+
+    public let change: Change
+    /// Local id of the task (nil in a dry run of a new record).
+    public let taskID: Int64?
+    /// Columns that differ, filled in dry runs.
+    public let fieldChanges: [FieldChange]
+    /// Assignees named by the source that match no `user_profiles` row (email, or name when hidden).
+    public let unmatchedAssignees: [String]
+    /// The milestone title that matched nothing (and was not created).
+    public let unmatchedMilestone: String?
+    /// Rows written for this record (task and children), to prove no-op re-imports write nothing.
+    public let rowsWritten: Int
+}

@@ -1,0 +1,435 @@
+/// Writes canonical tasks and their children into the workspace, idempotently.
+///
+/// A task is matched by `(owner, external_source, external_id)`. Its content hash covers the mapped
+/// values and what they resolve to here (destination project, milestone, assignees); children carry
+/// their own hashes, summed up in the task's `children_hash`. When both hashes are unchanged nothing is
+/// written at all. Local-only columns (`local_notes`, `created_at`, the local id) are never touched.
+/// Call inside a transaction: the engine writes one page per transaction.
+public final class TaskWriter {
+    /// The child collections this run manages; collections not managed are left as they are.
+    public enum ChildKind: String, Sendable, Hashable, CaseIterable {
+        case comments, worklogs, attachments, checklist
+    }
+
+    /// Where and how to write.
+    public struct Context: Sendable {
+        public let owner: Owner
+        public let projectID: Int64
+        public let jobID: Int64?
+        public let createMilestones: Bool
+        public let managedChildren: Set<ChildKind>
+        public let dryRun: Bool
+
+        public init(
+            owner: Owner, projectID: Int64, jobID: Int64?, createMilestones: Bool,
+            managedChildren: Set<ChildKind> = Set(ChildKind.allCases), dryRun: Bool = false
+        ) {
+            self.owner = owner
+            self.projectID = projectID
+            self.jobID = jobID
+            self.createMilestones = createMilestones
+            self.managedChildren = managedChildren
+            self.dryRun = dryRun
+        }
+    }
+
+    let db: SQLiteDatabase
+    public let context: Context
+    private var milestoneCache: [String: Int64] = [:]
+    private var userCache: [String: Int64?] = [:]
+
+    public init(db: SQLiteDatabase, context: Context) {
+        self.db = db
+        self.context = context
+    }
+
+    /// Forgets looked-up ids; call after a transaction rolled back.
+    public func resetCaches() {
+        milestoneCache.removeAll()
+        userCache.removeAll()
+    }
+
+    /// The task columns a mapping fills, in the order of `taskValues`.
+    static let mappedColumns = [
+        "project_id", "title", "description", "status", "priority", "category", "due_date", "milestone_id",
+        "estimated_hours", "story_points", "source_status", "source_priority", "source_type", "labels_json",
+        "parent_external_id", "external_container", "custom_fields_json", "external_key", "external_url",
+        "external_updated_at",
+    ]
+
+    public func write(_ task: CanonicalTask) throws -> RecordOutcome {
+        var unmatchedAssignees: [String] = []
+        var assigneeIDs: [Int64] = []
+        for person in task.assignees {
+            if let email = person.email, !email.isEmpty, let id = try user(email: email) {
+                assigneeIDs.append(id)
+            } else {
+                unmatchedAssignees.append(person.email ?? person.displayName ?? person.externalID ?? "unknown")
+            }
+        }
+        assigneeIDs = Array(Set(assigneeIDs)).sorted()
+        var unmatchedMilestone: String?
+        var milestoneID: Int64?
+        if let milestone = task.milestone, !milestone.title.isEmpty {
+            milestoneID = try resolveMilestone(milestone, source: task.ref.source)
+            if milestoneID == nil { unmatchedMilestone = milestone.title }
+        }
+
+        let values = taskValues(task, milestoneID: milestoneID)
+        var hashed: [String: JSONValue] = [:]
+        for (column, value) in zip(Self.mappedColumns, values) { hashed[column] = value.json }
+        hashed["assignees"] = .array(assigneeIDs.map { .number(Double($0)) })
+        let contentHash = ContentHash.of(.object(hashed))
+        let children = childRows(task)
+        let childrenHash = ContentHash.of(
+            .object(
+                Dictionary(
+                    uniqueKeysWithValues: children.map { kind, rows in
+                        (kind.rawValue, JSONValue.array(rows.map { .string($0.hash) }))
+                    })))
+
+        let existing = try db.queryOne(
+            """
+            SELECT id, content_hash, children_hash, deleted_at FROM tasks
+            WHERE owner_id = ? AND external_source = ? AND external_id = ?
+            """, [.integer(context.owner.id), .text(task.ref.source), .text(task.ref.id)])
+
+        if context.dryRun {
+            return try dryRunOutcome(
+                existing: existing, values: values, contentHash: contentHash, childrenHash: childrenHash,
+                unmatchedAssignees: unmatchedAssignees, unmatchedMilestone: unmatchedMilestone)
+        }
+
+        let now = Timestamp.now().iso8601
+        var rows = 0
+        let taskID: Int64
+        let change: RecordOutcome.Change
+        if let existing, let id = existing.int64("id") {
+            taskID = id
+            let taskChanged = existing.string("content_hash") != contentHash || !existing["deleted_at"].isNull
+            let childrenChanged = existing.string("children_hash") != childrenHash
+            if !taskChanged && !childrenChanged {
+                return RecordOutcome(
+                    change: .unchanged, taskID: id, fieldChanges: [], unmatchedAssignees: unmatchedAssignees,
+                    unmatchedMilestone: unmatchedMilestone, rowsWritten: 0)
+            }
+            if taskChanged {
+                let assignments = Self.mappedColumns.map { "\($0) = ?" }.joined(separator: ", ")
+                rows += try db.execute(
+                    """
+                    UPDATE tasks SET \(assignments),
+                        parent_task_id = (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ?
+                                          AND p.external_id = ?),
+                        content_hash = ?, children_hash = ?, import_job_id = ?, imported_at = ?, updated_at = ?,
+                        deleted_at = NULL
+                    WHERE id = ?
+                    """,
+                    values
+                        + [
+                            .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
+                            .text(contentHash), .text(childrenHash), SQLValue(context.jobID), .text(now), .text(now),
+                            .integer(id),
+                        ])
+                rows += try syncAssignees(taskID: id, userIDs: assigneeIDs)
+            } else {
+                rows += try db.execute(
+                    "UPDATE tasks SET children_hash = ?, import_job_id = ?, imported_at = ? WHERE id = ?",
+                    [.text(childrenHash), SQLValue(context.jobID), .text(now), .integer(id)])
+            }
+            if childrenChanged {
+                rows += try syncChildren(taskID: id, children: children, ref: task.ref, fresh: false)
+            }
+            change = .updated
+        } else {
+            let columns = Self.mappedColumns.joined(separator: ", ")
+            let placeholders = Array(repeating: "?", count: Self.mappedColumns.count).joined(separator: ", ")
+            rows += try db.execute(
+                """
+                INSERT INTO tasks (owner_id, \(columns), parent_task_id, external_source, external_id, content_hash,
+                    children_hash, import_job_id, imported_at, created_at, updated_at)
+                VALUES (?, \(placeholders),
+                    (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ? AND p.external_id = ?),
+                    ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.integer(context.owner.id)] + values
+                    + [
+                        .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
+                        .text(task.ref.source), .text(task.ref.id), .text(contentHash), .text(childrenHash),
+                        SQLValue(context.jobID), .text(now), .text(now), .text(now),
+                    ])
+            taskID = db.lastInsertRowID
+            // Children seen before their parent are linked now that it exists.
+            rows += try db.execute(
+                """
+                UPDATE tasks SET parent_task_id = ?
+                WHERE owner_id = ? AND external_source = ? AND parent_external_id = ? AND parent_task_id IS NOT ?
+                """,
+                [.integer(taskID), .integer(context.owner.id), .text(task.ref.source), .text(task.ref.id), .integer(taskID)])
+            rows += try syncAssignees(taskID: taskID, userIDs: assigneeIDs)
+            rows += try syncChildren(taskID: taskID, children: children, ref: task.ref, fresh: true)
+            change = .created
+        }
+        return RecordOutcome(
+            change: change, taskID: taskID, fieldChanges: [], unmatchedAssignees: unmatchedAssignees,
+            unmatchedMilestone: unmatchedMilestone, rowsWritten: rows)
+    }
+
+    /// Marks the owner's tasks from `source` in `containers` whose ids are not in `liveIDs` as deleted.
+    /// Returns how many were marked (in a dry run: would be).
+    public func reconcileDeletes(source: String, containers: [String], liveIDs: Set<String>) throws -> Int {
+        var marked = 0
+        let now = Timestamp.now().iso8601
+        for container in containers {
+            let rows = try db.query(
+                """
+                SELECT id, external_id FROM tasks
+                WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL
+                """, [.integer(context.owner.id), .text(source), .text(container)])
+            for row in rows where !liveIDs.contains(row.string("external_id") ?? "") {
+                if !context.dryRun {
+                    try db.execute(
+                        "UPDATE tasks SET deleted_at = ?, updated_at = ?, import_job_id = ? WHERE id = ?",
+                        [.text(now), .text(now), SQLValue(context.jobID), .integer(row.int64("id")!)])
+                }
+                marked += 1
+            }
+        }
+        return marked
+    }
+
+    // MARK: Values
+
+    private func taskValues(_ task: CanonicalTask, milestoneID: Int64?) -> [SQLValue] {
+        [
+            .integer(context.projectID), .text(task.title), SQLValue(task.description), .text(task.status),
+            SQLValue(task.priority), SQLValue(task.category), SQLValue(task.dueDate), SQLValue(milestoneID),
+            SQLValue(task.estimatedHours), SQLValue(task.storyPoints), SQLValue(task.sourceStatus),
+            SQLValue(task.sourcePriority), SQLValue(task.sourceType),
+            .text(JSONValue.array(task.labels.map(JSONValue.string)).jsonText), SQLValue(task.parentExternalID),
+            SQLValue(task.container), .text(JSONValue.object(task.custom).jsonText), SQLValue(task.ref.key),
+            SQLValue(task.ref.url), SQLValue(task.ref.updatedAt),
+        ]
+    }
+
+    /// A child row ready to write: its data columns, provenance and hash.
+    struct ChildRow {
+        let ref: ExternalRef
+        let columns: [String]
+        let values: [SQLValue]
+        let hash: String
+    }
+
+    private func childRows(_ task: CanonicalTask) -> [(ChildKind, [ChildRow])] {
+        var result: [(ChildKind, [ChildRow])] = []
+        for kind in ChildKind.allCases where context.managedChildren.contains(kind) {
+            let rows: [ChildRow]
+            switch kind {
+            case .comments:
+                rows = task.comments.map { comment in
+                    makeRow(
+                        comment.ref, ["author_email", "author_name", "body", "created_at"],
+                        [
+                            SQLValue(comment.author?.email), SQLValue(comment.author?.displayName), .text(comment.body),
+                            SQLValue(comment.createdAt),
+                        ])
+                }
+            case .worklogs:
+                rows = task.worklogs.map { log in
+                    makeRow(
+                        log.ref, ["author_email", "author_name", "started_at", "seconds", "comment"],
+                        [
+                            SQLValue(log.author?.email), SQLValue(log.author?.displayName), SQLValue(log.startedAt),
+                            .integer(Int64(log.seconds)), SQLValue(log.comment),
+                        ])
+                }
+            case .attachments:
+                rows = task.attachments.map { file in
+                    makeRow(
+                        file.ref,
+                        ["filename", "mime_type", "size_bytes", "content_url", "author_email", "created_at"],
+                        [
+                            .text(file.filename), SQLValue(file.mimeType), SQLValue(file.sizeBytes),
+                            SQLValue(file.contentURL), SQLValue(file.author?.email), SQLValue(file.createdAt),
+                        ])
+                }
+            case .checklist:
+                rows = task.checklist.map { item in
+                    makeRow(
+                        item.ref, ["position", "title", "done"],
+                        [.integer(Int64(item.position)), .text(item.title), SQLValue(item.done)])
+                }
+            }
+            result.append((kind, rows))
+        }
+        return result
+    }
+
+    private func makeRow(_ ref: ExternalRef, _ columns: [String], _ values: [SQLValue]) -> ChildRow {
+        var hashed: [String: JSONValue] = [
+            "external_id": .string(ref.id), "external_key": JSONValue(ref.key), "external_url": JSONValue(ref.url),
+            "external_updated_at": JSONValue(ref.updatedAt),
+        ]
+        for (column, value) in zip(columns, values) { hashed[column] = value.json }
+        return ChildRow(ref: ref, columns: columns, values: values, hash: ContentHash.of(.object(hashed)))
+    }
+
+    static func table(_ kind: ChildKind) -> String {
+        kind == .checklist ? "checklist_items" : kind.rawValue
+    }
+
+    private func syncChildren(taskID: Int64, children: [(ChildKind, [ChildRow])], ref: ExternalRef, fresh: Bool) throws
+        -> Int
+    {
+        var written = 0
+        let now = Timestamp.now().iso8601
+        for (kind, rows) in children {
+            let table = Self.table(kind)
+            var existing: [String: String] = [:]
+            if !fresh {
+                try db.forEachRow(
+                    "SELECT external_id, content_hash FROM \(table) WHERE task_id = ?", [.integer(taskID)]
+                ) { row in existing[row.string("external_id") ?? ""] = row.string("content_hash") ?? "" }
+            }
+            var seen = Set<String>()
+            for row in rows {
+                guard seen.insert(row.ref.id).inserted else { continue }
+                if existing[row.ref.id] == row.hash { continue }
+                let columns = row.columns.joined(separator: ", ")
+                let placeholders = Array(repeating: "?", count: row.columns.count).joined(separator: ", ")
+                let updates = (row.columns + ["task_id", "external_key", "external_url", "external_updated_at",
+                    "content_hash", "import_job_id", "imported_at"]).map { "\($0) = excluded.\($0)" }
+                    .joined(separator: ", ")
+                written += try db.execute(
+                    """
+                    INSERT INTO \(table) (owner_id, task_id, \(columns), external_source, external_id, external_key,
+                        external_url, external_updated_at, content_hash, import_job_id, imported_at)
+                    VALUES (?, ?, \(placeholders), ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (owner_id, external_source, external_id) DO UPDATE SET \(updates)
+                    """,
+                    [.integer(context.owner.id), .integer(taskID)] + row.values
+                        + [
+                            .text(ref.source), .text(row.ref.id), SQLValue(row.ref.key), SQLValue(row.ref.url),
+                            SQLValue(row.ref.updatedAt), .text(row.hash), SQLValue(context.jobID), .text(now),
+                        ])
+            }
+            for gone in existing.keys where !seen.contains(gone) {
+                written += try db.execute(
+                    "DELETE FROM \(table) WHERE task_id = ? AND external_id = ?", [.integer(taskID), .text(gone)])
+            }
+        }
+        return written
+    }
+
+    private func syncAssignees(taskID: Int64, userIDs: [Int64]) throws -> Int {
+        var existing = Set<Int64>()
+        try db.forEachRow("SELECT user_id FROM task_assignees WHERE task_id = ?", [.integer(taskID)]) { row in
+            if let id = row.int64("user_id") { existing.insert(id) }
+        }
+        var written = 0
+        for id in userIDs where !existing.contains(id) {
+            written += try db.execute(
+                "INSERT INTO task_assignees (task_id, user_id) VALUES (?, ?)", [.integer(taskID), .integer(id)])
+        }
+        for id in existing where !userIDs.contains(id) {
+            written += try db.execute(
+                "DELETE FROM task_assignees WHERE task_id = ? AND user_id = ?", [.integer(taskID), .integer(id)])
+        }
+        return written
+    }
+
+    // MARK: Lookups
+
+    private func user(email: String) throws -> Int64? {
+        let key = email.lowercased()
+        if let cached = userCache[key] { return cached }
+        let id = try ProjectRepository(db: db).user(owner: context.owner, email: email)
+        userCache[key] = id
+        return id
+    }
+
+    private func resolveMilestone(_ milestone: MilestoneReference, source: String) throws -> Int64? {
+        let key = milestone.title.lowercased()
+        if let cached = milestoneCache[key] { return cached }
+        let projects = ProjectRepository(db: db)
+        if let id = try projects.milestone(projectID: context.projectID, title: milestone.title) {
+            milestoneCache[key] = id
+            return id
+        }
+        guard context.createMilestones, !context.dryRun else { return nil }
+        let ref = milestone.externalID.map { ExternalRef(source: source, id: $0) }
+        if let ref,
+            let id = try db.scalar(
+                "SELECT id FROM milestones WHERE owner_id = ? AND external_source = ? AND external_id = ?",
+                [.integer(context.owner.id), .text(ref.source), .text(ref.id)]
+            ).int64Value
+        {
+            try db.execute("UPDATE milestones SET title = ? WHERE id = ?", [.text(milestone.title), .integer(id)])
+            milestoneCache[key] = id
+            return id
+        }
+        let id = try projects.createMilestone(
+            owner: context.owner, projectID: context.projectID, title: milestone.title, ref: ref, jobID: context.jobID)
+        milestoneCache[key] = id
+        return id
+    }
+
+    // MARK: Dry run
+
+    private func dryRunOutcome(
+        existing: SQLRow?, values: [SQLValue], contentHash: String, childrenHash: String,
+        unmatchedAssignees: [String], unmatchedMilestone: String?
+    ) throws -> RecordOutcome {
+        guard let existing, let id = existing.int64("id") else {
+            return RecordOutcome(
+                change: .created, taskID: nil, fieldChanges: [], unmatchedAssignees: unmatchedAssignees,
+                unmatchedMilestone: unmatchedMilestone, rowsWritten: 0)
+        }
+        let taskChanged = existing.string("content_hash") != contentHash || !existing["deleted_at"].isNull
+        let childrenChanged = existing.string("children_hash") != childrenHash
+        guard taskChanged || childrenChanged else {
+            return RecordOutcome(
+                change: .unchanged, taskID: id, fieldChanges: [], unmatchedAssignees: unmatchedAssignees,
+                unmatchedMilestone: unmatchedMilestone, rowsWritten: 0)
+        }
+        var changes: [RecordOutcome.FieldChange] = []
+        if let current = try db.queryOne(
+            "SELECT \(Self.mappedColumns.joined(separator: ", ")), deleted_at FROM tasks WHERE id = ?", [.integer(id)])
+        {
+            for (column, value) in zip(Self.mappedColumns, values) where current[column] != value {
+                if let old = current[column].doubleValue, let new = value.doubleValue, old == new { continue }
+                changes.append(.init(field: column, old: current[column].displayText, new: value.displayText))
+            }
+            if !current["deleted_at"].isNull {
+                changes.append(.init(field: "deleted_at", old: current.string("deleted_at"), new: nil))
+            }
+        }
+        if childrenChanged { changes.append(.init(field: "children", old: nil, new: "changed")) }
+        return RecordOutcome(
+            change: .updated, taskID: id, fieldChanges: changes, unmatchedAssignees: unmatchedAssignees,
+            unmatchedMilestone: unmatchedMilestone, rowsWritten: 0)
+    }
+}
+
+extension SQLValue {
+    /// The value as JSON, for content hashes.
+    var json: JSONValue {
+        switch self {
+        case .null: return .null
+        case .integer(let number): return .number(Double(number))
+        case .real(let number): return .number(number)
+        case .text(let text): return .string(text)
+        case .blob(let bytes): return .string(SHA256.hex(bytes))
+        }
+    }
+
+    /// The value as a short text for people (dry-run diffs).
+    var displayText: String? {
+        switch self {
+        case .null: return nil
+        case .integer(let number): return String(number)
+        case .real(let number): return JSONValue.format(number: number)
+        case .text(let text): return text
+        case .blob(let bytes): return "<\(bytes.count) bytes>"
+        }
+    }
+}

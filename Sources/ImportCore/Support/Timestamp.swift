@@ -1,0 +1,188 @@
+import Foundation
+
+/// An instant with millisecond precision, parsed from the many ways sources write time and always
+/// written back as ISO-8601 UTC (`2024-01-15T10:20:30.123Z`), the one form the workspace stores.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public let millisecondsSince1970: Int64
+
+    public init(millisecondsSince1970: Int64) { self.millisecondsSince1970 = millisecondsSince1970 }
+
+    public init(_ date: Date) {
+        self.millisecondsSince1970 = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    public static func now() -> Timestamp { Timestamp(Date()) }
+
+    public var date: Date { Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000) }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.millisecondsSince1970 < rhs.millisecondsSince1970
+    }
+
+    public func adding(milliseconds: Int64) -> Timestamp {
+        Timestamp(millisecondsSince1970: millisecondsSince1970 + milliseconds)
+    }
+
+    /// ISO-8601 in UTC with milliseconds: `2024-01-15T10:20:30.123Z`.
+    public var iso8601: String {
+        let parts = CivilTime(millisecondsSince1970: millisecondsSince1970, offsetSeconds: 0)
+        return parts.format(fraction: true) + "Z"
+    }
+
+    public var description: String { iso8601 }
+
+    /// Jira's wire format in a given offset: `2024-01-15T10:20:30.123+0000`.
+    public func jiraFormat(offsetSeconds: Int = 0) -> String {
+        let parts = CivilTime(millisecondsSince1970: millisecondsSince1970, offsetSeconds: offsetSeconds)
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let magnitude = abs(offsetSeconds)
+        return parts.format(fraction: true) + sign + pad(magnitude / 3600, 2) + pad(magnitude % 3600 / 60, 2)
+    }
+
+    /// Parses the timestamp forms sources use:
+    /// ISO-8601 / RFC 3339 with `Z`, `+hh:mm` or `+hhmm` offsets and optional fractions (Jira, Asana, Linear),
+    /// a bare date `yyyy-MM-dd` (midnight UTC), `yyyy-MM-dd HH:mm` (UTC), and epoch milliseconds or seconds
+    /// as digits (ClickUp). Returns `nil` for anything else.
+    public static func parse(_ text: String) -> Timestamp? {
+        let bytes = Array(text.utf8)
+        if bytes.isEmpty { return nil }
+        if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard bytes.count <= 16, let value = Int64(text) else { return nil }
+            // Ten or fewer digits are seconds (until the year 2286); more are milliseconds.
+            return Timestamp(millisecondsSince1970: bytes.count <= 10 ? value * 1000 : value)
+        }
+        var reader = ByteReader(bytes: bytes)
+        guard let year = reader.digits(4), reader.skip("-"), let month = reader.digits(2), reader.skip("-"),
+            let day = reader.digits(2), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var millis = 0
+        var offset = 0
+        if !reader.atEnd {
+            guard reader.skip("T") || reader.skip(" ") || reader.skip("t") else { return nil }
+            guard let h = reader.digits(2), reader.skip(":"), let m = reader.digits(2) else { return nil }
+            hour = h
+            minute = m
+            if reader.skip(":") {
+                guard let s = reader.digits(2) else { return nil }
+                second = s
+                if reader.skip(".") || reader.skip(",") {
+                    var scale = 100
+                    var any = false
+                    while let digit = reader.digit() {
+                        any = true
+                        millis += digit * scale
+                        scale /= 10
+                    }
+                    if !any { return nil }
+                }
+            }
+            guard hour < 24, minute < 60, second < 61 else { return nil }
+            if reader.skip("Z") || reader.skip("z") {
+                offset = 0
+            } else if let sign = reader.sign() {
+                guard let oh = reader.digits(2) else { return nil }
+                _ = reader.skip(":")
+                let om = reader.digits(2) ?? 0
+                offset = sign * (oh * 3600 + om * 60)
+            }
+            guard reader.atEnd else { return nil }
+        }
+        let days = CivilTime.daysFromCivil(year: year, month: month, day: day)
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
+        return Timestamp(millisecondsSince1970: seconds * 1000 + Int64(millis))
+    }
+}
+
+/// Calendar fields of an instant in a fixed offset (proleptic Gregorian), without Foundation's formatters.
+struct CivilTime {
+    var year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, millisecond = 0
+
+    init(millisecondsSince1970: Int64, offsetSeconds: Int) {
+        let shifted = millisecondsSince1970 + Int64(offsetSeconds) * 1000
+        var days = shifted / 86_400_000
+        var rest = shifted % 86_400_000
+        if rest < 0 {
+            rest += 86_400_000
+            days -= 1
+        }
+        (year, month, day) = CivilTime.civilFromDays(Int(days))
+        hour = Int(rest / 3_600_000)
+        minute = Int(rest / 60_000 % 60)
+        second = Int(rest / 1000 % 60)
+        millisecond = Int(rest % 1000)
+    }
+
+    func format(fraction: Bool) -> String {
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        text += "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
+        if fraction { text += "." + pad(millisecond, 3) }
+        return text
+    }
+
+    /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// Zero-pads a non-negative number to `width` digits.
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+private struct ByteReader {
+    let bytes: [UInt8]
+    var index = 0
+
+    var atEnd: Bool { index >= bytes.count }
+
+    mutating func digit() -> Int? {
+        guard index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+        defer { index += 1 }
+        return Int(bytes[index] - 0x30)
+    }
+
+    mutating func digits(_ count: Int) -> Int? {
+        var value = 0
+        for _ in 0..<count {
+            guard let digit = digit() else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    mutating func skip(_ character: Character) -> Bool {
+        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func sign() -> Int? {
+        if skip("+") { return 1 }
+        if skip("-") { return -1 }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+/// Flattens HTML (Asana's `html_notes`, rendered fields) to plain text: block tags become line
+/// breaks, list items bullets, links `text (url)`, entities are decoded, everything else is dropped.
+public enum HTMLText {
+    public static func plainText(_ html: String) -> String {
+        var out = ""
+        var chars = Array(html)[...]
+        var linkHref: [String?] = []
+        var linkText: [String] = []
+        var skipDepth = 0
+        while let c = chars.first {
+            if c == "<" {
+                guard let close = chars.firstIndex(of: ">") else {
+                    append("<", to: &out, &linkText)
+                    chars = chars.dropFirst()
+                    continue
+                }
+                let tag = String(chars[(chars.startIndex + 1)..<close])
+                chars = chars[(close + 1)...]
+                let isClosing = tag.hasPrefix("/")
+                let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+                if name == "script" || name == "style" {
+                    skipDepth += isClosing ? -1 : 1
+                    skipDepth = max(skipDepth, 0)
+                    continue
+                }
+                if skipDepth > 0 { continue }
+                switch name {
+                case "br": append("\n", to: &out, &linkText)
+                case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol":
+                    if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
+                case "tr":
+                    if isClosing, !out.hasSuffix("\n") { out += "\n" }
+                case "td", "th":
+                    if !isClosing, !out.hasSuffix("\n"), !out.isEmpty, !out.hasSuffix(" | ") { out += " | " }
+                case "li":
+                    if !isClosing {
+                        if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
+                        out += "- "
+                    }
+                case "hr": out += (out.hasSuffix("\n") || out.isEmpty ? "" : "\n") + "---\n"
+                case "a":
+                    if isClosing {
+                        let text = linkText.popLast() ?? ""
+                        let href = linkHref.popLast() ?? nil
+                        if let href, !href.isEmpty, href != text, !href.hasPrefix("#") {
+                            append(text + " (\(href))", to: &out, &linkText)
+                        } else {
+                            append(text, to: &out, &linkText)
+                        }
+                    } else {
+                        linkHref.append(attribute("href", in: tag))
+                        linkText.append("")
+                    }
+                case "img":
+                    let alt = attribute("alt", in: tag) ?? attribute("src", in: tag) ?? ""
+                    append("[image: \(alt)]", to: &out, &linkText)
+                default: break
+                }
+                continue
+            }
+            if skipDepth > 0 {
+                chars = chars.dropFirst()
+                continue
+            }
+            if c == "&", let semicolon = chars.prefix(12).firstIndex(of: ";") {
+                let entity = String(chars[(chars.startIndex + 1)..<semicolon])
+                if let decoded = decode(entity) {
+                    append(decoded, to: &out, &linkText)
+                    chars = chars[(semicolon + 1)...]
+                    continue
+                }
+            }
+            append(String(c), to: &out, &linkText)
+            chars = chars.dropFirst()
+        }
+        while let text = linkText.popLast() { out += text }
+        // Collapse runs of blank lines and trailing spaces.
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
+        var result: [String] = []
+        for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
+        return result.joined(separator: "\n").trimmingTrailingWhitespace()
+    }
+
+    private static func append(_ text: String, to out: inout String, _ linkText: inout [String]) {
+        if linkText.isEmpty {
+            out += text
+        } else {
+            linkText[linkText.count - 1] += text
+        }
+    }
+
+    static func attribute(_ name: String, in tag: String) -> String? {
+        let lower = tag.lowercased()
+        guard let range = lower.range(of: name + "=") else { return nil }
+        var rest = tag[range.upperBound...]
+        guard let quote = rest.first else { return nil }
+        if quote == "\"" || quote == "'" {
+            rest = rest.dropFirst()
+            return String(rest.prefix(while: { $0 != quote }))
+        }
+        return String(rest.prefix(while: { !$0.isWhitespace && $0 != ">" }))
+    }
+
+    static func decode(_ entity: String) -> String? {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos", "#39": return "'"
+        case "nbsp": return " "
+        case "mdash": return "—"
+        case "ndash": return "–"
+        case "hellip": return "…"
+        default: break
+        }
+        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16),
+            let scalar = Unicode.Scalar(code)
+        {
+            return String(Character(scalar))
+        }
+        if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(code) {
+            return String(Character(scalar))
+        }
+        return nil
+    }
+}
