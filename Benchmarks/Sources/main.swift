@@ -1,1 +1,1 @@
-print("bench")
+print("tributary-bench: see Benchmarks/README.md")

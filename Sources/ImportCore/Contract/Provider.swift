@@ -53,16 +53,23 @@ public protocol ProviderConnection: Sendable {
 
 extension ProviderConnection {
     /// The records matching `query` as an async stream of pages, starting after `cursor`.
-    /// Each element carries the cursor that resumes after it.
+    /// Each element carries the cursor that resumes after it. `query.limit` counts over all pages.
     public func pages(_ query: RecordQuery, from cursor: PageCursor? = nil) -> AsyncThrowingStream<RecordPage, Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 var position = cursor
+                var remaining = query.limit
                 do {
                     repeat {
-                        let page = try await self.page(query, from: position)
+                        var pageQuery = query
+                        pageQuery.limit = remaining
+                        let page = try await self.page(pageQuery, from: position)
                         continuation.yield(page)
                         position = page.next
+                        if let left = remaining {
+                            remaining = left - page.records.count
+                            if left - page.records.count <= 0 { position = nil }
+                        }
                     } while position != nil && !Task.isCancelled
                     continuation.finish()
                 } catch {

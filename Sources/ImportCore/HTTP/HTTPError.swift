@@ -1,0 +1,37 @@
+import Foundation
+
+/// A request that did not get a usable answer. Every text in it has been through the `Redactor`.
+public enum HTTPError: Error, Sendable, CustomStringConvertible {
+    /// The server answered with an error status (after retries, for retryable ones).
+    case status(code: Int, body: Data, headers: [String: String], url: String, attempts: Int)
+    /// No answer: connection refused or dropped, DNS, TLS, timeout.
+    case transport(message: String, url: String, attempts: Int)
+    /// A 2xx answer whose body is not what was expected (truncated or invalid JSON).
+    case invalidBody(message: String, url: String, attempts: Int)
+    /// The overall deadline passed before an answer came.
+    case deadlineExceeded(url: String, seconds: Double)
+    /// The URL is not allowed (plain HTTP to a remote host, unknown scheme).
+    case policy(URLPolicyError)
+
+    public var description: String {
+        switch self {
+        case .status(let code, let body, _, let url, let attempts):
+            let snippet = String(decoding: body.prefix(300), as: UTF8.self)
+            return "HTTP \(code) from \(url)\(attempts > 1 ? " after \(attempts) attempts" : ""): \(snippet)"
+        case .transport(let message, let url, let attempts):
+            return "no answer from \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(message)"
+        case .invalidBody(let message, let url, let attempts):
+            return "unreadable answer from \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(message)"
+        case .deadlineExceeded(let url, let seconds):
+            return "no answer from \(url) within \(Int(seconds)) s"
+        case .policy(let error):
+            return error.description
+        }
+    }
+
+    /// The HTTP status, when there was one.
+    public var statusCode: Int? {
+        if case .status(let code, _, _, _, _) = self { return code }
+        return nil
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import ImportCore
+
+/// Renders sandbox records in Jira's JSON shapes: REST v3 (ADF, `accountId` users) for Cloud,
+/// REST v2 (wiki text, `name`/`key` users) for Data Center and Cloud's v2 API.
+struct JiraRenderer: Sendable {
+    let base: String
+    let apiVersion: Int
+    let deployment: JiraSandboxConfig.Deployment
+    let users: [JiraReferenceData.User]
+    let zone: TimeZone
+    let storyPointsField: String
+    let embeddedChildLimit: Int
+
+    var isV3: Bool { apiVersion == 3 }
+
+    /// Jira's timestamp format, in the site user's time zone: `2024-01-15T21:20:30.123+1100`.
+    func time(_ milliseconds: Int64) -> String {
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        return Timestamp(millisecondsSince1970: milliseconds).jiraFormat(offsetSeconds: offset)
+    }
+
+    func user(_ index: Int) -> JSONValue {
+        let person = users[index % users.count]
+        var object: [String: JSONValue] = [
+            "displayName": .string(person.displayName), "active": true, "timeZone": .string(person.timeZone),
+            "avatarUrls": ["48x48": .string("\(base)/secure/useravatar?size=large&ownerId=\(person.name)")],
+        ]
+        if deployment == .cloud {
+            object["accountId"] = .string(person.accountID)
+            object["accountType"] = "atlassian"
+            object["self"] = .string("\(base)/rest/api/\(apiVersion)/user?accountId=\(person.accountID)")
+        } else {
+            object["name"] = .string(person.name)
+            object["key"] = .string("JIRAUSER\(10_000 + index)")
+            object["self"] = .string("\(base)/rest/api/2/user?username=\(person.name)")
+        }
+        if let email = person.email { object["emailAddress"] = .string(email) }
+        return .object(object)
+    }
+
+    func myself() -> JSONValue {
+        guard case .object(var object) = user(0) else { return .null }
+        object["locale"] = "en_AU"
+        object["groups"] = ["size": 2, "items": []]
+        object["applicationRoles"] = ["size": 1, "items": []]
+        return .object(object)
+    }
+
+    func status(_ index: Int) -> JSONValue {
+        let status = JiraReferenceData.statuses[index]
+        return [
+            "self": .string("\(base)/rest/api/\(apiVersion)/status/\(status.id)"), "id": .string(status.id),
+            "name": .string(status.name), "description": "",
+            "iconUrl": .string("\(base)/images/icons/statuses/generic.png"),
+            "statusCategory": [
+                "self": .string("\(base)/rest/api/\(apiVersion)/statuscategory/\(status.categoryID)"),
+                "id": .number(Double(status.categoryID)), "key": .string(status.categoryKey),
+                "colorName": .string(status.color), "name": .string(status.categoryName),
+            ],
+        ]
+    }
+
+    func priority(_ index: Int) -> JSONValue {
+        let priority = JiraReferenceData.priorities[index]
+        return [
+            "self": .string("\(base)/rest/api/\(apiVersion)/priority/\(priority.id)"), "id": .string(priority.id),
+            "name": .string(priority.name), "iconUrl": .string("\(base)/images/icons/priorities/\(priority.name.lowercased()).svg"),
+        ]
+    }
+
+    func issueType(_ name: String) -> JSONValue {
+        let type = JiraReferenceData.type(name)
+        return [
+            "self": .string("\(base)/rest/api/\(apiVersion)/issuetype/\(type.id)"), "id": .string(type.id),
+            "name": .string(type.name), "subtask": .bool(type.subtask), "hierarchyLevel": .number(Double(type.hierarchyLevel)),
+            "description": "", "iconUrl": .string("\(base)/images/icons/issuetypes/\(type.name.lowercased()).svg"),
+        ]
+    }
+
+    func project(_ index: Int) -> JSONValue {
+        let id = JiraDataset.projectID(index)
+        let category = JiraReferenceData.projectCategories[index % JiraReferenceData.projectCategories.count]
+        return [
+            "self": .string("\(base)/rest/api/\(apiVersion)/project/\(id)"), "id": .string(String(id)),
+            "key": .string(JiraDataset.projectKey(index)), "name": .string(JiraDataset.projectName(index)),
+            "projectTypeKey": "software", "simplified": false, "style": "classic",
+            "avatarUrls": ["48x48": .string("\(base)/secure/projectavatar?pid=\(id)")],
+            "projectCategory": [
+                "self": .string("\(base)/rest/api/\(apiVersion)/projectCategory/\(category.id)"), "id": .string(category.id),
+                "name": .string(category.name), "description": "",
+            ],
+        ]
+    }
+
+    /// The short form of a linked issue (`parent`, `subtasks`).
+    func summaryForm(_ issue: JiraIssueRecord) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "summary": .string(issue.summary), "status": status(issue.status), "issuetype": issueType(issue.type),
+        ]
+        fields["priority"] = issue.priority.map(priority) ?? .null
+        return [
+            "id": .string(String(issue.id)), "key": .string(issue.key),
+            "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issue.id)"), "fields": .object(fields),
+        ]
+    }
+
+    func richText(_ text: String) -> JSONValue { isV3 ? JiraDocuments.comment(text) : .string(text) }
+
+    func comment(_ child: JiraIssueRecord.Child, issueID: Int) -> JSONValue {
+        [
+            "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issueID)/comment/\(child.id)"),
+            "id": .string(String(child.id)), "author": user(child.author), "updateAuthor": user(child.author),
+            "body": richText(child.text), "created": .string(time(child.created)), "updated": .string(time(child.updated)),
+            "jsdPublic": true,
+        ]
+    }
+
+    func worklog(_ child: JiraIssueRecord.Child, issueID: Int) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issueID)/worklog/\(child.id)"),
+            "id": .string(String(child.id)), "issueId": .string(String(issueID)), "author": user(child.author),
+            "updateAuthor": user(child.author), "created": .string(time(child.created)),
+            "updated": .string(time(child.updated)), "started": .string(time(child.created)),
+            "timeSpentSeconds": .number(Double(child.seconds)), "timeSpent": .string(Self.duration(child.seconds)),
+        ]
+        if !child.text.isEmpty { object["comment"] = richText(child.text) }
+        return .object(object)
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        let hours = seconds / 3600
+        let minutes = seconds % 3600 / 60
+        if hours > 0 && minutes > 0 { return "\(hours)h \(minutes)m" }
+        return hours > 0 ? "\(hours)h" : "\(minutes)m"
+    }
+
+    func attachment(_ child: JiraIssueRecord.Child) -> JSONValue {
+        [
+            "self": .string("\(base)/rest/api/\(apiVersion)/attachment/\(child.id)"), "id": .string(String(child.id)),
+            "filename": .string(child.text), "author": user(child.author), "created": .string(time(child.created)),
+            "size": .number(Double(child.size)), "mimeType": .string(child.mimeType),
+            "content": .string("\(base)/rest/api/\(apiVersion)/attachment/content/\(child.id)"),
+        ]
+    }
+
+    func page(_ name: String, _ items: [JSONValue], total: Int, startAt: Int = 0) -> JSONValue {
+        ["startAt": .number(Double(startAt)), "maxResults": .number(Double(items.count)), "total": .number(Double(total)), name: .array(items)]
+    }
+
+    /// Every field of an issue, keyed by field id.
+    func fields(_ issue: JiraIssueRecord, parent: JiraIssueRecord?, subtasks: [JiraIssueRecord]) -> [String: JSONValue] {
+        let limit = embeddedChildLimit
+        var fields: [String: JSONValue] = [
+            "summary": .string(issue.summary), "status": status(issue.status), "issuetype": issueType(issue.type),
+            "project": project(issue.project), "reporter": user(issue.reporter), "creator": user(issue.reporter),
+            "created": .string(time(issue.created)), "updated": .string(time(issue.updated)),
+            "labels": .array(issue.labels.map(JSONValue.string)),
+            "components": .array(issue.components.enumerated().map { ["id": .string(String(10_000 + $0.offset)), "name": .string($0.element)] }),
+            "fixVersions": .array(issue.fixVersions.map { ["id": .string("1\($0.replacingOccurrences(of: ".", with: ""))"), "name": .string($0), "released": false] }),
+            "subtasks": .array(subtasks.map(summaryForm)),
+            "comment": [
+                "comments": .array(issue.comments.prefix(limit).map { comment($0, issueID: issue.id) }),
+                "maxResults": .number(Double(min(limit, issue.comments.count))), "total": .number(Double(issue.comments.count)),
+                "startAt": 0, "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issue.id)/comment"),
+            ],
+            "worklog": [
+                "worklogs": .array(issue.worklogs.prefix(limit).map { worklog($0, issueID: issue.id) }),
+                "maxResults": .number(Double(min(limit, issue.worklogs.count))), "total": .number(Double(issue.worklogs.count)),
+                "startAt": 0,
+            ],
+            "attachment": .array(issue.attachments.map(attachment)),
+            "watches": ["watchCount": 1, "isWatching": false],
+            "customfield_10020": .null,
+        ]
+        fields["assignee"] = issue.assignee.map(user) ?? .null
+        fields["priority"] = issue.priority.map(priority) ?? .null
+        fields["duedate"] = issue.dueDate.map(JSONValue.string) ?? .null
+        fields[storyPointsField] = issue.storyPoints.map(JSONValue.number) ?? .null
+        fields["parent"] = parent.map(summaryForm) ?? .null
+        fields["resolution"] =
+            issue.resolution.map {
+                let resolution = JiraReferenceData.resolutions[$0]
+                return ["id": .string(resolution.id), "name": .string(resolution.name)]
+            } ?? .null
+        fields["resolutiondate"] = issue.resolution == nil ? .null : .string(time(issue.updated))
+        if let variant = issue.variant {
+            fields["description"] =
+                isV3
+                ? JiraDocuments.description(
+                    variant: variant, summary: issue.summary, mention: (users[1].accountID, users[1].displayName))
+                : .string(JiraDocuments.wiki(variant: variant, summary: issue.summary))
+        } else {
+            fields["description"] = .null
+        }
+        return fields
+    }
+
+    /// The issue object as search and `GET /issue` return it, with only the requested fields.
+    func issue(_ record: JiraIssueRecord, fields: [String: JSONValue], selection: FieldSelection) -> JSONValue {
+        var selected: [String: JSONValue] = [:]
+        switch selection {
+        case .all: selected = fields
+        case .only(let names):
+            for name in names { if let value = fields[name] { selected[name] = value } }
+        case .allExcept(let names):
+            selected = fields.filter { !names.contains($0.key) }
+        }
+        return [
+            "expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields", "id": .string(String(record.id)),
+            "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(record.id)"), "key": .string(record.key),
+            "fields": .object(selected),
+        ]
+    }
+}
+
+/// Which fields a request asked for (`fields=summary,status`, `*all`, `*navigable`, `-comment`).
+enum FieldSelection: Sendable, Hashable {
+    case all
+    case only(Set<String>)
+    case allExcept(Set<String>)
+
+    static func parse(_ list: [String], default fallback: FieldSelection) -> FieldSelection {
+        let names = list.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names.isEmpty { return fallback }
+        let exclusions = Set(names.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) })
+        if names.contains("*all") || names.contains("*navigable") {
+            return exclusions.isEmpty ? .all : .allExcept(exclusions)
+        }
+        return .only(Set(names.filter { !$0.hasPrefix("-") }))
+    }
+
+    /// Only ids or keys: Jira allows much larger pages then.
+    var isIDsOnly: Bool {
+        if case .only(let names) = self { return names.isSubset(of: ["id", "key"]) }
+        return false
+    }
+}

@@ -1,0 +1,63 @@
+/// How the Jira sandbox looks: size, deployment, accepted credentials, time zone, faults.
+public struct JiraSandboxConfig: Sendable {
+    /// Jira Cloud (REST v3, ADF, Basic email + API token, scoped tokens through the gateway) or
+    /// Data Center (REST v2, wiki text, Bearer personal access tokens, offset pagination).
+    public enum Deployment: String, Sendable {
+        case cloud = "Cloud"
+        case dataCenter = "DataCenter"
+    }
+
+    public var issues: Int
+    public var projects: Int
+    public var seed: UInt64
+    public var deployment: Deployment
+    /// The account the valid credentials belong to.
+    public var email: String
+    public var apiToken: String
+    /// A scoped Cloud token: refused on the site, accepted through `/ex/jira/{cloudId}`.
+    public var scopedToken: String
+    /// A scoped token without `read:me`: accepted for data, refused by `/myself`.
+    public var scopedTokenWithoutReadMe: String
+    /// A token Atlassian has expired: `/myself` answers 401, data endpoints answer anonymously.
+    public var expiredToken: String
+    /// A Data Center personal access token.
+    public var personalAccessToken: String
+    /// The token user's time zone: Jira reads JQL dates in it.
+    public var userTimeZone: String
+    /// Comments and worklogs embedded in a search result before the rest needs its own request.
+    public var embeddedChildLimit: Int
+    /// Project keys the account may not browse (403 on their issues).
+    public var forbiddenProjects: Set<String>
+    /// The story points field: Cloud team-managed `customfield_10016` "Story point estimate" by default.
+    public var storyPointsField: (id: String, name: String)
+    public var faults: FaultPlan
+
+    public init(
+        issues: Int = 120, projects: Int = 2, seed: UInt64 = 42, deployment: Deployment = .cloud,
+        email: String = "demo@tributary.test", apiToken: String = "sandbox-api-token-0123456789",
+        scopedToken: String = "sandbox-scoped-token-0123456789",
+        scopedTokenWithoutReadMe: String = "sandbox-scoped-noreadme-0123456789",
+        expiredToken: String = "sandbox-expired-token-0123456789",
+        personalAccessToken: String = "sandbox-pat-0123456789ABCDEF", userTimeZone: String = "Australia/Sydney",
+        embeddedChildLimit: Int = 20, forbiddenProjects: Set<String> = [], storyPointsField: (id: String, name: String)? = nil,
+        faults: FaultPlan = FaultPlan()
+    ) {
+        self.issues = issues
+        self.projects = projects
+        self.seed = seed
+        self.deployment = deployment
+        self.email = email
+        self.apiToken = apiToken
+        self.scopedToken = scopedToken
+        self.scopedTokenWithoutReadMe = scopedTokenWithoutReadMe
+        self.expiredToken = expiredToken
+        self.personalAccessToken = personalAccessToken
+        self.userTimeZone = userTimeZone
+        self.embeddedChildLimit = embeddedChildLimit
+        self.forbiddenProjects = forbiddenProjects
+        self.storyPointsField =
+            storyPointsField
+            ?? (deployment == .cloud ? ("customfield_10016", "Story point estimate") : ("customfield_10106", "Story Points"))
+        self.faults = faults
+    }
+}

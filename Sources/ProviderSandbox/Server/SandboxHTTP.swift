@@ -1,0 +1,65 @@
+import Foundation
+
+/// A request as the sandbox server received it.
+public struct SandboxRequest: Sendable {
+    public let method: String
+    /// The path without the query (`/rest/api/3/search/jql`), percent-decoded.
+    public let path: String
+    /// Query parameters (last value wins for repeated names).
+    public let query: [String: String]
+    /// Header names lower-cased.
+    public let headers: [String: String]
+    public let body: Data
+
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// A response the sandbox sends.
+public struct SandboxResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> SandboxResponse {
+        var all = headers
+        all["Content-Type"] = "application/json;charset=UTF-8"
+        return SandboxResponse(status: status, headers: all, body: Data(text.utf8))
+    }
+
+    public static func json(_ status: Int, bytes: [UInt8]) -> SandboxResponse {
+        SandboxResponse(status: status, headers: ["Content-Type": "application/json;charset=UTF-8"], body: Data(bytes))
+    }
+
+    public static func text(_ status: Int, _ text: String, contentType: String = "text/plain;charset=UTF-8") -> SandboxResponse {
+        SandboxResponse(status: status, headers: ["Content-Type": contentType], body: Data(text.utf8))
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 201: return "Created"
+        case 204: return "No Content"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 410: return "Gone"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return "Status"
+        }
+    }
+}
+
+/// Lets a ready response travel as the failure of a `Result` inside the sandbox's routing.
+extension SandboxResponse: Error {}
