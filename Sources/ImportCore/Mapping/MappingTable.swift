@@ -52,6 +52,18 @@ public struct MappingTable: Sendable {
         return paths
     }
 
+    /// Every source path the table reads, as text, with custom field aliases replaced by their ids.
+    public func resolvedSourcePaths(fieldIDs: [String: String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for path in sourcePaths {
+            var text = path.text
+            for alias in path.aliases { text = text.replacingOccurrences(of: "$" + alias, with: fieldIDs[alias] ?? alias) }
+            if seen.insert(text).inserted { result.append(text) }
+        }
+        return result
+    }
+
     /// The source fields under `fields.` the table reads (Jira's `fields` request parameter).
     public func sourceFields(prefix: String = "fields", fieldIDs: [String: String]) -> [String] {
         var seen = Set<String>()

@@ -140,6 +140,12 @@ public struct ConnectionRepository: Sendable {
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
+    /// Points the connection at another URL of the same site (a moved sandbox, a renamed host).
+    public func updateBaseURL(owner: Owner, name: String, url: String) throws {
+        try db.execute(
+            "UPDATE connections SET base_url = ? WHERE owner_id = ? AND name = ?", [.text(url), .integer(owner.id), .text(name)])
+    }
+
     /// Records the last failure seen with this connection (a message without secrets).
     public func recordError(owner: Owner, name: String, message: String?) throws {
         try db.execute(

@@ -52,6 +52,8 @@ public struct ImportJob: Sendable, Hashable {
     public let requests: Int
     public let retries: Int
     public let report: JSONValue
+    /// The effective query (order, bounds, cap) the job asked the provider for.
+    public let query: JSONValue
 }
 
 /// A record the mapping could not handle, kept with its key and reason.

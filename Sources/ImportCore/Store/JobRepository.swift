@@ -5,15 +5,15 @@ public struct JobRepository: Sendable {
     /// Opens a job in `running` state.
     public func start(
         owner: Owner, connectionID: Int64?, provider: String, destinationProjectID: Int64?, configJSON: String,
-        fingerprint: String, mode: String, resumedFrom: ImportJob?
+        fingerprint: String, mode: String, resumedFrom: ImportJob?, query: JSONValue = [:]
     ) throws -> ImportJob {
         let counts = resumedFrom?.counts ?? ImportCounts()
         try db.execute(
             """
             INSERT INTO import_jobs (owner_id, connection_id, provider, destination_project_id, config_json,
                 config_fingerprint, mode, status, started_at, cursor, resumed_from_job_id, high_water_mark,
-                created_count, updated_count, unchanged_count, deleted_count, failed_count, pages_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_count, updated_count, unchanged_count, deleted_count, failed_count, pages_count, query_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(owner.id), SQLValue(connectionID), .text(provider), SQLValue(destinationProjectID),
@@ -21,6 +21,7 @@ public struct JobRepository: Sendable {
                 SQLValue(resumedFrom?.cursor), SQLValue(resumedFrom?.id), SQLValue(resumedFrom?.highWaterMark),
                 .integer(Int64(counts.created)), .integer(Int64(counts.updated)), .integer(Int64(counts.unchanged)),
                 .integer(Int64(counts.deleted)), .integer(Int64(counts.failed)), .integer(Int64(resumedFrom?.pages ?? 0)),
+                .text((resumedFrom?.query ?? query).jsonText),
             ])
         return try find(owner: owner, id: db.lastInsertRowID)!
     }
@@ -159,6 +160,7 @@ public struct JobRepository: Sendable {
             resumedFromJobID: row.int64("resumed_from_job_id"), highWaterMark: row.string("high_water_mark"),
             pages: row.int("pages_count") ?? 0, requests: row.int("requests_count") ?? 0,
             retries: row.int("retries_count") ?? 0,
-            report: (try? JSONParser.parse(row.string("report_json") ?? "{}")) ?? [:])
+            report: (try? JSONParser.parse(row.string("report_json") ?? "{}")) ?? [:],
+            query: (try? JSONParser.parse(row.string("query_json") ?? "{}")) ?? [:])
     }
 }

@@ -20,6 +20,8 @@ public enum WorkspaceSchema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "workspace", sql: v1Workspace),
         Migration(version: 2, name: "sync state and reference data", sql: v2SyncState),
+        Migration(version: 3, name: "job query", sql: v3JobQuery),
+        Migration(version: 4, name: "batch runs", sql: v4BatchRuns),
     ]
 
     static let v1Workspace = """
@@ -248,6 +250,26 @@ public enum WorkspaceSchema {
             data_json TEXT NOT NULL,
             fetched_at TEXT NOT NULL,
             PRIMARY KEY (owner_id, connection_id, kind, external_id)
+        );
+        """
+
+    /// The effective query of a job (order, bounds, cap), so a resumed job asks for exactly the same records.
+    static let v3JobQuery = """
+        ALTER TABLE import_jobs ADD COLUMN query_json TEXT NOT NULL DEFAULT '{}';
+        """
+
+    /// Progress of `tributary migrate` batches, so a rerun skips the runs that finished.
+    static let v4BatchRuns = """
+        CREATE TABLE batch_runs (
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            batch_fingerprint TEXT NOT NULL,
+            run_index INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            job_id INTEGER,
+            report_json TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (owner_id, batch_fingerprint, run_index)
         );
         """
 }

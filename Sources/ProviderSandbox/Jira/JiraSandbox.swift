@@ -78,6 +78,22 @@ public final class JiraSandbox: Sendable {
         }
     }
 
+    /// The keys of the sandbox's projects (`DEMO`, `OPS`, …).
+    public var projectKeys: [String] { state.withLock { $0.dataset.projectKeys } }
+
+    /// The epics of a project (key and summary), oldest first: demos create matching milestones.
+    public func epics(project: String) -> [(key: String, summary: String)] {
+        state.withLock { state in
+            state.dataset.issues.values.filter { $0.type == "Epic" && JiraDataset.projectKey($0.project) == project }
+                .sorted { $0.id < $1.id }.map { ($0.key, $0.summary) }
+        }
+    }
+
+    /// The sandbox's people: display name and email (nil when hidden).
+    public var people: [(name: String, email: String?)] {
+        state.withLock { $0.dataset.users.map { ($0.displayName, $0.email) } }
+    }
+
     /// Requests per endpoint (`GET /rest/api/3/search/jql` …), control endpoints excluded.
     public var requestCounts: [String: Int] { state.withLock { $0.hits } }
 

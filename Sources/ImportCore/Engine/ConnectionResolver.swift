@@ -1,0 +1,46 @@
+import Foundation
+
+/// A provider connection ready to use, with where it came from.
+public struct ResolvedConnection: Sendable {
+    public let provider: any Provider
+    public let connection: any ProviderConnection
+    /// The stored connection, for named connections.
+    public let record: ConnectionRecord?
+    /// A name for messages and fingerprints (`work-jira`, or the inline URL).
+    public let label: String
+}
+
+/// Opens the connection a run config names: a stored one (its secret decrypted in memory only, and
+/// only for the owner it belongs to) or an inline one whose token comes from an environment variable.
+public enum ConnectionResolver {
+    public static func resolve(
+        _ reference: RunConfig.ConnectionReference, provider providerID: String, owner: Owner, workspace: Workspace,
+        registry: ProviderRegistry, environment: [String: String], options base: ConnectionOptions,
+        vault: () throws -> CredentialVault
+    ) throws -> ResolvedConnection {
+        let provider = try registry.require(providerID)
+        switch reference {
+        case .named(let name):
+            let record = try workspace.connections.require(owner: owner, name: name)
+            guard record.provider == provider.id else {
+                throw ConfigError(
+                    origin: "config", path: "connection",
+                    message: "the connection \"\(name)\" is a \(record.provider) connection, but source.provider is \"\(provider.id)\"")
+            }
+            let credentials = try workspace.connections.credentials(owner: owner, name: name, vault: try vault())
+            var options = base
+            options.extras = record.settings.merging(base.extras) { $1 }
+            let settings = try ConnectionSettings(baseURL: record.baseURL, credentials: credentials, options: options)
+            return ResolvedConnection(provider: provider, connection: try provider.connect(settings), record: record, label: name)
+        case .inline(_, let url, let email, let tokenEnv, let kind):
+            guard let token = environment[tokenEnv], !token.isEmpty else {
+                throw ConfigError(
+                    origin: "config", path: "connection.tokenEnv",
+                    message: "the environment variable \(tokenEnv) is not set; export the token in it before running")
+            }
+            let credentials = Credentials(kind: kind, username: email, secret: SecretString(token))
+            let settings = try ConnectionSettings(baseURL: url, credentials: credentials, options: base)
+            return ResolvedConnection(provider: provider, connection: try provider.connect(settings), record: nil, label: url)
+        }
+    }
+}

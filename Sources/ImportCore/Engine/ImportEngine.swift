@@ -1,0 +1,519 @@
+import Foundation
+
+/// A failed import, typed by what the user can do about it. The job (if one was opened) is marked
+/// failed and audited; the message never contains a secret.
+public struct ImportRunError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case authentication, configuration, failure }
+    public let kind: Kind
+    public let message: String
+    public let jobID: Int64?
+
+    public var description: String {
+        jobID.map { "\(message)\n  (job \($0) is recorded as failed; `tributary jobs show \($0)` has the details)" } ?? message
+    }
+}
+
+/// Runs import jobs: provider pages in, mapped records out, into the workspace.
+///
+/// Idempotent (upserts by provenance, skips unchanged records), atomic per page (records and the
+/// job's checkpoint commit together), resumable (a rerun of the same config continues from the last
+/// checkpoint), pipelined (the next page is fetched while the current one is written), incremental
+/// (by the high-water mark of `updated`, minus an overlap), and audited.
+public final class ImportEngine: Sendable {
+    /// How one run should behave beyond its config.
+    public struct Options: Sendable {
+        /// Only records updated since the last run's high-water mark.
+        public var incremental: Bool
+        /// Plan the changes without writing anything.
+        public var dryRun: Bool
+        /// The owner when the config names none.
+        public var ownerEmail: String?
+
+        public init(incremental: Bool = false, dryRun: Bool = false, ownerEmail: String? = nil) {
+            self.incremental = incremental
+            self.dryRun = dryRun
+            self.ownerEmail = ownerEmail
+        }
+    }
+
+    let workspace: Workspace
+    let registry: ProviderRegistry
+    let environment: [String: String]
+    let observer: any ImportObserver
+    let vaultProvider: @Sendable () throws -> CredentialVault
+    /// Most planned changes a dry run lists.
+    static let plannedChangeLimit = 1000
+
+    public init(
+        workspace: Workspace, registry: ProviderRegistry, environment: [String: String] = ProcessInfo.processInfo.environment,
+        observer: any ImportObserver = SilentObserver(),
+        vault: @escaping @Sendable () throws -> CredentialVault = { CredentialVault(key: try EncryptionKey.load()) }
+    ) {
+        self.workspace = workspace
+        self.registry = registry
+        self.environment = environment
+        self.observer = observer
+        self.vaultProvider = vault
+    }
+
+    /// Everything a run resolved before it fetched records.
+    struct Prepared {
+        let owner: Owner
+        let resolved: ResolvedConnection
+        let evaluator: MappingEvaluator
+        let query: RecordQuery
+        let mode: String
+        let projectID: Int64?
+        let scope: String
+        let warnings: [String]
+        let managedChildren: Set<TaskWriter.ChildKind>
+        let highWaterMarkBase: String?
+    }
+
+    // MARK: Running
+
+    public func run(_ config: RunConfig, options: Options = Options()) async throws -> ImportReport {
+        let started = Date()
+        let ownerEmail = config.owner ?? options.ownerEmail
+        guard let ownerEmail else {
+            throw ImportRunError(kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
+        }
+        let owner = try workspace.owner(email: ownerEmail)
+        let prepared: Prepared
+        do {
+            prepared = try await prepare(config, owner: owner, options: options)
+        } catch {
+            throw classify(error, jobID: nil)
+        }
+        var report = ImportReport(
+            provider: prepared.resolved.provider.id, destinationProject: config.destination.project, mode: prepared.mode,
+            dryRun: options.dryRun)
+        report.warnings = prepared.warnings
+        if options.dryRun {
+            return try await dryRun(config, prepared: prepared, report: report, started: started)
+        }
+
+        let lock = try RunLock(database: workspace.path, fingerprint: config.fingerprint)
+        defer { withExtendedLifetime(lock) {} }
+        let jobFingerprint = ContentHash.short(["config": config.raw, "mode": .string(prepared.mode)])
+        var resumedFrom: ImportJob?
+        if let previous = try workspace.jobs.latest(owner: owner, fingerprint: jobFingerprint),
+            previous.status == .running || (previous.status == .failed && previous.cursor != nil)
+        {
+            resumedFrom = previous
+        }
+        var query = prepared.query
+        if let resumedFrom { query = Self.query(query, restoring: resumedFrom.query) }
+        let projectID = try prepared.projectID ?? workspace.projects.findOrCreate(owner: owner, name: config.destination.project)
+        let provider = prepared.resolved.provider.id
+        let job = try workspace.db.transaction {
+            let job = try workspace.jobs.start(
+                owner: owner, connectionID: prepared.resolved.record?.id, provider: provider, destinationProjectID: projectID,
+                configJSON: Self.redactedConfig(config).jsonText, fingerprint: jobFingerprint, mode: prepared.mode,
+                resumedFrom: resumedFrom, query: Self.describe(query))
+            if let resumedFrom {
+                try workspace.jobs.markSuperseded(owner: owner, jobID: resumedFrom.id, by: job.id, wasRunning: resumedFrom.status == .running)
+            }
+            try workspace.audit.record(
+                owner: owner, action: AuditAction.importStarted.name(provider: provider), subject: "job \(job.id)",
+                detail: [
+                    "jobId": .number(Double(job.id)), "connection": .string(prepared.resolved.label),
+                    "projects": .array(config.source.projects.map(JSONValue.string)), "mode": .string(prepared.mode),
+                    "destination": .string(config.destination.project),
+                    "resumedFrom": resumedFrom.map { .number(Double($0.id)) } ?? .null,
+                ])
+            return job
+        }
+        report.jobID = job.id
+        report.resumedFrom = resumedFrom?.id
+        report.counts = job.counts
+        report.pages = job.pages
+        do {
+            try await execute(config, prepared: prepared, query: query, job: job, projectID: projectID, report: &report, started: started)
+            return report
+        } catch {
+            let failure = classify(error, jobID: job.id)
+            report.status = .failed
+            report.error = failure.message
+            report.durationSeconds = Date().timeIntervalSince(started)
+            let metrics = prepared.resolved.connection.metrics
+            try? workspace.db.transaction {
+                let current = try workspace.jobs.find(owner: owner, id: job.id)
+                try workspace.jobs.finish(
+                    jobID: job.id, status: .failed, error: failure.message, counts: current?.counts ?? report.counts,
+                    metrics: metrics, report: report.json)
+                try workspace.audit.record(
+                    owner: owner, action: AuditAction.importFailed.name(provider: provider), subject: "job \(job.id)",
+                    detail: ["jobId": .number(Double(job.id)), "error": .string(failure.message)])
+                if let name = prepared.resolved.record?.name, failure.kind == .authentication {
+                    try workspace.connections.recordError(owner: owner, name: name, message: failure.message)
+                }
+            }
+            observer.handle(.finished(report))
+            throw failure
+        }
+    }
+
+    /// Resolves owner, connection, mapping, destination and the query.
+    func prepare(_ config: RunConfig, owner: Owner, options: Options) async throws -> Prepared {
+        let source = config.source
+        let base = ConnectionOptions(
+            maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond)
+        let resolved = try ConnectionResolver.resolve(
+            config.connection, provider: source.provider, owner: owner, workspace: workspace, registry: registry,
+            environment: environment, options: base, vault: vaultProvider)
+        let tablePath = try MappingLocator.path(for: config, environment: environment)
+        let table = try MappingParser.load(path: tablePath)
+        guard table.provider == resolved.provider.id else {
+            throw ConfigError(
+                origin: config.origin, path: "mapping.table",
+                message: "\(tablePath) maps \(table.provider) records, but the source is \(resolved.provider.id)")
+        }
+        let catalog = table.customFields.isEmpty ? [] : try await resolved.connection.fieldCatalog()
+        var warnings: [String] = []
+        for problem in MappingValidator.validate(table, fields: catalog) where problem.path.hasPrefix("customFields.") {
+            warnings.append("\(problem.path): \(problem.message); that field stays empty")
+        }
+        var params = config.mapping.params
+        if params["baseUrl"] == nil || params["baseUrl"]?.stringValue?.isEmpty == true {
+            params["baseUrl"] = .string(resolved.connection.siteURL)
+        }
+        let evaluator = MappingEvaluator(table: table, overrides: params, fields: catalog)
+
+        var projectID = try workspace.projects.find(owner: owner, name: config.destination.project)
+        if projectID == nil, !config.destination.createProject, !options.dryRun {
+            throw WorkspaceError.projectNotFound(name: config.destination.project)
+        }
+        if projectID == nil && options.dryRun { projectID = -1 }
+
+        var children: Set<RecordQuery.Child> = []
+        var managed: Set<TaskWriter.ChildKind> = [.checklist]
+        if source.comments { children.insert(.comments); managed.insert(.comments) }
+        if source.worklogs { children.insert(.worklogs); managed.insert(.worklogs) }
+        if source.attachments { children.insert(.attachments); managed.insert(.attachments) }
+        var fields = table.resolvedSourcePaths(fieldIDs: evaluator.fieldIDs)
+        if !source.comments { fields.removeAll { $0.hasPrefix("fields.comment") } }
+        if !source.worklogs { fields.removeAll { $0.hasPrefix("fields.worklog") } }
+        if !source.attachments { fields.removeAll { $0.hasPrefix("fields.attachment") } }
+
+        let scope = ContentHash.short([
+            "owner": .number(Double(owner.id)), "provider": .string(resolved.provider.id), "connection": .string(resolved.label),
+            "projects": .array(source.projects.sorted().map(JSONValue.string)), "jql": JSONValue(source.jql),
+            "assignedToMe": .bool(source.assignedToMe), "includeClosed": .bool(source.includeClosed),
+            "since": JSONValue(source.since?.iso8601), "destination": .string(config.destination.project),
+            "table": .string(SHA256.hex(Array((try? Data(contentsOf: URL(fileURLWithPath: tablePath))) ?? Data()))),
+            "params": .object(params),
+        ])
+        var query = RecordQuery(
+            containers: source.projects, filter: source.jql, since: source.since, assignedToMe: source.assignedToMe,
+            includeClosed: source.includeClosed, order: .oldestFirst, pageSize: source.pageSize, limit: nil, fields: fields,
+            children: children)
+        var mode = "full"
+        let mark = try workspace.jobs.highWaterMark(owner: owner, scope: scope)
+        if options.incremental {
+            if let mark, let stamp = Timestamp.parse(mark) {
+                mode = "incremental"
+                query.updatedSince = stamp.adding(milliseconds: -Int64(source.overlapMinutes) * 60_000)
+            } else {
+                warnings.append("no earlier run of this config to continue from: running a full import")
+            }
+        } else if let cap = source.cap {
+            mode = "capped"
+            query.order = .recentFirst
+            query.limit = cap
+        }
+        if !table.records[.task]!.rules.contains(where: { $0.target == "external_updated_at" }) {
+            warnings.append("the mapping does not write external_updated_at: incremental runs will import everything")
+        }
+        return Prepared(
+            owner: owner, resolved: resolved, evaluator: evaluator, query: query, mode: mode,
+            projectID: projectID == -1 ? nil : projectID, scope: scope, warnings: warnings, managedChildren: managed,
+            highWaterMarkBase: mark)
+    }
+
+    /// Fetches, maps and writes every page, then reconciles deletes and closes the job.
+    private func execute(
+        _ config: RunConfig, prepared: Prepared, query: RecordQuery, job: ImportJob, projectID: Int64,
+        report: inout ImportReport, started: Date
+    ) async throws {
+        let owner = prepared.owner
+        let connection = prepared.resolved.connection
+        let provider = prepared.resolved.provider.id
+        let writer = TaskWriter(
+            db: workspace.db,
+            context: .init(
+                owner: owner, projectID: projectID, jobID: job.id, createMilestones: config.destination.createMilestones,
+                managedChildren: prepared.managedChildren))
+        var counts = job.counts
+        var pages = job.pages
+        var highWater = job.highWaterMark.flatMap(Timestamp.parse)
+        var fetched = 0
+        var estimatedTotal: Int?
+        let runStart = Date()
+        var cursor = job.cursor.map(PageCursor.init)
+        var remaining = query.limit.map { max(0, $0 - job.counts.processed) }
+
+        observer.handle(.started(jobID: job.id, mode: prepared.mode, estimatedTotal: nil, resumedFrom: job.resumedFromJobID))
+        if remaining != 0 {
+            var pageQuery = query
+            pageQuery.limit = remaining
+            var next: Task<RecordPage, any Error>? = Self.fetch(connection, pageQuery, cursor)
+            while let fetching = next {
+                let page = try await fetching.value
+                next = nil
+                if let left = remaining { remaining = left - page.records.count }
+                let more = page.next != nil && (remaining ?? 1) > 0
+                // Pipelining: ask for the next page before writing this one.
+                if more {
+                    pageQuery.limit = remaining
+                    next = Self.fetch(connection, pageQuery, page.next)
+                }
+                if estimatedTotal == nil, let total = page.estimatedTotal {
+                    estimatedTotal = query.limit.map { min($0, total) } ?? total
+                }
+                let (pageCounts, pageHigh) = try write(
+                    page, more: more, writer: writer, evaluator: prepared.evaluator, provider: provider, job: job,
+                    counts: counts, pages: pages + 1, highWater: highWater, metrics: connection.metrics, report: &report)
+                counts = counts + pageCounts
+                pages += 1
+                fetched += page.records.count
+                highWater = pageHigh
+                cursor = page.next
+                let elapsed = max(Date().timeIntervalSince(runStart), 0.001)
+                let rate = Double(fetched) / elapsed
+                let done = counts.processed
+                observer.handle(
+                    .page(
+                        .init(
+                            pages: pages, records: done, counts: counts, estimatedTotal: estimatedTotal, rate: rate,
+                            eta: estimatedTotal.map { total in rate > 0 ? Double(max(0, total - done)) / rate : 0 })))
+            }
+        }
+        _ = cursor
+
+        if config.source.reconcileDeletes {
+            let live = try await connection.recordIDs(in: config.source.projects)
+            let deleted = try workspace.db.transaction {
+                try writer.reconcileDeletes(source: provider, containers: config.source.projects, liveIDs: live)
+            }
+            counts.deleted += deleted
+            observer.handle(.reconciled(deleted: deleted))
+        }
+
+        await storeReferenceData(prepared, job: job, report: &report)
+
+        let metrics = connection.metrics
+        report.counts = counts
+        report.pages = pages
+        report.requests = job.requests + metrics.requests
+        report.retries = job.retries + metrics.retries
+        report.status = counts.failed > 0 ? .partial : .completed
+        report.durationSeconds = Date().timeIntervalSince(started)
+        let finalReport = report
+        let totals = RequestMetrics(requests: report.requests, retries: report.retries)
+        try workspace.db.transaction {
+            try workspace.jobs.finish(
+                jobID: job.id, status: finalReport.status, error: nil, counts: counts, metrics: totals, report: finalReport.json)
+            try workspace.jobs.setHighWaterMark(
+                owner: owner, scope: prepared.scope, provider: provider, mark: highWater?.iso8601, jobID: job.id)
+            try workspace.audit.record(
+                owner: owner, action: AuditAction.importCompleted.name(provider: provider), subject: "job \(job.id)",
+                detail: [
+                    "jobId": .number(Double(job.id)), "status": .string(finalReport.status.rawValue),
+                    "created": .number(Double(counts.created)), "updated": .number(Double(counts.updated)),
+                    "unchanged": .number(Double(counts.unchanged)), "deleted": .number(Double(counts.deleted)),
+                    "failed": .number(Double(counts.failed)),
+                ])
+            try workspace.audit.recordActivity(
+                projectID: projectID, kind: "imported_from_\(provider)",
+                detail: [
+                    "jobId": .number(Double(job.id)), "projects": .array(config.source.projects.map(JSONValue.string)),
+                    "created": .number(Double(counts.created)), "updated": .number(Double(counts.updated)),
+                    "deleted": .number(Double(counts.deleted)),
+                ])
+            if let name = prepared.resolved.record?.name {
+                try workspace.connections.recordVerified(owner: owner, name: name)
+            }
+        }
+        observer.handle(.finished(finalReport))
+    }
+
+    private static func fetch(_ connection: any ProviderConnection, _ query: RecordQuery, _ cursor: PageCursor?) -> Task<
+        RecordPage, any Error
+    > {
+        Task { try await connection.page(query, from: cursor) }
+    }
+
+    /// Maps and writes one page with its checkpoint in one transaction. Records that cannot be mapped
+    /// or written are recorded as failures; the rest of the page lands.
+    private func write(
+        _ page: RecordPage, more: Bool, writer: TaskWriter, evaluator: MappingEvaluator, provider: String, job: ImportJob,
+        counts: ImportCounts, pages: Int, highWater: Timestamp?, metrics: RequestMetrics, report: inout ImportReport
+    ) throws -> (ImportCounts, Timestamp?) {
+        var pageCounts = ImportCounts()
+        var high = highWater
+        var failures: [ImportFailure] = []
+        var unmatchedAssignees: [String: Int] = [:]
+        var unmatchedMilestones: [String: Int] = [:]
+        do {
+            try workspace.db.transaction {
+                for record in page.records {
+                    let label = MappingEvaluator.label(of: record)
+                    let externalID = record["id"]?.scalarText ?? record["gid"]?.scalarText
+                    do {
+                        let task = try evaluator.canonical(record, source: provider)
+                        if let updated = task.ref.updatedAt.flatMap(Timestamp.parse), updated > (high ?? updated.adding(milliseconds: -1)) {
+                            high = updated
+                        }
+                        let outcome = try workspace.db.transaction { try writer.write(task) }
+                        switch outcome.change {
+                        case .created: pageCounts.created += 1
+                        case .updated: pageCounts.updated += 1
+                        case .unchanged: pageCounts.unchanged += 1
+                        }
+                        for person in outcome.unmatchedAssignees { unmatchedAssignees[person, default: 0] += 1 }
+                        if let title = outcome.unmatchedMilestone { unmatchedMilestones[title, default: 0] += 1 }
+                    } catch {
+                        let failure = ImportFailure(recordKey: label, externalID: externalID, reason: Self.reason(error))
+                        failures.append(failure)
+                        pageCounts.failed += 1
+                        try workspace.jobs.recordFailure(jobID: job.id, failure: failure)
+                    }
+                }
+                try workspace.jobs.checkpoint(
+                    jobID: job.id, cursor: more ? page.next?.value : nil, counts: counts + pageCounts,
+                    highWaterMark: high?.iso8601, pages: pages,
+                    metrics: RequestMetrics(requests: job.requests + metrics.requests, retries: job.retries + metrics.retries))
+            }
+        } catch {
+            writer.resetCaches()
+            throw error
+        }
+        for failure in failures {
+            if report.failures.count < 1000 { report.failures.append(failure) }
+            observer.handle(.recordFailed(failure))
+        }
+        report.unmatchedAssignees.merge(unmatchedAssignees, uniquingKeysWith: +)
+        report.unmatchedMilestones.merge(unmatchedMilestones, uniquingKeysWith: +)
+        return (pageCounts, high)
+    }
+
+    /// Keeps the source's reference data (users, statuses…) beside the records; failures only warn.
+    private func storeReferenceData(_ prepared: Prepared, job: ImportJob, report: inout ImportReport) async {
+        guard let record = prepared.resolved.record else { return }
+        do {
+            let data = try await prepared.resolved.connection.referenceData()
+            let now = Timestamp.now().iso8601
+            try workspace.db.transaction {
+                for item in data {
+                    try workspace.db.execute(
+                        """
+                        INSERT INTO reference_data (owner_id, connection_id, kind, external_id, name, data_json, fetched_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (owner_id, connection_id, kind, external_id) DO UPDATE SET
+                            name = excluded.name, data_json = excluded.data_json, fetched_at = excluded.fetched_at
+                        WHERE reference_data.data_json != excluded.data_json
+                        """,
+                        [
+                            .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id), SQLValue(item.name),
+                            .text(item.data.jsonText), .text(now),
+                        ])
+                }
+            }
+        } catch let error as ProviderError where error.kind == .notImplemented {
+            return
+        } catch {
+            report.warnings.append("reference data was not refreshed: \(Self.reason(error))")
+        }
+    }
+
+    // MARK: Dry run
+
+    private func dryRun(_ config: RunConfig, prepared: Prepared, report: ImportReport, started: Date) async throws -> ImportReport {
+        var report = report
+        let connection = prepared.resolved.connection
+        let writer = TaskWriter(
+            db: workspace.db,
+            context: .init(
+                owner: prepared.owner, projectID: prepared.projectID ?? -1, jobID: nil,
+                createMilestones: config.destination.createMilestones, managedChildren: prepared.managedChildren, dryRun: true))
+        do {
+            for try await page in connection.pages(prepared.query) {
+                for record in page.records {
+                    let label = MappingEvaluator.label(of: record) ?? "?"
+                    do {
+                        let task = try prepared.evaluator.canonical(record, source: prepared.resolved.provider.id)
+                        let outcome = try writer.write(task)
+                        switch outcome.change {
+                        case .created: report.counts.created += 1
+                        case .updated: report.counts.updated += 1
+                        case .unchanged: report.counts.unchanged += 1
+                        }
+                        if outcome.change != .unchanged, report.plannedChanges.count < Self.plannedChangeLimit {
+                            report.plannedChanges.append(
+                                .init(record: task.ref.label, change: outcome.change == .created ? "create" : "update", fields: outcome.fieldChanges))
+                        }
+                        for person in outcome.unmatchedAssignees { report.unmatchedAssignees[person, default: 0] += 1 }
+                        if let title = outcome.unmatchedMilestone { report.unmatchedMilestones[title, default: 0] += 1 }
+                    } catch {
+                        report.counts.failed += 1
+                        report.failures.append(ImportFailure(recordKey: label, externalID: record["id"]?.scalarText, reason: Self.reason(error)))
+                    }
+                }
+                report.pages += 1
+            }
+            if config.source.reconcileDeletes {
+                let live = try await connection.recordIDs(in: config.source.projects)
+                report.counts.deleted = try writer.reconcileDeletes(
+                    source: prepared.resolved.provider.id, containers: config.source.projects, liveIDs: live)
+            }
+        } catch {
+            throw classify(error, jobID: nil)
+        }
+        report.requests = connection.metrics.requests
+        report.retries = connection.metrics.retries
+        report.status = report.counts.failed > 0 ? .partial : .completed
+        report.durationSeconds = Date().timeIntervalSince(started)
+        observer.handle(.finished(report))
+        return report
+    }
+
+    // MARK: Helpers
+
+    static func reason(_ error: any Error) -> String {
+        if let mapping = error as? MappingError { return "\(mapping.location): \(mapping.message)" }
+        return String(describing: error)
+    }
+
+    func classify(_ error: any Error, jobID: Int64?) -> ImportRunError {
+        if let error = error as? ImportRunError { return error }
+        let kind: ImportRunError.Kind
+        switch error {
+        case let provider as ProviderError:
+            kind = provider.kind == .authentication ? .authentication : provider.kind == .configuration ? .configuration : .failure
+        case is ConfigError, is MappingValidationError, is URLPolicyError: kind = .configuration
+        default: kind = .failure
+        }
+        return ImportRunError(kind: kind, message: String(describing: error), jobID: jobID)
+    }
+
+    /// The config as stored with the job: inline connections keep the variable's name, never a value.
+    static func redactedConfig(_ config: RunConfig) -> JSONValue { config.raw }
+
+    /// The effective query, as stored with the job.
+    static func describe(_ query: RecordQuery) -> JSONValue {
+        [
+            "order": .string(query.order.rawValue), "limit": query.limit.map { .number(Double($0)) } ?? .null,
+            "updatedSince": JSONValue(query.updatedSince?.iso8601),
+        ]
+    }
+
+    /// A query with the order, cap and bound of the job being resumed.
+    static func query(_ query: RecordQuery, restoring stored: JSONValue) -> RecordQuery {
+        var restored = query
+        if let order = stored["order"]?.stringValue.flatMap(RecordQuery.Order.init(rawValue:)) { restored.order = order }
+        if let limit = stored["limit"] { restored.limit = limit.intValue }
+        if let since = stored["updatedSince"] { restored.updatedSince = since.stringValue.flatMap(Timestamp.parse) }
+        return restored
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+
+/// A problem in a run config, with the JSON path of the offending part.
+public struct ConfigProblem: Sendable, Hashable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A run config that cannot be used: every problem found, each with its path.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public let origin: String
+    public let problems: [ConfigProblem]
+
+    public init(origin: String, problems: [ConfigProblem]) {
+        self.origin = origin
+        self.problems = problems
+    }
+
+    public init(origin: String, path: String, message: String) {
+        self.init(origin: origin, problems: [ConfigProblem(path: path, message: message)])
+    }
+
+    public var description: String {
+        var lines = ["the config \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
+        lines += problems.map { "  \($0)" }
+        lines.append("  hint: docs/CONFIG.md describes every key; Config/jira.example.json is a complete example.")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// What to import, from where, into what: the JSON file under `Config/` (see docs/CONFIG.md).
+public struct RunConfig: Sendable {
+    /// Which connection to use: a stored one by name, or one described inline for unattended runs
+    /// (the secret then comes from an environment variable, never from the file).
+    public enum ConnectionReference: Sendable, Hashable {
+        case named(String)
+        case inline(provider: String, url: String, email: String?, tokenEnv: String, authKind: AuthKind)
+    }
+
+    public struct Source: Sendable, Hashable {
+        public var provider: String
+        public var projects: [String]
+        public var jql: String?
+        public var since: Timestamp?
+        public var assignedToMe = false
+        public var includeClosed = true
+        /// The N most recently updated records; `nil` imports everything.
+        public var cap: Int? = 100
+        public var comments = true
+        public var worklogs = true
+        public var attachments = true
+        public var reconcileDeletes = false
+        public var pageSize = 100
+        public var requestsPerSecond: Double?
+        public var maxConcurrentRequests = 4
+        /// How far an incremental run reaches back before the stored high-water mark.
+        public var overlapMinutes = 5
+    }
+
+    public struct Destination: Sendable, Hashable {
+        public var project: String
+        public var createProject = false
+        public var createMilestones = false
+    }
+
+    public struct Mapping: Sendable, Hashable {
+        /// Path of the mapping table; `nil`: the provider's default `Providers/<provider>/mapping.json`.
+        public var table: String?
+        public var params: [String: JSONValue] = [:]
+    }
+
+    public var owner: String?
+    public var database: String?
+    public var connection: ConnectionReference
+    public var source: Source
+    public var destination: Destination
+    public var mapping: Mapping
+    /// The file it was read from.
+    public var origin: String
+    /// The config as written, for the job record.
+    public var raw: JSONValue
+
+    /// Identifies "the same config" across runs (to resume an interrupted job).
+    public var fingerprint: String { ContentHash.short(raw) }
+
+    // MARK: Parsing
+
+    static let topKeys = ["$schema", "description", "owner", "database", "connection", "source", "destination", "mapping"]
+    static let sourceKeys = [
+        "provider", "projects", "jql", "since", "assignedToMe", "includeClosed", "cap", "comments", "worklogs", "attachments",
+        "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests", "overlapMinutes",
+    ]
+    static let inlineConnectionKeys = ["provider", "url", "email", "tokenEnv", "authKind"]
+    static let destinationKeys = ["project", "createProject", "createMilestones"]
+    static let mappingKeys = ["table", "params"]
+
+    /// Reads a config file; throws `ConfigError` listing every problem.
+    public static func load(path: String) throws(ConfigError) -> RunConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(origin: path, path: "$", message: "cannot read the file (missing or unreadable)")
+        }
+        return try parse(data, origin: path)
+    }
+
+    public static func parse(_ data: Data, origin: String) throws(ConfigError) -> RunConfig {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(data)
+        } catch {
+            throw ConfigError(origin: origin, path: "$", message: "not JSON: \(error)")
+        }
+        var reader = ConfigReader()
+        let config = reader.config(json, origin: origin)
+        guard reader.problems.isEmpty, let config else { throw ConfigError(origin: origin, problems: reader.problems) }
+        return config
+    }
+}
+
+/// Walks a config document collecting problems.
+struct ConfigReader {
+    var problems: [ConfigProblem] = []
+
+    mutating func problem(_ path: String, _ message: String) { problems.append(ConfigProblem(path: path, message: message)) }
+
+    mutating func object(_ value: JSONValue?, at path: String, allowed: [String], required: Bool = true) -> [String: JSONValue]? {
+        guard let value else {
+            if required { problem(path, "missing") }
+            return nil
+        }
+        guard let members = value.objectValue else {
+            problem(path, "must be an object, found \(value.typeName)")
+            return nil
+        }
+        for key in members.keys.sorted() where !allowed.contains(key) {
+            var message = "unknown key \"\(key)\""
+            if let suggestion = Suggestions.closest(key, among: allowed) { message += "; did you mean \"\(suggestion)\"?" }
+            problem(path == "$" ? key : "\(path).\(key)", message)
+        }
+        return members
+    }
+
+    mutating func string(_ value: JSONValue?, at path: String, required: Bool = false) -> String? {
+        guard let value, !value.isNull else {
+            if required { problem(path, "missing") }
+            return nil
+        }
+        guard let text = value.stringValue else {
+            problem(path, "must be a text, found \(value.typeName)")
+            return nil
+        }
+        if required && text.trimmingCharacters(in: .whitespaces).isEmpty { problem(path, "must not be empty") }
+        return text
+    }
+
+    mutating func bool(_ value: JSONValue?, at path: String, default fallback: Bool) -> Bool {
+        guard let value else { return fallback }
+        guard let flag = value.boolValue else {
+            problem(path, "must be true or false, found \(value.typeName)")
+            return fallback
+        }
+        return flag
+    }
+
+    mutating func integer(_ value: JSONValue?, at path: String, range: ClosedRange<Int>, default fallback: Int) -> Int {
+        guard let value else { return fallback }
+        guard let number = value.intValue, range.contains(number) else {
+            problem(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.jsonText)")
+            return fallback
+        }
+        return number
+    }
+
+    mutating func config(_ json: JSONValue, origin: String) -> RunConfig? {
+        guard let top = object(json, at: "$", allowed: RunConfig.topKeys) else { return nil }
+        let owner = string(top["owner"], at: "owner")
+        if let owner, !owner.contains("@") { problem("owner", "must be an email address, found \"\(owner)\"") }
+        let database = string(top["database"], at: "database")
+
+        var sourceValue: RunConfig.Source?
+        if let source = object(top["source"], at: "source", allowed: RunConfig.sourceKeys) {
+            let provider = string(source["provider"], at: "source.provider", required: true)?.lowercased() ?? ""
+            var projects: [String] = []
+            switch source["projects"] {
+            case .some(.array(let elements)):
+                for (index, element) in elements.enumerated() {
+                    if let text = element.stringValue, !text.isEmpty { projects.append(text) } else {
+                        problem("source.projects[\(index)]", "must be a project key such as \"ENG\"")
+                    }
+                }
+                if elements.isEmpty { problem("source.projects", "must name at least one project") }
+            case .some(.string(let single)): projects = [single]
+            case .some(let other): problem("source.projects", "must be a list of project keys, found \(other.typeName)")
+            case .none: problem("source.projects", "missing: the project keys to import, e.g. [\"ENG\"]")
+            }
+            var value = RunConfig.Source(provider: provider, projects: projects)
+            value.jql = string(source["jql"], at: "source.jql")
+            if let since = string(source["since"], at: "source.since") {
+                value.since = Timestamp.parse(since)
+                if value.since == nil { problem("source.since", "\"\(since)\" is not a date; write 2024-01-01 or 2024-01-01T00:00:00Z") }
+            }
+            value.assignedToMe = bool(source["assignedToMe"], at: "source.assignedToMe", default: false)
+            value.includeClosed = bool(source["includeClosed"], at: "source.includeClosed", default: true)
+            switch source["cap"] {
+            case .none: value.cap = 100
+            case .some(.null): value.cap = nil
+            case .some(let cap):
+                if let number = cap.intValue, number >= 1 { value.cap = number } else {
+                    problem("source.cap", "must be a whole number ≥ 1, or null to import everything; found \(cap.jsonText)")
+                }
+            }
+            value.comments = bool(source["comments"], at: "source.comments", default: true)
+            value.worklogs = bool(source["worklogs"], at: "source.worklogs", default: true)
+            value.attachments = bool(source["attachments"], at: "source.attachments", default: true)
+            value.reconcileDeletes = bool(source["reconcileDeletes"], at: "source.reconcileDeletes", default: false)
+            value.pageSize = integer(source["pageSize"], at: "source.pageSize", range: 1...1000, default: 100)
+            value.maxConcurrentRequests = integer(
+                source["maxConcurrentRequests"], at: "source.maxConcurrentRequests", range: 1...32, default: 4)
+            value.overlapMinutes = integer(source["overlapMinutes"], at: "source.overlapMinutes", range: 0...1440, default: 5)
+            if let rate = source["requestsPerSecond"], !rate.isNull {
+                if let number = rate.doubleValue, number > 0 { value.requestsPerSecond = number } else {
+                    problem("source.requestsPerSecond", "must be a number > 0")
+                }
+            }
+            sourceValue = value
+        }
+
+        var connection: RunConfig.ConnectionReference?
+        switch top["connection"] {
+        case .some(.string(let name)) where !name.isEmpty:
+            connection = .named(name)
+        case .some(.object):
+            if let inline = object(top["connection"], at: "connection", allowed: RunConfig.inlineConnectionKeys) {
+                if inline["token"] != nil || inline["apiToken"] != nil || inline["password"] != nil {
+                    problem("connection", "secrets never go in a config file: name an environment variable with \"tokenEnv\"")
+                }
+                let provider = string(inline["provider"], at: "connection.provider", required: true)?.lowercased() ?? ""
+                let url = string(inline["url"], at: "connection.url", required: true) ?? ""
+                let email = string(inline["email"], at: "connection.email")
+                let tokenEnv = string(inline["tokenEnv"], at: "connection.tokenEnv", required: true) ?? ""
+                var kind: AuthKind = email == nil ? .personalAccessToken : .emailToken
+                if let text = string(inline["authKind"], at: "connection.authKind") {
+                    if let parsed = AuthKind(rawValue: text) { kind = parsed } else {
+                        problem("connection.authKind", "must be one of \(AuthKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                }
+                if let sourceProvider = sourceValue?.provider, !provider.isEmpty, !sourceProvider.isEmpty, provider != sourceProvider {
+                    problem("connection.provider", "is \"\(provider)\" but source.provider is \"\(sourceProvider)\"")
+                }
+                connection = .inline(provider: provider, url: url, email: email, tokenEnv: tokenEnv, authKind: kind)
+            }
+        case .some(let other):
+            problem("connection", "must be a connection name or an inline {provider, url, email, tokenEnv}; found \(other.typeName)")
+        case .none:
+            problem("connection", "missing: the name of a connection made with `tributary connect`")
+        }
+
+        var destinationValue: RunConfig.Destination?
+        if let destination = object(top["destination"], at: "destination", allowed: RunConfig.destinationKeys) {
+            var value = RunConfig.Destination(project: string(destination["project"], at: "destination.project", required: true) ?? "")
+            value.createProject = bool(destination["createProject"], at: "destination.createProject", default: false)
+            value.createMilestones = bool(destination["createMilestones"], at: "destination.createMilestones", default: false)
+            destinationValue = value
+        }
+
+        var mappingValue = RunConfig.Mapping()
+        if let mapping = object(top["mapping"], at: "mapping", allowed: RunConfig.mappingKeys, required: false) {
+            mappingValue.table = string(mapping["table"], at: "mapping.table")
+            if let params = mapping["params"] {
+                if let members = params.objectValue { mappingValue.params = members } else {
+                    problem("mapping.params", "must be an object such as {\"hoursPerStoryPoint\": 2.0}")
+                }
+            }
+        }
+        guard let sourceValue, let destinationValue, let connection else { return nil }
+        return RunConfig(
+            owner: owner, database: database, connection: connection, source: sourceValue, destination: destinationValue,
+            mapping: mappingValue, origin: origin, raw: json)
+    }
+}

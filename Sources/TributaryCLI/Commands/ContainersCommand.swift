@@ -1,0 +1,39 @@
+import ImportCore
+
+/// `tributary containers NAME`: the projects (lists, teams) the connection's account can see.
+enum ContainersCommand {
+    static let definition = CommandDefinition(
+        name: "containers", summary: "List the projects the connection's account can see.",
+        usage: ["containers NAME"], options: CommandDefinition.storeOptions, run: run)
+
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        guard let name = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
+            throw CLIError.usage("give the connection name: `tributary containers NAME`")
+        }
+        let workspace = try context.openWorkspace(path: context.databasePath())
+        let owner = try workspace.owner(email: try context.ownerEmail())
+        let resolved = try ConnectionResolver.resolve(
+            .named(name), provider: try workspace.connections.require(owner: owner, name: name).provider, owner: owner,
+            workspace: workspace, registry: context.registry, environment: context.environment, options: ConnectionOptions(),
+            vault: { try context.vault() })
+        let containers = try await resolved.connection.containers()
+        if context.json {
+            context.console.json(
+                JSONValue.array(
+                    containers.map { ["id": .string($0.id), "key": .string($0.key), "name": .string($0.name), "details": .object($0.details.mapValues(JSONValue.string))] }))
+            return .ok
+        }
+        if containers.isEmpty {
+            context.console.out("no \(resolved.provider.descriptor.containerNoun)s visible to this account")
+            context.console.out("hint: the account has no Browse Projects permission anywhere; sign in to \(resolved.connection.siteURL) to confirm, then ask an admin to add the account to the projects to import")
+            return .ok
+        }
+        var table = TextTable(["KEY", "NAME", "ID", "DETAILS"])
+        for container in containers {
+            table.add([container.key, container.name, container.id, container.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")])
+        }
+        context.console.out(table.render())
+        context.console.out("\(containers.count) \(resolved.provider.descriptor.containerNoun)\(containers.count == 1 ? "" : "s")")
+        return .ok
+    }
+}

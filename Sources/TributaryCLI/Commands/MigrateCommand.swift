@@ -1,0 +1,166 @@
+import Foundation
+import ImportCore
+
+/// `tributary migrate BATCH`: many runs, resumable, with one report at the end.
+enum MigrateCommand {
+    static let definition = CommandDefinition(
+        name: "migrate", summary: "Run a batch of imports (resumable), then write a JSON and an HTML report.",
+        usage: ["migrate BATCH [--parallel N] [--report-dir DIR]"],
+        details: """
+            A batch file lists runs (each a run config file or an inline config); see
+            Config/migration.example.json and docs/CONFIG.md. Runs go in order, or --parallel N at a time
+            across different connections (runs of one connection stay in order). Running the same batch
+            again continues where it stopped: finished runs are skipped, an interrupted run resumes
+            from its last committed page. The report lists every run, totals, and a chart of records
+            per project (migration-report.json and .html, or the paths the batch names).
+            """,
+        options: [
+            OptionSpec("parallel", value: "N", help: "Runs at once across connections (default 1)."),
+            OptionSpec("report-dir", value: "DIR", help: "Where to write the reports (default: the working directory)."),
+        ] + CommandDefinition.storeOptions,
+        run: run)
+
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        guard let path = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
+            throw CLIError.usage("give one batch file: `tributary migrate Config/migration.example.json`")
+        }
+        let parallel = try context.arguments.int("parallel") ?? 1
+        guard parallel >= 1 && parallel <= 16 else { throw CLIError.usage("--parallel takes 1 to 16") }
+        let batch = try BatchConfig.load(path: path)
+        let database = context.databasePath(configured: batch.database)
+        let workspace = try context.openWorkspace(path: database)
+        let ownerEmail = try context.ownerEmail(configured: batch.owner)
+        let owner = try workspace.owner(email: ownerEmail)
+        let previous = try workspace.batches.entries(owner: owner, batch: batch.fingerprint)
+        let started = Date()
+
+        // Group runs by connection: one group runs in order; groups run in parallel.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, run) in batch.runs.enumerated() {
+            let key: String
+            switch run.config.connection {
+            case .named(let name): key = "named:\(name)"
+            case .inline(_, let url, _, let env, _): key = "inline:\(url)|\(env)"
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        let rows = Locked([Int: MigrationReport.Row]())
+        let queue = Locked(order.map { groups[$0]! })
+        let style: ProgressPrinter.Style = context.json ? .json : .lines
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(parallel, order.count) {
+                group.addTask {
+                    while let indices = queue.update({ $0.isEmpty ? nil : $0.removeFirst() }) {
+                        for index in indices {
+                            let row = try await execute(
+                                index: index, batch: batch, previous: previous[index], context: context, database: database,
+                                owner: owner, ownerEmail: ownerEmail, style: style)
+                            rows.update { $0[index] = row }
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        let finished = rows.value
+        let ordered = (0..<batch.runs.count).compactMap { finished[$0] }
+        var totals: [(String, Int)] = []
+        for run in batch.runs {
+            let runDatabase = context.databasePath(configured: run.config.database ?? batch.database)
+            let target = runDatabase == database ? workspace : try context.openWorkspace(path: runDatabase)
+            let runOwner = try target.owner(email: run.config.owner ?? ownerEmail)
+            for project in run.config.source.projects {
+                let label = "\(run.config.source.provider):\(project)"
+                guard !totals.contains(where: { $0.0 == label }) else { continue }
+                let count = try target.db.scalar(
+                    "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL",
+                    [.integer(runOwner.id), .text(run.config.source.provider), .text(project)]
+                ).intValue ?? 0
+                totals.append((label, count))
+            }
+        }
+        let report = MigrationReport(
+            batch: path, generatedAt: Timestamp.now().iso8601, rows: ordered, projectTotals: totals.map { (project: $0.0, records: $0.1) })
+        let folder = context.arguments.value("report-dir") ?? "."
+        let jsonPath = batch.reportJSON ?? (folder as NSString).appendingPathComponent("migration-report.json")
+        let htmlPath = batch.reportHTML ?? (folder as NSString).appendingPathComponent("migration-report.html")
+        do {
+            try JSONWriter(pretty: true).data(report.json).write(to: URL(fileURLWithPath: jsonPath))
+            try Data(report.html.utf8).write(to: URL(fileURLWithPath: htmlPath))
+        } catch {
+            throw CLIError("cannot write the report: \(error.localizedDescription)\n  hint: pass a writable --report-dir.")
+        }
+        let failed = ordered.filter { $0.status == "failed" }.count
+        let partial = ordered.filter { $0.status == "partial" }.count
+        if context.json {
+            context.console.json(["report": report.json, "json": .string(jsonPath), "html": .string(htmlPath)])
+        } else {
+            var table = TextTable(["RUN", "STATUS", "CREATED", "UPDATED", "UNCHANGED", "DELETED", "FAILED", "JOB"])
+            for row in ordered {
+                table.add([
+                    row.name, row.skipped ? "skipped (\(row.status))" : row.status, String(row.counts.created), String(row.counts.updated),
+                    String(row.counts.unchanged), String(row.counts.deleted), String(row.counts.failed), row.jobID.map(String.init) ?? "—",
+                ])
+            }
+            context.console.out("")
+            context.console.out(table.render())
+            let total = report.totals
+            context.console.out("batch done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(ordered.count - failed - partial) ok, \(partial) partial, \(failed) failed; \(total.created) created, \(total.updated) updated, \(total.unchanged) unchanged, \(total.deleted) deleted")
+            context.console.out("report: \(jsonPath), \(htmlPath)")
+            if failed > 0 { context.console.out("hint: fix the failures above and run the same command again: finished runs are skipped") }
+        }
+        return failed > 0 ? .failure : partial > 0 ? .partial : .ok
+    }
+
+    static func execute(
+        index: Int, batch: BatchConfig, previous: BatchRunRepository.Entry?, context: CommandContext, database: String,
+        owner: Owner, ownerEmail: String, style: ProgressPrinter.Style
+    ) async throws -> MigrationReport.Row {
+        let run = batch.runs[index]
+        let config = run.config
+        let stateWorkspace = try context.openWorkspace(path: database)
+        if let previous, previous.status == "completed" || previous.status == "partial" {
+            let counts = previous.report["counts"]
+            return MigrationReport.Row(
+                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                destination: config.destination.project, status: previous.status,
+                counts: ImportCounts(
+                    created: counts?["created"]?.intValue ?? 0, updated: counts?["updated"]?.intValue ?? 0,
+                    unchanged: counts?["unchanged"]?.intValue ?? 0, deleted: counts?["deleted"]?.intValue ?? 0,
+                    failed: counts?["failed"]?.intValue ?? 0),
+                jobID: previous.jobID, duration: previous.report["durationSeconds"]?.doubleValue ?? 0, error: nil, skipped: true)
+        }
+        try stateWorkspace.batches.record(owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "running", jobID: nil, report: [:])
+        let runDatabase = context.databasePath(configured: config.database ?? batch.database)
+        let started = Date()
+        do {
+            let workspace = try context.openWorkspace(path: runDatabase)
+            let engine = ImportEngine(
+                workspace: workspace, registry: context.registry, environment: context.environment,
+                observer: ProgressPrinter(console: context.console, style: style, label: run.name), vault: { try context.vault() })
+            let report = try await engine.run(config, options: .init(incremental: run.incremental, ownerEmail: ownerEmail))
+            try stateWorkspace.batches.record(
+                owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue, jobID: report.jobID,
+                report: report.json)
+            return MigrationReport.Row(
+                name: run.name, provider: config.source.provider, projects: config.source.projects, destination: config.destination.project,
+                status: report.status.rawValue, counts: report.counts, jobID: report.jobID, duration: report.durationSeconds, error: nil,
+                skipped: false)
+        } catch {
+            let (message, _) = ErrorReport.describe(error)
+            context.console.err("[\(run.name)] failed: \(message)")
+            let jobID = (error as? ImportRunError)?.jobID
+            try stateWorkspace.batches.record(
+                owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "failed", jobID: jobID,
+                report: ["error": .string(message)])
+            return MigrationReport.Row(
+                name: run.name, provider: config.source.provider, projects: config.source.projects, destination: config.destination.project,
+                status: "failed", counts: ImportCounts(), jobID: jobID, duration: Date().timeIntervalSince(started), error: message,
+                skipped: false)
+        }
+    }
+}

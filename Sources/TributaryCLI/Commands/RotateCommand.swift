@@ -1,0 +1,32 @@
+import ImportCore
+
+/// `tributary rotate NAME`: replaces a connection's token after verifying the new one.
+enum RotateCommand {
+    static let definition = CommandDefinition(
+        name: "rotate", summary: "Replace a connection's token (verified first); mappings and imported rows stay.",
+        usage: ["rotate NAME (--token-stdin | --pat-stdin | --key-stdin | --token-env VAR)"],
+        details: "Use it when a token expires (Atlassian API tokens last at most one year) or is revoked.",
+        options: ConnectCommand.secretOptions + CommandDefinition.storeOptions, run: run)
+
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        guard let name = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
+            throw CLIError.usage("give the connection name: `tributary rotate NAME --token-stdin`")
+        }
+        let workspace = try context.openWorkspace(path: context.databasePath())
+        let owner = try workspace.owner(email: try context.ownerEmail())
+        let record = try workspace.connections.require(owner: owner, name: name)
+        let provider = try context.registry.require(record.provider)
+        let vault = try context.vault()
+        let secret = try context.readSecret()
+        let credentials = Credentials(kind: record.authKind, username: record.accountEmail, secret: secret)
+        let extras = record.settings.filter { $0.key == "gatewayURL" }
+        let account = try await provider.verify(credentials, at: record.baseURL, options: ConnectionOptions(extras: extras))
+        try workspace.connections.rotate(owner: owner, name: name, secret: secret, account: account, vault: vault)
+        if context.json {
+            context.console.json(["rotated": .string(name), "account": JSONValue(account.email)])
+        } else {
+            context.console.out("rotated the token of \"\(name)\" (verified as \(account.displayName)); the old token is gone")
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import ImportCore
+
+/// `tributary run CONFIG`: one import job from a run config.
+enum RunCommand {
+    static let definition = CommandDefinition(
+        name: "run", summary: "Run one import from a config file (resumes an interrupted run of the same config).",
+        usage: ["run CONFIG [--incremental] [--dry-run] [--json]"],
+        details: """
+            Progress shows as a bar on a terminal, one line per page otherwise, JSON lines with --json.
+            --incremental imports only records updated since the last run of this config (minus a
+              small overlap); the first run is always full.
+            --dry-run fetches and maps everything but writes nothing: it lists what would be
+              created, updated or deleted, with the changed fields.
+            A killed or failed run resumes from its last committed page when run again.
+            Exit codes: 0 completed, 4 completed with per-record failures, 3 credentials refused,
+            2 invalid config or mapping, 1 any other failure.
+            """,
+        options: [
+            OptionSpec("incremental", help: "Only records updated since the last run."),
+            OptionSpec("dry-run", help: "Plan the import without writing anything."),
+            OptionSpec("quiet", short: "q", help: "No progress output, only the report."),
+        ] + CommandDefinition.storeOptions,
+        run: run)
+
+    static func run(_ context: CommandContext) async throws -> ExitCode {
+        guard let path = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
+            throw CLIError.usage("give one config file: `tributary run Config/jira.example.json`")
+        }
+        let config = try RunConfig.load(path: path)
+        let database = context.databasePath(configured: config.database)
+        let workspace = try context.openWorkspace(path: database)
+        let style: ProgressPrinter.Style =
+            context.arguments.flag("quiet") ? .quiet : context.json ? .json : context.console.isTTY ? .bar : .lines
+        let engine = ImportEngine(
+            workspace: workspace, registry: context.registry, environment: context.environment,
+            observer: ProgressPrinter(console: context.console, style: style), vault: { try context.vault() })
+        let owner = try context.ownerEmail(configured: config.owner)
+        let report = try await engine.run(
+            config,
+            options: .init(incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"), ownerEmail: owner))
+        if !context.json { printReport(report, console: context.console, database: database) }
+        return report.status == .partial ? .partial : .ok
+    }
+
+    static func printReport(_ report: ImportReport, console: Console, database: String) {
+        let what = report.dryRun ? "dry run (nothing written)" : "job \(report.jobID.map(String.init) ?? "-") \(report.status.rawValue)"
+        console.out("\(what): \(report.mode) import from \(report.provider) into \"\(report.destinationProject)\" in \(String(format: "%.1f", report.durationSeconds)) s\(report.resumedFrom.map { ", resumed job \($0)" } ?? "")")
+        let verb = report.dryRun ? "would be " : ""
+        var table = TextTable(["", "RECORDS"])
+        table.add(["\(verb)created", String(report.counts.created)])
+        table.add(["\(verb)updated", String(report.counts.updated)])
+        table.add(["unchanged", String(report.counts.unchanged)])
+        table.add(["\(verb)deleted", String(report.counts.deleted)])
+        table.add(["failed", String(report.counts.failed)])
+        console.out(table.render())
+        console.out("requests \(report.requests), retries \(report.retries), pages \(report.pages)")
+        if !report.unmatchedAssignees.isEmpty {
+            console.out("unmatched assignees (no user profile with that email; not assigned): "
+                + report.unmatchedAssignees.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(10)
+                .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + (report.unmatchedAssignees.count > 10 ? ", …" : ""))
+        }
+        if !report.unmatchedMilestones.isEmpty {
+            console.out("unmatched milestones (no milestone with that title; set createMilestones to create them): "
+                + report.unmatchedMilestones.sorted { $0.key < $1.key }.prefix(10).map { "\"\($0.key)\" ×\($0.value)" }.joined(separator: ", ")
+                + (report.unmatchedMilestones.count > 10 ? ", …" : ""))
+        }
+        for warning in report.warnings { console.out("warning: \(warning)") }
+        for failure in report.failures.prefix(10) {
+            console.out("failed: \(failure.recordKey ?? failure.externalID ?? "?"): \(failure.reason)")
+        }
+        if report.failures.count > 10 { console.out("… \(report.counts.failed - 10) more failures: tributary jobs show \(report.jobID ?? 0) --db \(database)") }
+        if report.dryRun {
+            for change in report.plannedChanges.prefix(20) {
+                let fields = change.fields.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(separator: "; ")
+                console.out("  \(change.change) \(change.record)\(fields.isEmpty ? "" : "  (\(fields))")")
+            }
+            if report.plannedChanges.count > 20 { console.out("  … \(report.plannedChanges.count - 20) more (use --json)") }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// One option a command accepts.
+public struct OptionSpec: Sendable {
+    /// The long name without dashes (`db`).
+    public let name: String
+    /// A one-letter alias (`h`), if any.
+    public let short: Character?
+    /// The value's placeholder (`PATH`); `nil` for a flag.
+    public let value: String?
+    public let help: String
+    /// May be given several times (values accumulate).
+    public let repeatable: Bool
+
+    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
+        self.name = name
+        self.short = short
+        self.value = value
+        self.help = help
+        self.repeatable = repeatable
+    }
+
+    var isFlag: Bool { value == nil }
+}
+
+/// What a command line said, after parsing against a command's options.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    public func value(_ name: String) -> String? { values[name]?.last }
+    public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// An integer option, or a usage error naming it.
+    public func int(_ name: String) throws(CLIError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text) else { throw CLIError.usage("--\(name) takes a whole number, not \"\(text)\"") }
+        return number
+    }
+}
+
+/// Parses arguments the way common Unix tools do: `--name value`, `--name=value`, `-x`, flags,
+/// `--` to end options. Unknown options are rejected with the closest known one as a hint.
+public enum ArgumentParser {
+    public static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws(CLIError)
+        -> ParsedArguments
+    {
+        var parsed = ParsedArguments()
+        var index = 0
+        var onlyPositionals = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+                parsed.positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name: String
+            var inlineValue: String?
+            if argument.hasPrefix("--") {
+                name = String(argument.dropFirst(2))
+                if let equals = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: equals)...])
+                    name = String(name[..<equals])
+                }
+            } else {
+                let letters = Array(argument.dropFirst())
+                guard letters.count == 1, let spec = options.first(where: { $0.short == letters[0] }) else {
+                    throw unknown(argument, options: options, command: command)
+                }
+                name = spec.name
+            }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                throw unknown(argument, options: options, command: command)
+            }
+            if spec.isFlag {
+                if inlineValue != nil { throw CLIError.usage("--\(name) is a flag and takes no value (see `tributary \(command) --help`)") }
+                parsed.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else {
+                    throw CLIError.usage("--\(name) needs a value (\(spec.value!)); see `tributary \(command) --help`")
+                }
+                value = arguments[index]
+                index += 1
+            }
+            if !spec.repeatable, parsed.values[name] != nil {
+                throw CLIError.usage("--\(name) was given twice")
+            }
+            parsed.values[name, default: []].append(value)
+        }
+        return parsed
+    }
+
+    static func unknown(_ argument: String, options: [OptionSpec], command: String) -> CLIError {
+        let name = argument.drop(while: { $0 == "-" }).split(separator: "=").first.map(String.init) ?? argument
+        var message = "unknown option \(argument) for `tributary \(command)`"
+        if let suggestion = closest(name, among: options.map(\.name)) {
+            message += "; did you mean --\(suggestion)?"
+        }
+        message += " (see `tributary \(command) --help`)"
+        return CLIError.usage(message)
+    }
+
+    /// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
+    public static func closest(_ word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let limit = max(2, word.count / 3)
+        return best.1 <= limit ? best.0 : nil
+    }
+
+    /// Levenshtein distance.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

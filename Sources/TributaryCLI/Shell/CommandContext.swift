@@ -1,0 +1,106 @@
+import Foundation
+import ImportCore
+
+/// Everything a command needs: its parsed arguments, the console, the environment and the providers.
+public struct CommandContext: Sendable {
+    public let command: String
+    public let arguments: ParsedArguments
+    public let console: Console
+    public let environment: [String: String]
+    public let registry: ProviderRegistry
+
+    /// `--json`: machine-readable output.
+    public var json: Bool { arguments.flag("json") }
+
+    /// The database path: `--db`, else `TRIBUTARY_DB`, else `./tributary.sqlite` (a run config's
+    /// `database` wins over all three; pass it as `configured`).
+    public func databasePath(configured: String? = nil, fallback: String = "tributary.sqlite") -> String {
+        if let configured, !configured.isEmpty { return configured }
+        if let flag = arguments.value("db") { return flag }
+        if let variable = environment["TRIBUTARY_DB"], !variable.isEmpty { return variable }
+        return fallback
+    }
+
+    /// The owner email: a config's `owner`, else `--owner`, else `TRIBUTARY_OWNER`, else `fallback`.
+    public func ownerEmail(configured: String? = nil, fallback: String? = nil) throws(CLIError) -> String {
+        if let configured, !configured.isEmpty { return configured }
+        if let flag = arguments.value("owner") { return flag }
+        if let variable = environment["TRIBUTARY_OWNER"], !variable.isEmpty { return variable }
+        if let fallback, !fallback.isEmpty { return fallback }
+        throw CLIError.usage("no owner given\n  hint: pass --owner EMAIL or set TRIBUTARY_OWNER.")
+    }
+
+    public func openWorkspace(path: String) throws -> Workspace {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw CLIError("the folder of the database \(path) does not exist\n  hint: create it, or pass another --db.")
+        }
+        return try Workspace(path: path)
+    }
+
+    /// The credential vault with the configured key (environment or key file).
+    public func vault() throws -> CredentialVault {
+        CredentialVault(key: try EncryptionKey.load(environment: environment))
+    }
+}
+
+/// One verb of the CLI: its help and what it runs.
+public struct CommandDefinition: Sendable {
+    public let name: String
+    public let summary: String
+    /// Usage lines, without the leading `tributary `.
+    public let usage: [String]
+    /// Longer help: what it does, examples.
+    public let details: String
+    public let options: [OptionSpec]
+    public let run: @Sendable (CommandContext) async throws -> ExitCode
+
+    public init(
+        name: String, summary: String, usage: [String], details: String = "", options: [OptionSpec],
+        run: @escaping @Sendable (CommandContext) async throws -> ExitCode
+    ) {
+        self.name = name
+        self.summary = summary
+        self.usage = usage
+        self.details = details
+        self.options = options
+        self.run = run
+    }
+
+    /// The options every store-touching verb takes.
+    static let storeOptions: [OptionSpec] = [
+        OptionSpec("db", value: "PATH", help: "Workspace database (default: $TRIBUTARY_DB, else ./tributary.sqlite)."),
+        OptionSpec("owner", value: "EMAIL", help: "Act for this owner (default: $TRIBUTARY_OWNER)."),
+    ]
+
+    static let commonOptions: [OptionSpec] = [
+        OptionSpec("json", help: "Print machine-readable JSON."),
+        OptionSpec("help", short: "h", help: "Show this help."),
+    ]
+
+    var allOptions: [OptionSpec] { options + Self.commonOptions }
+
+    var helpText: String {
+        var lines = ["Usage:"]
+        lines += usage.map { "  tributary \($0)" }
+        lines.append("")
+        lines.append(summary)
+        if !details.isEmpty {
+            lines.append("")
+            lines.append(details)
+        }
+        lines.append("")
+        lines.append("Options:")
+        let rendered = allOptions.map { option -> (String, String) in
+            var left = option.short.map { "-\($0), " } ?? "    "
+            left += "--\(option.name)"
+            if let value = option.value { left += " \(value)" }
+            return (left, option.help)
+        }
+        let width = (rendered.map(\.0.count).max() ?? 0) + 2
+        for (left, help) in rendered {
+            lines.append("  " + left.padding(toLength: width, withPad: " ", startingAt: 0) + help)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ImportCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where the CLI writes and reads: stdout, stderr and stdin, with TTY detection.
+/// Tests give it buffers; the real binary gives it the process's streams.
+public final class Console: @unchecked Sendable {
+    private let lock = NSLock()
+    private let writeOut: @Sendable (String) -> Void
+    private let writeErr: @Sendable (String) -> Void
+    private let readIn: @Sendable () -> String?
+    /// Whether stdout is a terminal (progress bars, colours, prompts).
+    public let isTTY: Bool
+    /// Whether stdin is a terminal (interactive prompts).
+    public let stdinIsTTY: Bool
+
+    public init(
+        isTTY: Bool, stdinIsTTY: Bool = false, out: @escaping @Sendable (String) -> Void,
+        err: @escaping @Sendable (String) -> Void, readLine: @escaping @Sendable () -> String? = { nil }
+    ) {
+        self.isTTY = isTTY
+        self.stdinIsTTY = stdinIsTTY
+        self.writeOut = out
+        self.writeErr = err
+        self.readIn = readLine
+    }
+
+    /// The process's own streams.
+    public static func standard() -> Console {
+        Console(
+            isTTY: isatty(STDOUT_FILENO) == 1, stdinIsTTY: isatty(STDIN_FILENO) == 1,
+            out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            readLine: { Swift.readLine(strippingNewline: true) })
+    }
+
+    public func out(_ text: String = "") {
+        lock.lock()
+        defer { lock.unlock() }
+        writeOut(text + "\n")
+    }
+
+    /// Writes without a newline (progress bars redraw a line with `\r`).
+    public func outRaw(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        writeOut(text)
+    }
+
+    public func err(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        writeErr(text + "\n")
+    }
+
+    /// One line from stdin, or `nil` at end of input.
+    public func readLine() -> String? { readIn() }
+
+    /// Reads all of stdin (for `--token-stdin`), trimmed of surrounding whitespace.
+    public func readAllInput() -> String {
+        var lines: [String] = []
+        while let line = readIn() { lines.append(line) }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Prints a JSON value (pretty) to stdout.
+    public func json(_ value: JSONValue) {
+        out(JSONWriterBridge.pretty(value))
+    }
+}

@@ -1,0 +1,12 @@
+import AsanaProvider
+import ClickUpProvider
+import ImportCore
+import JiraProvider
+import LinearProvider
+
+/// The providers this build of `tributary` knows.
+public enum ProviderCatalog {
+    public static func registry() -> ProviderRegistry {
+        ProviderRegistry([JiraProvider(), AsanaProvider(), LinearProvider(), ClickUpProvider()])
+    }
+}
