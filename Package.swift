@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI"],
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary"],
             path: "Tests/EngineTests",
             swiftSettings: strict
         ),

@@ -209,9 +209,14 @@ struct JiraDataset: Sendable {
 
     // MARK: Mutations
 
-    /// Changes `count` issues (summary, status, a new comment) and bumps their `updated`.
-    mutating func update(count: Int) -> [Int] {
-        let candidates = issues.keys.sorted()
+    /// Changes `count` issues (summary, status, a new comment) and bumps their `updated`. With
+    /// `leavesOnly`, only issues that no other issue embeds (no epic, subtask, parent or child), so
+    /// that exactly `count` issues change.
+    mutating func update(count: Int, leavesOnly: Bool) -> [Int] {
+        let linked = Set(issues.values.compactMap(\.parent))
+        let candidates = issues.values.filter { issue in
+            !leavesOnly || (issue.type != "Epic" && issue.parent == nil && !linked.contains(issue.id))
+        }.map(\.id).sorted()
         guard !candidates.isEmpty else { return [] }
         var chosen: [Int] = []
         var seen = Set<Int>()

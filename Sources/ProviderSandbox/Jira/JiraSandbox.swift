@@ -58,9 +58,13 @@ public final class JiraSandbox: Sendable {
     /// Every issue id, ascending.
     public var issueIDs: [Int] { state.withLock { $0.dataset.issues.keys.sorted() } }
 
-    /// Changes `count` issues (new `updated`); returns their ids.
+    /// Changes `count` issues (new `updated`); returns their ids. By default only issues no other
+    /// issue embeds change, so exactly `count` records differ; `leavesOnly: false` also picks parents,
+    /// epics and subtasks, whose changes show in their relatives too.
     @discardableResult
-    public func updateIssues(_ count: Int) -> [Int] { state.withLock { $0.dataset.update(count: count) } }
+    public func updateIssues(_ count: Int, leavesOnly: Bool = true) -> [Int] {
+        state.withLock { $0.dataset.update(count: count, leavesOnly: leavesOnly) }
+    }
 
     /// Deletes `count` issues (their subtasks too); returns the ids removed.
     @discardableResult

@@ -1,0 +1,39 @@
+import Foundation
+import ImportCore
+import ProviderSandbox
+import TestSupport
+import Testing
+
+@Suite("Crash safety: SIGKILL during a long import, then resume")
+struct KillResumeTests {
+    @Test("killed at 12 seeded random moments, the rerun ends with the same content as an uninterrupted run")
+    func killAndResume() async throws {
+        var faults = FaultPlan()
+        faults.latencyMilliseconds = 15
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
+        let config = try harness.configFile(extraSource: ["pageSize": 20])
+        var random = SeededRandom(seed: 2024)
+        var kills = 0
+        for _ in 0..<12 {
+            let delay = 0.05 + Double(random.below(900)) / 1000
+            let result = try CLIProcess.runAndKill(["run", config, "--quiet"], after: delay, environment: harness.environment)
+            if result.signalled { kills += 1 }
+            #expect(result.signalled || result.status == 0, "run ended with \(result.status): \(result.stderr)")
+            #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
+            #expect(try harness.workspace.db.scalar("PRAGMA integrity_check").stringValue == "ok")
+        }
+        #expect(kills >= 10, "only \(kills) runs were killed mid-way")
+        let final = try CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        #expect(final.status == 0, "\(final.stderr)")
+
+        let reference = try await ImportHarness(JiraSandboxConfig(issues: 400))
+        _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
+        let got = try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(of: harness.fixture.url, with: "SITE")
+        let want = try WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(of: reference.fixture.url, with: "SITE")
+        #expect(got == want)
+        let jobs = try harness.workspace.jobs.list(owner: harness.owner, limit: 100)
+        #expect(jobs.contains { $0.resumedFromJobID != nil }, "no run resumed an interrupted job")
+        #expect(jobs.filter { $0.status == .running }.isEmpty)
+        #expect(jobs.contains { ($0.error ?? "").contains("interrupted") })
+    }
+}

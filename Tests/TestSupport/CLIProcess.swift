@@ -1,0 +1,96 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs the built `tributary` binary as a child process, as a user would.
+public struct CLIProcess {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        /// Whether the process was killed by a signal.
+        public let signalled: Bool
+    }
+
+    /// The `tributary` executable next to the test bundle (`.build/<config>/tributary`).
+    public static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tributary"),
+            Bundle.main.bundleURL.appendingPathComponent("tributary"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".build/debug/tributary"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// The repository root (for shipped configs and mapping tables).
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Runs `arguments` to completion (or until `timeout`, then SIGKILL) and returns its output.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: String? = nil,
+        timeout: Double = 120
+    ) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment, stdin: stdin, directory: directory)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.readDataToEndOfFile(), as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Runs `arguments` and sends SIGKILL after `delay` seconds (if it is still running).
+    public static func runAndKill(
+        _ arguments: [String], after delay: Double, environment: [String: String] = [:], directory: String? = nil
+    ) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
+        let deadline = Date().addingTimeInterval(delay)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.readDataToEndOfFile(), as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws -> (
+        Process, FileHandle, FileHandle
+    ) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for key in ["TRIBUTARY_DB", "TRIBUTARY_OWNER", "TRIBUTARY_ENCRYPTION_KEY", "TRIBUTARY_KEY_FILE"] { env[key] = nil }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        // Output goes to files, not pipes: a chatty child must never block on a full pipe.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tributary-cli-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        return (process, try FileHandle(forReadingFrom: outURL), try FileHandle(forReadingFrom: errURL))
+    }
+}
