@@ -39,14 +39,21 @@ let package = Package(
         ),
 
         // One target per provider; each depends only on ImportCore.
-        .target(name: "JiraProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Jira", swiftSettings: strict),
-        .target(name: "AsanaProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Asana", swiftSettings: strict),
-        .target(name: "LinearProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Linear", swiftSettings: strict),
         .target(
-            name: "ClickUpProvider", dependencies: ["ImportCore"], path: "Sources/Providers/ClickUp", swiftSettings: strict),
+            name: "JiraProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Jira", swiftSettings: strict),
+        .target(
+            name: "AsanaProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Asana", swiftSettings: strict),
+        .target(
+            name: "LinearProvider", dependencies: ["ImportCore"], path: "Sources/Providers/Linear",
+            swiftSettings: strict),
+        .target(
+            name: "ClickUpProvider", dependencies: ["ImportCore"], path: "Sources/Providers/ClickUp",
+            swiftSettings: strict),
 
         // Loopback servers that emulate the providers' APIs (tests, demo, benchmarks).
-        .target(name: "ProviderSandbox", dependencies: ["ImportCore"], path: "Sources/ProviderSandbox", swiftSettings: strict),
+        .target(
+            name: "ProviderSandbox", dependencies: ["ImportCore"], path: "Sources/ProviderSandbox",
+            swiftSettings: strict),
 
         // The command-line interface: a library (testable) and a thin executable.
         .target(
@@ -57,7 +64,8 @@ let package = Package(
             path: "Sources/TributaryCLI",
             swiftSettings: strict
         ),
-        .executableTarget(name: "tributary", dependencies: ["TributaryCLI"], path: "Sources/tributary", swiftSettings: strict),
+        .executableTarget(
+            name: "tributary", dependencies: ["TributaryCLI"], path: "Sources/tributary", swiftSettings: strict),
 
         // Benchmarks (run in release mode, not part of `swift test`).
         .executableTarget(
@@ -89,7 +97,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary"],
+            dependencies: [
+                "ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary",
+            ],
             path: "Tests/EngineTests",
             swiftSettings: strict
         ),
@@ -111,7 +121,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary"],
+            dependencies: [
+                "ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary",
+            ],
             path: "Tests/ReliabilityTests",
             swiftSettings: strict
         ),

@@ -30,7 +30,11 @@ struct ImportEngineTests {
         #expect(try harness.count("worklogs") > 50)
         #expect(try harness.count("attachments") > 50)
         #expect(try harness.count("checklist_items") > 30)
-        #expect(try harness.count("tasks", "external_url LIKE 'http://127.0.0.1:%/browse/%' AND external_key IS NOT NULL AND content_hash IS NOT NULL AND external_updated_at LIKE '%Z'") == 150)
+        #expect(
+            try harness.count(
+                "tasks",
+                "external_url LIKE 'http://127.0.0.1:%/browse/%' AND external_key IS NOT NULL AND content_hash IS NOT NULL AND external_updated_at LIKE '%Z'"
+            ) == 150)
         let dump = try WorkspaceDump.canonical(harness.workspace.db)
 
         let changesBefore = harness.workspace.db.totalChanges
@@ -49,17 +53,25 @@ struct ImportEngineTests {
         let config = try harness.configFile()
         _ = try await harness.run(config)
         try harness.workspace.db.execute("UPDATE tasks SET local_notes = 'keep me'")
-        let ids = try harness.workspace.db.query("SELECT id, external_id FROM tasks ORDER BY external_id").map { "\($0.int64("id")!):\($0.string("external_id")!)" }
+        let ids = try harness.workspace.db.query("SELECT id, external_id FROM tasks ORDER BY external_id").map {
+            "\($0.int64("id")!):\($0.string("external_id")!)"
+        }
         let changed = harness.sandbox.updateIssues(7)
         let report = try await harness.run(config)
         #expect(report.counts.updated == 7)
         #expect(report.counts.unchanged == 113)
         #expect(report.counts.created == 0)
-        #expect(try harness.workspace.db.query("SELECT id, external_id FROM tasks ORDER BY external_id").map { "\($0.int64("id")!):\($0.string("external_id")!)" } == ids)
+        #expect(
+            try harness.workspace.db.query("SELECT id, external_id FROM tasks ORDER BY external_id").map {
+                "\($0.int64("id")!):\($0.string("external_id")!)"
+            } == ids)
         #expect(try harness.count("tasks", "local_notes = 'keep me'") == 120)
         for id in changed {
             #expect(try harness.count("tasks", "external_id = '\(id)' AND title LIKE '[edited]%'") == 1)
-            #expect(try harness.count("comments c JOIN tasks t ON t.id = c.task_id", "t.external_id = '\(id)' AND c.body LIKE 'Edited by the sandbox%'") == 1)
+            #expect(
+                try harness.count(
+                    "comments c JOIN tasks t ON t.id = c.task_id",
+                    "t.external_id = '\(id)' AND c.body LIKE 'Edited by the sandbox%'") == 1)
         }
     }
 
@@ -103,7 +115,9 @@ struct ImportEngineTests {
         #expect(report.counts.created == 25)
         let cutoff = try harness.workspace.db.scalar("SELECT MIN(external_updated_at) FROM tasks").stringValue!
         let connection = try harness.fixture.connection()
-        let all = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], fields: ["fields.updated"])).records
+        let all = try await allRecords(
+            connection, RecordQuery(containers: ["DEMO", "OPS"], fields: ["fields.updated"])
+        ).records
         let newer = all.filter { Timestamp.parse($0["fields"]!["updated"]!.stringValue!)!.iso8601 >= cutoff }
         #expect(newer.count == 25)
     }
@@ -113,30 +127,44 @@ struct ImportEngineTests {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 160))
         let project = try harness.workspace.projects.findOrCreate(owner: harness.owner, name: "Engineering")
         let epics = harness.sandbox.epics(project: "DEMO")
-        _ = try harness.workspace.projects.createMilestone(owner: harness.owner, projectID: project, title: epics[0].summary, ref: nil, jobID: nil)
+        _ = try harness.workspace.projects.createMilestone(
+            owner: harness.owner, projectID: project, title: epics[0].summary, ref: nil, jobID: nil)
         _ = try await harness.run(try harness.configFile())
         #expect(try harness.count("tasks", "parent_external_id IS NOT NULL AND parent_task_id IS NULL") == 0)
         #expect(try harness.count("tasks", "parent_task_id IS NOT NULL") > 10)
         #expect(try harness.count("tasks", "milestone_id IS NOT NULL") > 0)
-        let fiveSubtasks = try harness.workspace.db.scalar("SELECT COUNT(*) FROM checklist_items c JOIN tasks t ON t.id = c.task_id WHERE t.external_key = 'DEMO-5'").intValue
+        let fiveSubtasks = try harness.workspace.db.scalar(
+            "SELECT COUNT(*) FROM checklist_items c JOIN tasks t ON t.id = c.task_id WHERE t.external_key = 'DEMO-5'"
+        ).intValue
         #expect(fiveSubtasks == 30)
     }
 
     @Test("createMilestones creates one milestone per epic title, with provenance")
     func createMilestones() async throws {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 100))
-        _ = try await harness.run(try harness.configFile(destination: ["project": "Engineering", "createProject": true, "createMilestones": true]))
+        _ = try await harness.run(
+            try harness.configFile(destination: [
+                "project": "Engineering", "createProject": true, "createMilestones": true,
+            ]))
         let milestones = try harness.count("milestones")
         #expect(milestones >= 2)
         #expect(try harness.count("milestones", "external_source = 'jira' AND external_id IS NOT NULL") == milestones)
-        #expect(try harness.count("tasks", "source_type != 'Epic' AND parent_external_id IN (SELECT external_id FROM milestones) AND milestone_id IS NULL") == 0)
+        #expect(
+            try harness.count(
+                "tasks",
+                "source_type != 'Epic' AND parent_external_id IN (SELECT external_id FROM milestones) AND milestone_id IS NULL"
+            ) == 0)
     }
 
     @Test("a record the mapping cannot handle makes the job partial; the rest lands and the reason is kept")
     func partial() async throws {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 60))
         let victim = harness.sandbox.issueIDs[10]
-        harness.sandbox.replaceIssueJSON(id: victim, with: Array(#"{"id":"\#(victim)","key":"DEMO-BAD","fields":{"summary":{"not":"text"},"updated":"2030-01-01T00:00:00.000+0000"}}"#.utf8))
+        harness.sandbox.replaceIssueJSON(
+            id: victim,
+            with: Array(
+                #"{"id":"\#(victim)","key":"DEMO-BAD","fields":{"summary":{"not":"text"},"updated":"2030-01-01T00:00:00.000+0000"}}"#
+                    .utf8))
         let report = try await harness.run(try harness.configFile())
         #expect(report.status == .partial)
         #expect(report.counts.failed == 1)
@@ -171,8 +199,11 @@ struct ImportEngineTests {
         #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
         let reference = try await ImportHarness(JiraSandboxConfig(issues: 200))
         _ = try await reference.run(try reference.configFile())
-        #expect(try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(of: harness.fixture.url, with: "SITE")
-            == WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(of: reference.fixture.url, with: "SITE"))
+        #expect(
+            try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
+                of: harness.fixture.url, with: "SITE")
+                == WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(
+                    of: reference.fixture.url, with: "SITE"))
     }
 
     @Test("jobs, audit events and the activity event")
@@ -223,7 +254,10 @@ struct ImportEngineTests {
         #expect(harness.workspace.db.totalChanges == before)
         #expect(diff.counts.updated == 2)
         #expect(diff.plannedChanges.count == 2)
-        #expect(diff.plannedChanges.allSatisfy { change in change.fields.contains { $0.field == "title" && ($0.new ?? "").hasPrefix("[edited]") } })
+        #expect(
+            diff.plannedChanges.allSatisfy { change in
+                change.fields.contains { $0.field == "title" && ($0.new ?? "").hasPrefix("[edited]") }
+            })
     }
 
     @Test("another owner's connection cannot be used by a config")
@@ -244,8 +278,10 @@ struct RippleTests {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 80))
         let config = try harness.configFile()
         _ = try await harness.run(config)
-        let subtask = try #require(try harness.workspace.db.queryOne(
-            "SELECT external_id, parent_external_id FROM tasks WHERE source_type = 'Sub-task' ORDER BY external_id LIMIT 1"))
+        let subtask = try #require(
+            try harness.workspace.db.queryOne(
+                "SELECT external_id, parent_external_id FROM tasks WHERE source_type = 'Sub-task' ORDER BY external_id LIMIT 1"
+            ))
         let subtaskID = try #require(subtask.string("external_id"))
         var changed: [Int] = []
         while !changed.contains(Int(subtaskID)!) { changed = harness.sandbox.updateIssues(80, leavesOnly: false) }

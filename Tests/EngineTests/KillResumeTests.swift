@@ -16,7 +16,8 @@ struct KillResumeTests {
         var kills = 0
         for _ in 0..<12 {
             let delay = 0.05 + Double(random.below(900)) / 1000
-            let result = try CLIProcess.runAndKill(["run", config, "--quiet"], after: delay, environment: harness.environment)
+            let result = try CLIProcess.runAndKill(
+                ["run", config, "--quiet"], after: delay, environment: harness.environment)
             if result.signalled { kills += 1 }
             #expect(result.signalled || result.status == 0, "run ended with \(result.status): \(result.stderr)")
             #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
@@ -28,8 +29,10 @@ struct KillResumeTests {
 
         let reference = try await ImportHarness(JiraSandboxConfig(issues: 400))
         _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
-        let got = try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(of: harness.fixture.url, with: "SITE")
-        let want = try WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(of: reference.fixture.url, with: "SITE")
+        let got = try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
+            of: harness.fixture.url, with: "SITE")
+        let want = try WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(
+            of: reference.fixture.url, with: "SITE")
         #expect(got == want)
         let jobs = try harness.workspace.jobs.list(owner: harness.owner, limit: 100)
         #expect(jobs.contains { $0.resumedFromJobID != nil }, "no run resumed an interrupted job")

@@ -81,9 +81,10 @@ struct HTTPClientTests {
     @Test("plain HTTP is refused for remote hosts before any traffic, allowed on loopback")
     func httpsEnforcement() async throws {
         let http = HTTPClient(credentials: nil)
-        let error = try #require(await captureError(HTTPError.self) {
-            _ = try await http.send(HTTPRequest(url: URL(string: "http://jira.example.com/rest/api/3/myself")!))
-        })
+        let error = try #require(
+            await captureError(HTTPError.self) {
+                _ = try await http.send(HTTPRequest(url: URL(string: "http://jira.example.com/rest/api/3/myself")!))
+            })
         #expect("\(error)".contains("HTTPS is required"))
         #expect(http.metrics.requests == 0)
         #expect(throws: URLPolicyError.self) { _ = try URLPolicy.normalizedBaseURL("http://10.0.0.5:8080") }
@@ -105,9 +106,10 @@ struct HTTPClientTests {
         #expect(!everything.contains(secret))
         #expect(!everything.contains(basic))
         #expect(everything.contains("token=‹redacted›"))
-        let provider = try #require(await captureError(ProviderError.self) {
-            _ = try await fixture.connection(.emailToken(email: fixture.config.email, token: secret)).verify()
-        })
+        let provider = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await fixture.connection(.emailToken(email: fixture.config.email, token: secret)).verify()
+            })
         #expect(!"\(provider)".contains(secret))
     }
 
@@ -123,7 +125,9 @@ struct HTTPClientTests {
             let wait = policy.backoff(afterAttempt: attempt, retryAfter: nil)!
             #expect(wait >= 0 && wait <= min(4, 0.5 * pow(2, Double(attempt - 1))))
         }
-        #expect(!policy.isRetryable(status: 400) && !policy.isRetryable(status: 401) && !policy.isRetryable(status: 403) && !policy.isRetryable(status: 404))
+        #expect(
+            !policy.isRetryable(status: 400) && !policy.isRetryable(status: 401) && !policy.isRetryable(status: 403)
+                && !policy.isRetryable(status: 404))
         #expect(policy.isRetryable(status: 429) && policy.isRetryable(status: 502) && policy.isRetryable(status: 504))
     }
 
@@ -137,7 +141,10 @@ struct HTTPClientTests {
             let inner: URLSessionTransport
             let inFlight: Locked<(now: Int, peak: Int)>
             func send(_ request: HTTPRequest, timeout: Double) async throws -> HTTPResponse {
-                inFlight.update { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+                inFlight.update {
+                    $0.now += 1
+                    $0.peak = max($0.peak, $0.now)
+                }
                 defer { inFlight.update { $0.now -= 1 } }
                 return try await inner.send(request, timeout: timeout)
             }

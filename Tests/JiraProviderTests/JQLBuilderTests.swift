@@ -16,7 +16,8 @@ struct JQLBuilderTests {
     @Test("several projects, user clause in parentheses (its ORDER BY dropped), assigned to me, open only")
     func everything() {
         let query = RecordQuery(
-            containers: ["ENG", "OPS"], filter: "labels = backend OR priority = High ORDER BY created", assignedToMe: true,
+            containers: ["ENG", "OPS"], filter: "labels = backend OR priority = High ORDER BY created",
+            assignedToMe: true,
             includeClosed: false, order: .recentFirst)
         #expect(
             utc.jql(for: query)
@@ -24,12 +25,14 @@ struct JQLBuilderTests {
         )
     }
 
-    @Test("date bounds are written in the token user's zone, rounded down to the minute", arguments: [
-        ("UTC", "2024-01-15T10:20:30.123Z", "2024-01-15 10:20"),
-        ("Australia/Sydney", "2024-01-15T10:20:30.123Z", "2024-01-15 21:20"),
-        ("America/New_York", "2024-07-01T03:59:59.999Z", "2024-06-30 23:59"),
-        ("Asia/Kolkata", "2024-03-10T00:00:00.000Z", "2024-03-10 05:30"),
-    ])
+    @Test(
+        "date bounds are written in the token user's zone, rounded down to the minute",
+        arguments: [
+            ("UTC", "2024-01-15T10:20:30.123Z", "2024-01-15 10:20"),
+            ("Australia/Sydney", "2024-01-15T10:20:30.123Z", "2024-01-15 21:20"),
+            ("America/New_York", "2024-07-01T03:59:59.999Z", "2024-06-30 23:59"),
+            ("Asia/Kolkata", "2024-03-10T00:00:00.000Z", "2024-03-10 05:30"),
+        ])
     func timeZones(_ zone: String, _ instant: String, _ expected: String) {
         let builder = JQLBuilder(timeZoneIdentifier: zone)
         let query = RecordQuery(containers: ["A"], updatedSince: Timestamp.parse(instant))
@@ -39,7 +42,8 @@ struct JQLBuilderTests {
     @Test("since and incremental bounds: the later wins")
     func bothBounds() {
         let query = RecordQuery(
-            containers: ["A"], since: Timestamp.parse("2024-01-01T00:00:00Z"), updatedSince: Timestamp.parse("2024-05-01T12:00:00Z"))
+            containers: ["A"], since: Timestamp.parse("2024-01-01T00:00:00Z"),
+            updatedSince: Timestamp.parse("2024-05-01T12:00:00Z"))
         let jql = utc.jql(for: query)
         #expect(jql.contains(#"updated >= "2024-05-01 12:00""#))
         #expect(!jql.contains("2024-01-01"))
@@ -47,10 +51,13 @@ struct JQLBuilderTests {
 
     @Test("resuming from a keyset position: ascending from its minute, descending before the next minute")
     func keyset() {
-        let position = JiraCursor.Position(updated: Timestamp.parse("2024-01-15T10:20:30.123Z")!.millisecondsSince1970, id: 10_042)
-        #expect(utc.jql(for: RecordQuery(containers: ["A"]), after: position).contains(#"updated >= "2024-01-15 10:20""#))
+        let position = JiraCursor.Position(
+            updated: Timestamp.parse("2024-01-15T10:20:30.123Z")!.millisecondsSince1970, id: 10_042)
         #expect(
-            sydney.jql(for: RecordQuery(containers: ["A"], order: .recentFirst), after: position).contains(#"updated < "2024-01-15 21:21""#))
+            utc.jql(for: RecordQuery(containers: ["A"]), after: position).contains(#"updated >= "2024-01-15 10:20""#))
+        #expect(
+            sydney.jql(for: RecordQuery(containers: ["A"], order: .recentFirst), after: position).contains(
+                #"updated < "2024-01-15 21:21""#))
     }
 
     @Test("quotes and backslashes in project keys are escaped")
@@ -58,22 +65,27 @@ struct JQLBuilderTests {
         #expect(utc.jql(for: RecordQuery(containers: [#"we"ird\"#])).hasPrefix(#"project = "we\"ird\\""#))
     }
 
-    @Test("site URLs pasted from the browser are normalised", arguments: [
-        ("https://acme.atlassian.net/", "https://acme.atlassian.net"),
-        ("acme.atlassian.net", "https://acme.atlassian.net"),
-        ("HTTPS://Acme.Atlassian.net/browse/ENG-12?focusedCommentId=3", "https://acme.atlassian.net"),
-        ("https://acme.atlassian.net/jira/software/projects/ENG/boards/1", "https://acme.atlassian.net"),
-        ("https://acme.atlassian.net/rest/api/3/myself", "https://acme.atlassian.net"),
-        ("https://jira.example.com/jira/browse/OPS-1", "https://jira.example.com/jira"),
-        ("http://127.0.0.1:8080//", "http://127.0.0.1:8080"),
-    ])
+    @Test(
+        "site URLs pasted from the browser are normalised",
+        arguments: [
+            ("https://acme.atlassian.net/", "https://acme.atlassian.net"),
+            ("acme.atlassian.net", "https://acme.atlassian.net"),
+            ("HTTPS://Acme.Atlassian.net/browse/ENG-12?focusedCommentId=3", "https://acme.atlassian.net"),
+            ("https://acme.atlassian.net/jira/software/projects/ENG/boards/1", "https://acme.atlassian.net"),
+            ("https://acme.atlassian.net/rest/api/3/myself", "https://acme.atlassian.net"),
+            ("https://jira.example.com/jira/browse/OPS-1", "https://jira.example.com/jira"),
+            ("http://127.0.0.1:8080//", "http://127.0.0.1:8080"),
+        ])
     func siteURLs(_ raw: String, _ expected: String) throws {
         #expect(try JiraProvider.siteURL(raw) == expected)
     }
 
-    @Test("bad URLs are refused with a reason", arguments: [
-        "http://acme.atlassian.net", "file:///etc/passwd", "ftp://jira.example.com", "https://", "https://user:pw@acme.atlassian.net", "",
-    ])
+    @Test(
+        "bad URLs are refused with a reason",
+        arguments: [
+            "http://acme.atlassian.net", "file:///etc/passwd", "ftp://jira.example.com", "https://",
+            "https://user:pw@acme.atlassian.net", "",
+        ])
     func badURLs(_ raw: String) {
         #expect(throws: URLPolicyError.self) { _ = try JiraProvider.siteURL(raw) }
     }

@@ -23,7 +23,8 @@ struct JiraProviderTests {
     @Test("a scoped token refused by the site is routed through the gateway with the site's cloud id")
     func scopedToken() async throws {
         let fixture = try JiraSandboxFixture()
-        let connection = try fixture.connection(.emailToken(email: fixture.config.email, token: fixture.config.scopedToken))
+        let connection = try fixture.connection(
+            .emailToken(email: fixture.config.email, token: fixture.config.scopedToken))
         let account = try await connection.verify()
         #expect(account.settings["route"] == "gateway")
         #expect(account.settings["cloudId"] == fixture.sandbox.cloudID)
@@ -35,7 +36,8 @@ struct JiraProviderTests {
     @Test("a scoped token without read:me: Jira's message verbatim and the scope hint")
     func scopedWithoutReadMe() async throws {
         let fixture = try JiraSandboxFixture()
-        let connection = try fixture.connection(.emailToken(email: fixture.config.email, token: fixture.config.scopedTokenWithoutReadMe))
+        let connection = try fixture.connection(
+            .emailToken(email: fixture.config.email, token: fixture.config.scopedTokenWithoutReadMe))
         let error = try #require(await captureError(ProviderError.self) { _ = try await connection.verify() })
         #expect(error.kind == .authentication)
         #expect(error.sourceMessages == ["Unauthorized; scope does not match"])
@@ -49,7 +51,11 @@ struct JiraProviderTests {
         let account = try await connection.verify()
         #expect(account.settings["deployment"] == "data-center")
         #expect(account.settings["apiVersion"] == "2")
-        let (records, _) = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], pageSize: 7, fields: ["fields.summary", "fields.description", "fields.updated"]))
+        let (records, _) = try await allRecords(
+            connection,
+            RecordQuery(
+                containers: ["DEMO", "OPS"], pageSize: 7,
+                fields: ["fields.summary", "fields.description", "fields.updated"]))
         #expect(records.count == 30)
         #expect(records.contains { $0["fields"]?["description"]?.stringValue != nil })
         #expect(fixture.sandbox.requestCounts["POST /rest/api/2/search"] ?? 0 >= 5)
@@ -73,9 +79,11 @@ struct JiraProviderTests {
     func expiredToken() async throws {
         let fixture = try JiraSandboxFixture()
         let credentials = Credentials.emailToken(email: fixture.config.email, token: fixture.config.expiredToken)
-        let error = try #require(await captureError(ProviderError.self) { _ = try await fixture.connection(credentials).verify() })
+        let error = try #require(
+            await captureError(ProviderError.self) { _ = try await fixture.connection(credentials).verify() })
         #expect(error.kind == .authentication)
-        let stored = try fixture.connection(credentials, extras: ["deployment": "cloud", "apiVersion": "3", "route": "site"])
+        let stored = try fixture.connection(
+            credentials, extras: ["deployment": "cloud", "apiVersion": "3", "route": "site"])
         let anonymous = try #require(await captureError(ProviderError.self) { _ = try await stored.containers() })
         #expect(anonymous.kind == .authentication)
         #expect(anonymous.hint.contains("expired"))
@@ -85,17 +93,21 @@ struct JiraProviderTests {
     @Test("Data Center with a wrong PAT: Jira's errorMessages verbatim")
     func dataCenterWrongToken() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 5, deployment: .dataCenter))
-        let error = try #require(await captureError(ProviderError.self) {
-            _ = try await fixture.connection(.personalAccessToken("nope-nope-nope")).verify()
-        })
-        #expect(error.sourceMessages == ["You are not authenticated. Authentication required to perform this operation."])
+        let error = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await fixture.connection(.personalAccessToken("nope-nope-nope")).verify()
+            })
+        #expect(
+            error.sourceMessages == ["You are not authenticated. Authentication required to perform this operation."])
     }
 
     @Test("a wrong site path: 404 with the site URL hint")
     func wrongSite() async throws {
         let fixture = try JiraSandboxFixture()
         let connection = try JiraProvider().connect(
-            ConnectionSettings(baseURL: fixture.url + "/wrong/place", credentials: fixture.validCredentials, options: fixture.options()))
+            ConnectionSettings(
+                baseURL: fixture.url + "/wrong/place", credentials: fixture.validCredentials, options: fixture.options()
+            ))
         let error = try #require(await captureError(ProviderError.self) { _ = try await connection.verify() })
         #expect(error.kind == .notFound)
         #expect(error.sourceMessages == ["Oops, you've found a dead link. - JIRA"])
@@ -107,14 +119,16 @@ struct JiraProviderTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 20, forbiddenProjects: ["OPS"]))
         let connection = try fixture.connection()
         #expect(try await connection.containers().map(\.key) == ["DEMO"])
-        let search = try #require(await captureError(ProviderError.self) {
-            _ = try await connection.page(RecordQuery(containers: ["OPS"]), from: nil)
-        })
+        let search = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await connection.page(RecordQuery(containers: ["OPS"]), from: nil)
+            })
         #expect(search.sourceMessages == ["The value 'OPS' does not exist for the field 'project'."])
         #expect(search.hint.contains("containers"))
-        let issue = try #require(await captureError(ProviderError.self) {
-            _ = try await (connection as! JiraConnection).issue("OPS-1")
-        })
+        let issue = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await (connection as! JiraConnection).issue("OPS-1")
+            })
         #expect(issue.kind == .permission)
         #expect(issue.sourceMessages == ["You do not have the permission to see the specified issue."])
         #expect(issue.hint.contains("Browse Projects"))
@@ -133,13 +147,19 @@ struct JiraProviderTests {
     func searchPagination() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 250))
         let connection = try fixture.connection()
-        let query = RecordQuery(containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.summary", "fields.updated"])
+        let query = RecordQuery(
+            containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.summary", "fields.updated"])
         let (records, pages) = try await allRecords(connection, query)
         #expect(records.count == 250)
         #expect(pages == 13)
         let ids = records.compactMap { $0["id"]?.stringValue }
         #expect(Set(ids) == Set(fixture.sandbox.issueIDs.map(String.init)))
-        let keys = records.map { (Timestamp.parse($0["fields"]!["updated"]!.stringValue!)!.millisecondsSince1970, Int($0["id"]!.stringValue!)!) }
+        let keys = records.map {
+            (
+                Timestamp.parse($0["fields"]!["updated"]!.stringValue!)!.millisecondsSince1970,
+                Int($0["id"]!.stringValue!)!
+            )
+        }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 13)
         // Only the fields asked for (and the keyset's) come back.
@@ -157,7 +177,10 @@ struct JiraProviderTests {
         cursor.token = "expired-or-foreign-token"
         let rest = try await allRecords(connection, query, from: cursor.encoded).records.map { $0["id"]!.stringValue! }
         #expect(first.records.map { $0["id"]!.stringValue! } + rest == full)
-        let capped = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], order: .recentFirst, pageSize: 10, limit: 35, fields: ["fields.updated"]))
+        let capped = try await allRecords(
+            connection,
+            RecordQuery(
+                containers: ["DEMO", "OPS"], order: .recentFirst, pageSize: 10, limit: 35, fields: ["fields.updated"]))
         #expect(capped.records.count == 35)
         let dates = capped.records.map { Timestamp.parse($0["fields"]!["updated"]!.stringValue!)! }
         #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 >= $1 })
@@ -168,27 +191,39 @@ struct JiraProviderTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 200))
         let connection = try fixture.connection()
         let fields = ["fields.assignee", "fields.status", "fields.updated"]
-        let mine = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], assignedToMe: true, fields: fields)).records
+        let mine = try await allRecords(
+            connection, RecordQuery(containers: ["DEMO", "OPS"], assignedToMe: true, fields: fields)
+        ).records
         #expect(!mine.isEmpty)
         #expect(mine.allSatisfy { $0["fields"]?["assignee"]?["emailAddress"]?.stringValue == "demo@tributary.test" })
-        let open = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], includeClosed: false, fields: fields)).records
+        let open = try await allRecords(
+            connection, RecordQuery(containers: ["DEMO", "OPS"], includeClosed: false, fields: fields)
+        ).records
         #expect(open.allSatisfy { $0["fields"]?["status"]?["statusCategory"]?["key"]?.stringValue != "done" })
         let all = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], fields: fields)).records
         let stamps = all.map { Timestamp.parse($0["fields"]!["updated"]!.stringValue!)! }.sorted()
         let middle = stamps[stamps.count / 2]
-        let recent = try await allRecords(connection, RecordQuery(containers: ["DEMO", "OPS"], since: middle, fields: fields)).records
-        let expected = stamps.filter { $0.millisecondsSince1970 >= middle.millisecondsSince1970 - middle.millisecondsSince1970 % 60_000 }
+        let recent = try await allRecords(
+            connection, RecordQuery(containers: ["DEMO", "OPS"], since: middle, fields: fields)
+        ).records
+        let expected = stamps.filter {
+            $0.millisecondsSince1970 >= middle.millisecondsSince1970 - middle.millisecondsSince1970 % 60_000
+        }
         #expect(recent.count == expected.count)
-        let jql = try await allRecords(connection, RecordQuery(containers: ["DEMO"], filter: "labels = backend", fields: fields)).records
+        let jql = try await allRecords(
+            connection, RecordQuery(containers: ["DEMO"], filter: "labels = backend", fields: fields)
+        ).records
         #expect(jql.count < all.count)
     }
 
     @Test("a bad JQL clause: Jira's error verbatim and the JQL hint")
     func badJQL() async throws {
         let fixture = try JiraSandboxFixture()
-        let error = try #require(await captureError(ProviderError.self) {
-            _ = try await fixture.connection().page(RecordQuery(containers: ["DEMO"], filter: "sprint in openSprints("), from: nil)
-        })
+        let error = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await fixture.connection().page(
+                    RecordQuery(containers: ["DEMO"], filter: "sprint in openSprints("), from: nil)
+            })
         #expect(error.kind == .badRequest)
         #expect(error.sourceMessages.first?.hasPrefix("Error in the JQL Query:") == true)
         #expect(error.hint.contains("JQL"))
@@ -199,7 +234,10 @@ struct JiraProviderTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 60))
         let connection = try fixture.connection()
         let (records, _) = try await allRecords(
-            connection, RecordQuery(containers: ["DEMO", "OPS"], pageSize: 50, fields: ["fields.comment", "fields.worklog", "fields.updated"]))
+            connection,
+            RecordQuery(
+                containers: ["DEMO", "OPS"], pageSize: 50,
+                fields: ["fields.comment", "fields.worklog", "fields.updated"]))
         let long = records.filter { ($0["fields"]?["comment"]?["total"]?.intValue ?? 0) > 20 }
         #expect(!long.isEmpty)
         for record in long {
@@ -210,7 +248,9 @@ struct JiraProviderTests {
         #expect(fetched == long.count)
         let longWorklogs = records.filter { ($0["fields"]?["worklog"]?["total"]?.intValue ?? 0) > 20 }
         for record in longWorklogs {
-            #expect(record["fields"]!["worklog"]!["worklogs"]?.arrayValue?.count == record["fields"]!["worklog"]!["total"]?.intValue)
+            #expect(
+                record["fields"]!["worklog"]!["worklogs"]?.arrayValue?.count
+                    == record["fields"]!["worklog"]!["total"]?.intValue)
         }
         #expect((fixture.sandbox.requestCounts["GET /rest/api/3/issue/{id}/worklog"] ?? 0) == longWorklogs.count)
     }
@@ -220,7 +260,8 @@ struct JiraProviderTests {
         for deployment in [JiraSandboxConfig.Deployment.cloud, .dataCenter] {
             let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 5, deployment: deployment))
             let fields = try await fixture.connection().fieldCatalog()
-            let spec = CustomFieldSpec(alias: "sp", ids: ["customfield_10016"], names: ["Story point estimate", "Story Points"], type: .number)
+            let spec = CustomFieldSpec(
+                alias: "sp", ids: ["customfield_10016"], names: ["Story point estimate", "Story Points"], type: .number)
             let resolved = try #require(MappingValidator.resolve(spec, in: fields))
             #expect(resolved.id == (deployment == .cloud ? "customfield_10016" : "customfield_10106"))
             #expect(resolved.type == "number")
@@ -240,7 +281,11 @@ struct JiraProviderTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 5))
         let records = try await fixture.connection().referenceData()
         let kinds = Set(records.map(\.kind))
-        #expect(kinds == ["statuses", "status_categories", "issue_types", "priorities", "resolutions", "project_categories", "project_types", "users"])
+        #expect(
+            kinds == [
+                "statuses", "status_categories", "issue_types", "priorities", "resolutions", "project_categories",
+                "project_types", "users",
+            ])
         #expect(records.contains { $0.kind == "users" && $0.name == "Private Person" })
     }
 }

@@ -19,7 +19,8 @@ public struct CLIProcess {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tributary"),
             Bundle.main.bundleURL.appendingPathComponent("tributary"),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
                 .appendingPathComponent(".build/debug/tributary"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
@@ -27,7 +28,8 @@ public struct CLIProcess {
 
     /// The repository root (for shipped configs and mapping tables).
     public static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Runs `arguments` to completion (or until `timeout`, then SIGKILL) and returns its output.
@@ -61,19 +63,24 @@ public struct CLIProcess {
             signalled: process.terminationReason == .uncaughtSignal)
     }
 
-    static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws -> (
-        Process, FileHandle, FileHandle
-    ) {
+    static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws
+        -> (
+            Process, FileHandle, FileHandle
+        )
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["TRIBUTARY_DB", "TRIBUTARY_OWNER", "TRIBUTARY_ENCRYPTION_KEY", "TRIBUTARY_KEY_FILE"] { env[key] = nil }
+        for key in ["TRIBUTARY_DB", "TRIBUTARY_OWNER", "TRIBUTARY_ENCRYPTION_KEY", "TRIBUTARY_KEY_FILE"] {
+            env[key] = nil
+        }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, not pipes: a chatty child must never block on a full pipe.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tributary-cli-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tributary-cli-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let outURL = folder.appendingPathComponent("stdout")
         let errURL = folder.appendingPathComponent("stderr")

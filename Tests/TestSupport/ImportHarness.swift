@@ -20,7 +20,9 @@ public final class ImportHarness: Sendable {
     /// The environment a CLI child process needs to open the stored connection.
     public var environment: [String: String] { ["TRIBUTARY_ENCRYPTION_KEY": key] }
 
-    public init(_ config: JiraSandboxConfig = JiraSandboxConfig(), owner email: String = "alice@example.com") async throws {
+    public init(_ config: JiraSandboxConfig = JiraSandboxConfig(), owner email: String = "alice@example.com")
+        async throws
+    {
         folder = TemporaryDirectory("tributary-engine")
         fixture = try JiraSandboxFixture(config)
         workspace = try Workspace(path: folder.file("workspace.sqlite"))
@@ -39,8 +41,10 @@ public final class ImportHarness: Sendable {
 
     /// Writes a run config (JSON) to the folder and returns its path.
     public func configFile(
-        name: String = "run.json", projects: [String] = ["DEMO", "OPS"], cap: JSONValue = .null, extraSource: [String: JSONValue] = [:],
-        destination: [String: JSONValue] = ["project": "Engineering", "createProject": true], params: [String: JSONValue] = [:]
+        name: String = "run.json", projects: [String] = ["DEMO", "OPS"], cap: JSONValue = .null,
+        extraSource: [String: JSONValue] = [:],
+        destination: [String: JSONValue] = ["project": "Engineering", "createProject": true],
+        params: [String: JSONValue] = [:]
     ) throws -> String {
         var source: [String: JSONValue] = [
             "provider": "jira", "projects": .array(projects.map(JSONValue.string)), "cap": cap, "pageSize": 40,
@@ -66,10 +70,13 @@ public final class ImportHarness: Sendable {
             vault: { CredentialVault(key: try EncryptionKey(encoded: key, origin: "test")) })
     }
 
-    public func run(_ path: String, incremental: Bool = false, dryRun: Bool = false, observer: any ImportObserver = SilentObserver())
+    public func run(
+        _ path: String, incremental: Bool = false, dryRun: Bool = false, observer: any ImportObserver = SilentObserver()
+    )
         async throws -> ImportReport
     {
-        try await engine(observer: observer).run(try RunConfig.load(path: path), options: .init(incremental: incremental, dryRun: dryRun))
+        try await engine(observer: observer).run(
+            try RunConfig.load(path: path), options: .init(incremental: incremental, dryRun: dryRun))
     }
 
     public func count(_ table: String, _ condition: String = "1") throws -> Int {

@@ -28,19 +28,24 @@ public final class JiraSandboxFixture: Sendable {
     /// The credentials the sandbox accepts for its deployment.
     public var validCredentials: Credentials {
         config.deployment == .cloud
-            ? .emailToken(email: config.email, token: config.apiToken) : .personalAccessToken(config.personalAccessToken)
+            ? .emailToken(email: config.email, token: config.apiToken)
+            : .personalAccessToken(config.personalAccessToken)
     }
 
-    public func connection(_ credentials: Credentials? = nil, extras: [String: String] = [:], maxAttempts: Int = 6) throws
+    public func connection(_ credentials: Credentials? = nil, extras: [String: String] = [:], maxAttempts: Int = 6)
+        throws
         -> any ProviderConnection
     {
         try JiraProvider().connect(
-            ConnectionSettings(baseURL: url, credentials: credentials ?? validCredentials, options: options(extras: extras, maxAttempts: maxAttempts)))
+            ConnectionSettings(
+                baseURL: url, credentials: credentials ?? validCredentials,
+                options: options(extras: extras, maxAttempts: maxAttempts)))
     }
 }
 
 /// Collects every page of a query.
-public func allRecords(_ connection: any ProviderConnection, _ query: RecordQuery, from cursor: PageCursor? = nil) async throws
+public func allRecords(_ connection: any ProviderConnection, _ query: RecordQuery, from cursor: PageCursor? = nil)
+    async throws
     -> (records: [JSONValue], pages: Int)
 {
     var records: [JSONValue] = []

@@ -10,7 +10,9 @@ public struct Account: Sendable, Hashable {
     /// Provider-specific facts learnt while verifying (deployment, API route, cloud id), stored with the connection.
     public let settings: [String: String]
 
-    public init(id: String, displayName: String, email: String?, timeZone: String? = nil, settings: [String: String] = [:]) {
+    public init(
+        id: String, displayName: String, email: String?, timeZone: String? = nil, settings: [String: String] = [:]
+    ) {
         self.id = id
         self.displayName = displayName
         self.email = email

@@ -42,7 +42,8 @@ public struct ConnectionSettings: Sendable {
     public let options: ConnectionOptions
 
     /// Validates and normalises `baseURL` (see `URLPolicy`).
-    public init(baseURL: String, credentials: Credentials, options: ConnectionOptions = .init()) throws(URLPolicyError) {
+    public init(baseURL: String, credentials: Credentials, options: ConnectionOptions = .init()) throws(URLPolicyError)
+    {
         self.baseURL = try URLPolicy.normalizedBaseURL(baseURL)
         self.credentials = credentials
         self.options = options

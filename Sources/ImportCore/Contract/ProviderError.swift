@@ -52,7 +52,9 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible {
         ProviderError(
             provider: provider, kind: .notImplemented,
             message: "the \(provider) provider is a stub: \(part) is not implemented yet",
-            hint: "Run `tributary providers` to see what works today; import from \(provider) once its network part lands.")
+            hint:
+                "Run `tributary providers` to see what works today; import from \(provider) once its network part lands."
+        )
     }
 
     public var description: String {

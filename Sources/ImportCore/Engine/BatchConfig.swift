@@ -30,11 +30,15 @@ public struct BatchConfig: Sendable {
             throw ConfigError(origin: path, path: "$", message: "not JSON: \(error)")
         }
         var reader = ConfigReader()
-        guard let top = reader.object(json, at: "$", allowed: ["$schema", "description", "owner", "database", "report", "runs"]) else {
+        guard
+            let top = reader.object(
+                json, at: "$", allowed: ["$schema", "description", "owner", "database", "report", "runs"])
+        else {
             throw ConfigError(origin: path, problems: reader.problems)
         }
         var batch = BatchConfig(
-            owner: reader.string(top["owner"], at: "owner"), database: reader.string(top["database"], at: "database"), runs: [],
+            owner: reader.string(top["owner"], at: "owner"), database: reader.string(top["database"], at: "database"),
+            runs: [],
             reportJSON: nil, reportHTML: nil, origin: path, raw: json)
         if let report = reader.object(top["report"], at: "report", allowed: ["json", "html"], required: false) {
             batch.reportJSON = reader.string(report["json"], at: "report.json")
@@ -57,7 +61,9 @@ public struct BatchConfig: Sendable {
                     do {
                         config = try RunConfig.load(path: found)
                     } catch {
-                        for problem in error.problems { reader.problem("\(at).config (\(found)): \(problem.path)", problem.message) }
+                        for problem in error.problems {
+                            reader.problem("\(at).config (\(found)): \(problem.path)", problem.message)
+                        }
                     }
                 } else {
                     reader.problem("\(at).config", "no config file at \"\(file)\"")
@@ -71,8 +77,13 @@ public struct BatchConfig: Sendable {
             default:
                 reader.problem("\(at).config", "missing: a config file path or an inline run config")
             }
-            let name = reader.string(run["name"], at: "\(at).name") ?? config.map { "\($0.source.provider):\($0.source.projects.joined(separator: ","))" } ?? "run \(index + 1)"
-            if !names.insert(name).inserted { reader.problem("\(at).name", "\"\(name)\" is used twice; run names must be unique") }
+            let name =
+                reader.string(run["name"], at: "\(at).name") ?? config.map {
+                    "\($0.source.provider):\($0.source.projects.joined(separator: ","))"
+                } ?? "run \(index + 1)"
+            if !names.insert(name).inserted {
+                reader.problem("\(at).name", "\"\(name)\" is used twice; run names must be unique")
+            }
             let incremental = reader.bool(run["incremental"], at: "\(at).incremental", default: false)
             if let config { batch.runs.append(Run(name: name, config: config, incremental: incremental)) }
         }

@@ -25,13 +25,16 @@ public enum ConnectionResolver {
             guard record.provider == provider.id else {
                 throw ConfigError(
                     origin: "config", path: "connection",
-                    message: "the connection \"\(name)\" is a \(record.provider) connection, but source.provider is \"\(provider.id)\"")
+                    message:
+                        "the connection \"\(name)\" is a \(record.provider) connection, but source.provider is \"\(provider.id)\""
+                )
             }
             let credentials = try workspace.connections.credentials(owner: owner, name: name, vault: try vault())
             var options = base
             options.extras = record.settings.merging(base.extras) { $1 }
             let settings = try ConnectionSettings(baseURL: record.baseURL, credentials: credentials, options: options)
-            return ResolvedConnection(provider: provider, connection: try provider.connect(settings), record: record, label: name)
+            return ResolvedConnection(
+                provider: provider, connection: try provider.connect(settings), record: record, label: name)
         case .inline(_, let url, let email, let tokenEnv, let kind):
             guard let token = environment[tokenEnv], !token.isEmpty else {
                 throw ConfigError(
@@ -40,7 +43,8 @@ public enum ConnectionResolver {
             }
             let credentials = Credentials(kind: kind, username: email, secret: SecretString(token))
             let settings = try ConnectionSettings(baseURL: url, credentials: credentials, options: base)
-            return ResolvedConnection(provider: provider, connection: try provider.connect(settings), record: nil, label: url)
+            return ResolvedConnection(
+                provider: provider, connection: try provider.connect(settings), record: nil, label: url)
         }
     }
 }

@@ -9,7 +9,8 @@ public struct ImportRunError: Error, Sendable, CustomStringConvertible {
     public let jobID: Int64?
 
     public var description: String {
-        jobID.map { "\(message)\n  (job \($0) is recorded as failed; `tributary jobs show \($0)` has the details)" } ?? message
+        jobID.map { "\(message)\n  (job \($0) is recorded as failed; `tributary jobs show \($0)` has the details)" }
+            ?? message
     }
 }
 
@@ -45,7 +46,8 @@ public final class ImportEngine: Sendable {
     static let plannedChangeLimit = 1000
 
     public init(
-        workspace: Workspace, registry: ProviderRegistry, environment: [String: String] = ProcessInfo.processInfo.environment,
+        workspace: Workspace, registry: ProviderRegistry,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
         observer: any ImportObserver = SilentObserver(),
         vault: @escaping @Sendable () throws -> CredentialVault = { CredentialVault(key: try EncryptionKey.load()) }
     ) {
@@ -76,7 +78,8 @@ public final class ImportEngine: Sendable {
         let started = Date()
         let ownerEmail = config.owner ?? options.ownerEmail
         guard let ownerEmail else {
-            throw ImportRunError(kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
+            throw ImportRunError(
+                kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
         }
         let owner = try workspace.owner(email: ownerEmail)
         let prepared: Prepared
@@ -86,7 +89,8 @@ public final class ImportEngine: Sendable {
             throw classify(error, jobID: nil)
         }
         var report = ImportReport(
-            provider: prepared.resolved.provider.id, destinationProject: config.destination.project, mode: prepared.mode,
+            provider: prepared.resolved.provider.id, destinationProject: config.destination.project,
+            mode: prepared.mode,
             dryRun: options.dryRun)
         report.warnings = prepared.warnings
         if options.dryRun {
@@ -104,15 +108,18 @@ public final class ImportEngine: Sendable {
         }
         var query = prepared.query
         if let resumedFrom { query = Self.query(query, restoring: resumedFrom.query) }
-        let projectID = try prepared.projectID ?? workspace.projects.findOrCreate(owner: owner, name: config.destination.project)
+        let projectID =
+            try prepared.projectID ?? workspace.projects.findOrCreate(owner: owner, name: config.destination.project)
         let provider = prepared.resolved.provider.id
         let job = try workspace.db.transaction {
             let job = try workspace.jobs.start(
-                owner: owner, connectionID: prepared.resolved.record?.id, provider: provider, destinationProjectID: projectID,
+                owner: owner, connectionID: prepared.resolved.record?.id, provider: provider,
+                destinationProjectID: projectID,
                 configJSON: Self.redactedConfig(config).jsonText, fingerprint: jobFingerprint, mode: prepared.mode,
                 resumedFrom: resumedFrom, query: Self.describe(query))
             if let resumedFrom {
-                try workspace.jobs.markSuperseded(owner: owner, jobID: resumedFrom.id, by: job.id, wasRunning: resumedFrom.status == .running)
+                try workspace.jobs.markSuperseded(
+                    owner: owner, jobID: resumedFrom.id, by: job.id, wasRunning: resumedFrom.status == .running)
             }
             try workspace.audit.record(
                 owner: owner, action: AuditAction.importStarted.name(provider: provider), subject: "job \(job.id)",
@@ -129,7 +136,9 @@ public final class ImportEngine: Sendable {
         report.counts = job.counts
         report.pages = job.pages
         do {
-            try await execute(config, prepared: prepared, query: query, job: job, projectID: projectID, report: &report, started: started)
+            try await execute(
+                config, prepared: prepared, query: query, job: job, projectID: projectID, report: &report,
+                started: started)
             return report
         } catch {
             let failure = classify(error, jobID: job.id)
@@ -159,6 +168,9 @@ public final class ImportEngine: Sendable {
         let source = config.source
         let base = ConnectionOptions(
             maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond)
+        if case .stub? = registry.provider(source.provider)?.descriptor.readiness {
+            throw ProviderError.notImplemented(provider: source.provider, part: "fetching records over HTTP")
+        }
         let resolved = try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, workspace: workspace, registry: registry,
             environment: environment, options: base, vault: vaultProvider)
@@ -188,16 +200,26 @@ public final class ImportEngine: Sendable {
 
         var children: Set<RecordQuery.Child> = []
         var managed: Set<TaskWriter.ChildKind> = [.checklist]
-        if source.comments { children.insert(.comments); managed.insert(.comments) }
-        if source.worklogs { children.insert(.worklogs); managed.insert(.worklogs) }
-        if source.attachments { children.insert(.attachments); managed.insert(.attachments) }
+        if source.comments {
+            children.insert(.comments)
+            managed.insert(.comments)
+        }
+        if source.worklogs {
+            children.insert(.worklogs)
+            managed.insert(.worklogs)
+        }
+        if source.attachments {
+            children.insert(.attachments)
+            managed.insert(.attachments)
+        }
         var fields = table.resolvedSourcePaths(fieldIDs: evaluator.fieldIDs)
         if !source.comments { fields.removeAll { $0.hasPrefix("fields.comment") } }
         if !source.worklogs { fields.removeAll { $0.hasPrefix("fields.worklog") } }
         if !source.attachments { fields.removeAll { $0.hasPrefix("fields.attachment") } }
 
         let scope = ContentHash.short([
-            "owner": .number(Double(owner.id)), "provider": .string(resolved.provider.id), "connection": .string(resolved.label),
+            "owner": .number(Double(owner.id)), "provider": .string(resolved.provider.id),
+            "connection": .string(resolved.label),
             "projects": .array(source.projects.sorted().map(JSONValue.string)), "jql": JSONValue(source.jql),
             "assignedToMe": .bool(source.assignedToMe), "includeClosed": .bool(source.includeClosed),
             "since": JSONValue(source.since?.iso8601), "destination": .string(config.destination.project),
@@ -206,7 +228,8 @@ public final class ImportEngine: Sendable {
         ])
         var query = RecordQuery(
             containers: source.projects, filter: source.jql, since: source.since, assignedToMe: source.assignedToMe,
-            includeClosed: source.includeClosed, order: .oldestFirst, pageSize: source.pageSize, limit: nil, fields: fields,
+            includeClosed: source.includeClosed, order: .oldestFirst, pageSize: source.pageSize, limit: nil,
+            fields: fields,
             children: children)
         var mode = "full"
         let mark = try workspace.jobs.highWaterMark(owner: owner, scope: scope)
@@ -242,7 +265,8 @@ public final class ImportEngine: Sendable {
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
-                owner: owner, projectID: projectID, jobID: job.id, createMilestones: config.destination.createMilestones,
+                owner: owner, projectID: projectID, jobID: job.id,
+                createMilestones: config.destination.createMilestones,
                 managedChildren: prepared.managedChildren))
         var counts = job.counts
         var pages = job.pages
@@ -253,7 +277,8 @@ public final class ImportEngine: Sendable {
         var cursor = job.cursor.map(PageCursor.init)
         var remaining = query.limit.map { max(0, $0 - job.counts.processed) }
 
-        observer.handle(.started(jobID: job.id, mode: prepared.mode, estimatedTotal: nil, resumedFrom: job.resumedFromJobID))
+        observer.handle(
+            .started(jobID: job.id, mode: prepared.mode, estimatedTotal: nil, resumedFrom: job.resumedFromJobID))
         if remaining != 0 {
             var pageQuery = query
             pageQuery.limit = remaining
@@ -273,7 +298,8 @@ public final class ImportEngine: Sendable {
                 }
                 let (pageCounts, pageHigh) = try write(
                     page, more: more, writer: writer, evaluator: prepared.evaluator, provider: provider, job: job,
-                    counts: counts, pages: pages + 1, highWater: highWater, metrics: connection.metrics, report: &report)
+                    counts: counts, pages: pages + 1, highWater: highWater, metrics: connection.metrics, report: &report
+                )
                 counts = counts + pageCounts
                 pages += 1
                 fetched += page.records.count
@@ -313,7 +339,8 @@ public final class ImportEngine: Sendable {
         let totals = RequestMetrics(requests: report.requests, retries: report.retries)
         try workspace.db.transaction {
             try workspace.jobs.finish(
-                jobID: job.id, status: finalReport.status, error: nil, counts: counts, metrics: totals, report: finalReport.json)
+                jobID: job.id, status: finalReport.status, error: nil, counts: counts, metrics: totals,
+                report: finalReport.json)
             try workspace.jobs.setHighWaterMark(
                 owner: owner, scope: prepared.scope, provider: provider, mark: highWater?.iso8601, jobID: job.id)
             try workspace.audit.record(
@@ -338,16 +365,19 @@ public final class ImportEngine: Sendable {
         observer.handle(.finished(finalReport))
     }
 
-    private static func fetch(_ connection: any ProviderConnection, _ query: RecordQuery, _ cursor: PageCursor?) -> Task<
-        RecordPage, any Error
-    > {
+    private static func fetch(_ connection: any ProviderConnection, _ query: RecordQuery, _ cursor: PageCursor?)
+        -> Task<
+            RecordPage, any Error
+        >
+    {
         Task { try await connection.page(query, from: cursor) }
     }
 
     /// Maps and writes one page with its checkpoint in one transaction. Records that cannot be mapped
     /// or written are recorded as failures; the rest of the page lands.
     private func write(
-        _ page: RecordPage, more: Bool, writer: TaskWriter, evaluator: MappingEvaluator, provider: String, job: ImportJob,
+        _ page: RecordPage, more: Bool, writer: TaskWriter, evaluator: MappingEvaluator, provider: String,
+        job: ImportJob,
         counts: ImportCounts, pages: Int, highWater: Timestamp?, metrics: RequestMetrics, report: inout ImportReport
     ) throws -> (ImportCounts, Timestamp?) {
         var pageCounts = ImportCounts()
@@ -362,7 +392,9 @@ public final class ImportEngine: Sendable {
                     let externalID = record["id"]?.scalarText ?? record["gid"]?.scalarText
                     do {
                         let task = try evaluator.canonical(record, source: provider)
-                        if let updated = task.ref.updatedAt.flatMap(Timestamp.parse), updated > (high ?? updated.adding(milliseconds: -1)) {
+                        if let updated = task.ref.updatedAt.flatMap(Timestamp.parse),
+                            updated > (high ?? updated.adding(milliseconds: -1))
+                        {
                             high = updated
                         }
                         let outcome = try workspace.db.transaction { try writer.write(task) }
@@ -374,7 +406,8 @@ public final class ImportEngine: Sendable {
                         for person in outcome.unmatchedAssignees { unmatchedAssignees[person, default: 0] += 1 }
                         if let title = outcome.unmatchedMilestone { unmatchedMilestones[title, default: 0] += 1 }
                     } catch {
-                        let failure = ImportFailure(recordKey: label, externalID: externalID, reason: Self.reason(error))
+                        let failure = ImportFailure(
+                            recordKey: label, externalID: externalID, reason: Self.reason(error))
                         failures.append(failure)
                         pageCounts.failed += 1
                         try workspace.jobs.recordFailure(jobID: job.id, failure: failure)
@@ -383,7 +416,8 @@ public final class ImportEngine: Sendable {
                 try workspace.jobs.checkpoint(
                     jobID: job.id, cursor: more ? page.next?.value : nil, counts: counts + pageCounts,
                     highWaterMark: high?.iso8601, pages: pages,
-                    metrics: RequestMetrics(requests: job.requests + metrics.requests, retries: job.retries + metrics.retries))
+                    metrics: RequestMetrics(
+                        requests: job.requests + metrics.requests, retries: job.retries + metrics.retries))
             }
         } catch {
             writer.resetCaches()
@@ -415,7 +449,8 @@ public final class ImportEngine: Sendable {
                         WHERE reference_data.data_json != excluded.data_json
                         """,
                         [
-                            .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id), SQLValue(item.name),
+                            .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id),
+                            SQLValue(item.name),
                             .text(item.data.jsonText), .text(now),
                         ])
                 }
@@ -429,14 +464,17 @@ public final class ImportEngine: Sendable {
 
     // MARK: Dry run
 
-    private func dryRun(_ config: RunConfig, prepared: Prepared, report: ImportReport, started: Date) async throws -> ImportReport {
+    private func dryRun(_ config: RunConfig, prepared: Prepared, report: ImportReport, started: Date) async throws
+        -> ImportReport
+    {
         var report = report
         let connection = prepared.resolved.connection
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
                 owner: prepared.owner, projectID: prepared.projectID ?? -1, jobID: nil,
-                createMilestones: config.destination.createMilestones, managedChildren: prepared.managedChildren, dryRun: true))
+                createMilestones: config.destination.createMilestones, managedChildren: prepared.managedChildren,
+                dryRun: true))
         do {
             for try await page in connection.pages(prepared.query) {
                 for record in page.records {
@@ -451,13 +489,17 @@ public final class ImportEngine: Sendable {
                         }
                         if outcome.change != .unchanged, report.plannedChanges.count < Self.plannedChangeLimit {
                             report.plannedChanges.append(
-                                .init(record: task.ref.label, change: outcome.change == .created ? "create" : "update", fields: outcome.fieldChanges))
+                                .init(
+                                    record: task.ref.label, change: outcome.change == .created ? "create" : "update",
+                                    fields: outcome.fieldChanges))
                         }
                         for person in outcome.unmatchedAssignees { report.unmatchedAssignees[person, default: 0] += 1 }
                         if let title = outcome.unmatchedMilestone { report.unmatchedMilestones[title, default: 0] += 1 }
                     } catch {
                         report.counts.failed += 1
-                        report.failures.append(ImportFailure(recordKey: label, externalID: record["id"]?.scalarText, reason: Self.reason(error)))
+                        report.failures.append(
+                            ImportFailure(
+                                recordKey: label, externalID: record["id"]?.scalarText, reason: Self.reason(error)))
                     }
                 }
                 report.pages += 1
@@ -490,7 +532,9 @@ public final class ImportEngine: Sendable {
         let kind: ImportRunError.Kind
         switch error {
         case let provider as ProviderError:
-            kind = provider.kind == .authentication ? .authentication : provider.kind == .configuration ? .configuration : .failure
+            kind =
+                provider.kind == .authentication
+                ? .authentication : provider.kind == .configuration ? .configuration : .failure
         case is ConfigError, is MappingValidationError, is URLPolicyError: kind = .configuration
         default: kind = .failure
         }
@@ -511,7 +555,9 @@ public final class ImportEngine: Sendable {
     /// A query with the order, cap and bound of the job being resumed.
     static func query(_ query: RecordQuery, restoring stored: JSONValue) -> RecordQuery {
         var restored = query
-        if let order = stored["order"]?.stringValue.flatMap(RecordQuery.Order.init(rawValue:)) { restored.order = order }
+        if let order = stored["order"]?.stringValue.flatMap(RecordQuery.Order.init(rawValue:)) {
+            restored.order = order
+        }
         if let limit = stored["limit"] { restored.limit = limit.intValue }
         if let since = stored["updatedSince"] { restored.updatedSince = since.stringValue.flatMap(Timestamp.parse) }
         return restored

@@ -17,9 +17,12 @@ public struct ImportPreview: Sendable {
 
 extension ImportEngine {
     /// Maps the `sample` most recently updated records and reports each rule's input and output.
-    public func preview(_ config: RunConfig, sample: Int = 10, options: Options = Options()) async throws -> ImportPreview {
+    public func preview(_ config: RunConfig, sample: Int = 10, options: Options = Options()) async throws
+        -> ImportPreview
+    {
         guard let ownerEmail = config.owner ?? options.ownerEmail else {
-            throw ImportRunError(kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
+            throw ImportRunError(
+                kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
         }
         let owner = try workspace.owner(email: ownerEmail)
         var dry = options
@@ -41,7 +44,8 @@ extension ImportEngine {
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
-                owner: owner, projectID: prepared.projectID ?? -1, jobID: nil, createMilestones: config.destination.createMilestones,
+                owner: owner, projectID: prepared.projectID ?? -1, jobID: nil,
+                createMilestones: config.destination.createMilestones,
                 managedChildren: prepared.managedChildren, dryRun: true))
         do {
             for try await page in prepared.resolved.connection.pages(query) {
@@ -51,18 +55,21 @@ extension ImportEngine {
                     do {
                         let (mapped, trace) = try prepared.evaluator.map(record, trace: true)
                         traces = trace
-                        let task = try CanonicalBuilder.task(mapped, source: prepared.resolved.provider.id, label: label)
+                        let task = try CanonicalBuilder.task(
+                            mapped, source: prepared.resolved.provider.id, label: label)
                         let outcome = try writer.write(task)
                         switch outcome.change {
                         case .created: preview.counts.created += 1
                         case .updated: preview.counts.updated += 1
                         case .unchanged: preview.counts.unchanged += 1
                         }
-                        let change = outcome.change == .created ? "create" : outcome.change == .updated ? "update" : "unchanged"
+                        let change =
+                            outcome.change == .created ? "create" : outcome.change == .updated ? "update" : "unchanged"
                         preview.samples.append(.init(record: label, traces: traces, change: change, error: nil))
                     } catch {
                         preview.counts.failed += 1
-                        preview.samples.append(.init(record: label, traces: traces, change: "fail", error: Self.reason(error)))
+                        preview.samples.append(
+                            .init(record: label, traces: traces, change: "fail", error: Self.reason(error)))
                     }
                 }
             }

@@ -61,7 +61,10 @@ public struct ImportReport: Sendable {
             ],
             "failures": .array(
                 failures.prefix(200).map {
-                    ["record": JSONValue($0.recordKey), "externalId": JSONValue($0.externalID), "reason": .string($0.reason)]
+                    [
+                        "record": JSONValue($0.recordKey), "externalId": JSONValue($0.externalID),
+                        "reason": .string($0.reason),
+                    ]
                 }),
             "unmatchedAssignees": .object(unmatchedAssignees.mapValues { .number(Double($0)) }),
             "unmatchedMilestones": .object(unmatchedMilestones.mapValues { .number(Double($0)) }),
@@ -78,7 +81,9 @@ public struct ImportReport: Sendable {
                     [
                         "record": .string(change.record), "change": .string(change.change),
                         "fields": .array(
-                            change.fields.map { ["field": .string($0.field), "old": JSONValue($0.old), "new": JSONValue($0.new)] }),
+                            change.fields.map {
+                                ["field": .string($0.field), "old": JSONValue($0.old), "new": JSONValue($0.new)]
+                            }),
                     ]
                 })
         }

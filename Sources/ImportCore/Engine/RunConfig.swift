@@ -86,9 +86,12 @@ public struct RunConfig: Sendable {
 
     // MARK: Parsing
 
-    static let topKeys = ["$schema", "description", "owner", "database", "connection", "source", "destination", "mapping"]
+    static let topKeys = [
+        "$schema", "description", "owner", "database", "connection", "source", "destination", "mapping",
+    ]
     static let sourceKeys = [
-        "provider", "projects", "jql", "since", "assignedToMe", "includeClosed", "cap", "comments", "worklogs", "attachments",
+        "provider", "projects", "jql", "since", "assignedToMe", "includeClosed", "cap", "comments", "worklogs",
+        "attachments",
         "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests", "overlapMinutes",
     ]
     static let inlineConnectionKeys = ["provider", "url", "email", "tokenEnv", "authKind"]
@@ -121,9 +124,13 @@ public struct RunConfig: Sendable {
 struct ConfigReader {
     var problems: [ConfigProblem] = []
 
-    mutating func problem(_ path: String, _ message: String) { problems.append(ConfigProblem(path: path, message: message)) }
+    mutating func problem(_ path: String, _ message: String) {
+        problems.append(ConfigProblem(path: path, message: message))
+    }
 
-    mutating func object(_ value: JSONValue?, at path: String, allowed: [String], required: Bool = true) -> [String: JSONValue]? {
+    mutating func object(_ value: JSONValue?, at path: String, allowed: [String], required: Bool = true) -> [String:
+        JSONValue]?
+    {
         guard let value else {
             if required { problem(path, "missing") }
             return nil
@@ -134,7 +141,9 @@ struct ConfigReader {
         }
         for key in members.keys.sorted() where !allowed.contains(key) {
             var message = "unknown key \"\(key)\""
-            if let suggestion = Suggestions.closest(key, among: allowed) { message += "; did you mean \"\(suggestion)\"?" }
+            if let suggestion = Suggestions.closest(key, among: allowed) {
+                message += "; did you mean \"\(suggestion)\"?"
+            }
             problem(path == "$" ? key : "\(path).\(key)", message)
         }
         return members
@@ -165,7 +174,8 @@ struct ConfigReader {
     mutating func integer(_ value: JSONValue?, at path: String, range: ClosedRange<Int>, default fallback: Int) -> Int {
         guard let value else { return fallback }
         guard let number = value.intValue, range.contains(number) else {
-            problem(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.jsonText)")
+            problem(
+                path, "must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.jsonText)")
             return fallback
         }
         return number
@@ -184,7 +194,9 @@ struct ConfigReader {
             switch source["projects"] {
             case .some(.array(let elements)):
                 for (index, element) in elements.enumerated() {
-                    if let text = element.stringValue, !text.isEmpty { projects.append(text) } else {
+                    if let text = element.stringValue, !text.isEmpty {
+                        projects.append(text)
+                    } else {
                         problem("source.projects[\(index)]", "must be a project key such as \"ENG\"")
                     }
                 }
@@ -197,7 +209,9 @@ struct ConfigReader {
             value.jql = string(source["jql"], at: "source.jql")
             if let since = string(source["since"], at: "source.since") {
                 value.since = Timestamp.parse(since)
-                if value.since == nil { problem("source.since", "\"\(since)\" is not a date; write 2024-01-01 or 2024-01-01T00:00:00Z") }
+                if value.since == nil {
+                    problem("source.since", "\"\(since)\" is not a date; write 2024-01-01 or 2024-01-01T00:00:00Z")
+                }
             }
             value.assignedToMe = bool(source["assignedToMe"], at: "source.assignedToMe", default: false)
             value.includeClosed = bool(source["includeClosed"], at: "source.includeClosed", default: true)
@@ -205,8 +219,11 @@ struct ConfigReader {
             case .none: value.cap = 100
             case .some(.null): value.cap = nil
             case .some(let cap):
-                if let number = cap.intValue, number >= 1 { value.cap = number } else {
-                    problem("source.cap", "must be a whole number ≥ 1, or null to import everything; found \(cap.jsonText)")
+                if let number = cap.intValue, number >= 1 {
+                    value.cap = number
+                } else {
+                    problem(
+                        "source.cap", "must be a whole number ≥ 1, or null to import everything; found \(cap.jsonText)")
                 }
             }
             value.comments = bool(source["comments"], at: "source.comments", default: true)
@@ -216,9 +233,12 @@ struct ConfigReader {
             value.pageSize = integer(source["pageSize"], at: "source.pageSize", range: 1...1000, default: 100)
             value.maxConcurrentRequests = integer(
                 source["maxConcurrentRequests"], at: "source.maxConcurrentRequests", range: 1...32, default: 4)
-            value.overlapMinutes = integer(source["overlapMinutes"], at: "source.overlapMinutes", range: 0...1440, default: 5)
+            value.overlapMinutes = integer(
+                source["overlapMinutes"], at: "source.overlapMinutes", range: 0...1440, default: 5)
             if let rate = source["requestsPerSecond"], !rate.isNull {
-                if let number = rate.doubleValue, number > 0 { value.requestsPerSecond = number } else {
+                if let number = rate.doubleValue, number > 0 {
+                    value.requestsPerSecond = number
+                } else {
                     problem("source.requestsPerSecond", "must be a number > 0")
                 }
             }
@@ -232,7 +252,9 @@ struct ConfigReader {
         case .some(.object):
             if let inline = object(top["connection"], at: "connection", allowed: RunConfig.inlineConnectionKeys) {
                 if inline["token"] != nil || inline["apiToken"] != nil || inline["password"] != nil {
-                    problem("connection", "secrets never go in a config file: name an environment variable with \"tokenEnv\"")
+                    problem(
+                        "connection",
+                        "secrets never go in a config file: name an environment variable with \"tokenEnv\"")
                 }
                 let provider = string(inline["provider"], at: "connection.provider", required: true)?.lowercased() ?? ""
                 let url = string(inline["url"], at: "connection.url", required: true) ?? ""
@@ -240,26 +262,36 @@ struct ConfigReader {
                 let tokenEnv = string(inline["tokenEnv"], at: "connection.tokenEnv", required: true) ?? ""
                 var kind: AuthKind = email == nil ? .personalAccessToken : .emailToken
                 if let text = string(inline["authKind"], at: "connection.authKind") {
-                    if let parsed = AuthKind(rawValue: text) { kind = parsed } else {
-                        problem("connection.authKind", "must be one of \(AuthKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    if let parsed = AuthKind(rawValue: text) {
+                        kind = parsed
+                    } else {
+                        problem(
+                            "connection.authKind",
+                            "must be one of \(AuthKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                 }
-                if let sourceProvider = sourceValue?.provider, !provider.isEmpty, !sourceProvider.isEmpty, provider != sourceProvider {
+                if let sourceProvider = sourceValue?.provider, !provider.isEmpty, !sourceProvider.isEmpty,
+                    provider != sourceProvider
+                {
                     problem("connection.provider", "is \"\(provider)\" but source.provider is \"\(sourceProvider)\"")
                 }
                 connection = .inline(provider: provider, url: url, email: email, tokenEnv: tokenEnv, authKind: kind)
             }
         case .some(let other):
-            problem("connection", "must be a connection name or an inline {provider, url, email, tokenEnv}; found \(other.typeName)")
+            problem(
+                "connection",
+                "must be a connection name or an inline {provider, url, email, tokenEnv}; found \(other.typeName)")
         case .none:
             problem("connection", "missing: the name of a connection made with `tributary connect`")
         }
 
         var destinationValue: RunConfig.Destination?
         if let destination = object(top["destination"], at: "destination", allowed: RunConfig.destinationKeys) {
-            var value = RunConfig.Destination(project: string(destination["project"], at: "destination.project", required: true) ?? "")
+            var value = RunConfig.Destination(
+                project: string(destination["project"], at: "destination.project", required: true) ?? "")
             value.createProject = bool(destination["createProject"], at: "destination.createProject", default: false)
-            value.createMilestones = bool(destination["createMilestones"], at: "destination.createMilestones", default: false)
+            value.createMilestones = bool(
+                destination["createMilestones"], at: "destination.createMilestones", default: false)
             destinationValue = value
         }
 
@@ -267,14 +299,17 @@ struct ConfigReader {
         if let mapping = object(top["mapping"], at: "mapping", allowed: RunConfig.mappingKeys, required: false) {
             mappingValue.table = string(mapping["table"], at: "mapping.table")
             if let params = mapping["params"] {
-                if let members = params.objectValue { mappingValue.params = members } else {
+                if let members = params.objectValue {
+                    mappingValue.params = members
+                } else {
                     problem("mapping.params", "must be an object such as {\"hoursPerStoryPoint\": 2.0}")
                 }
             }
         }
         guard let sourceValue, let destinationValue, let connection else { return nil }
         return RunConfig(
-            owner: owner, database: database, connection: connection, source: sourceValue, destination: destinationValue,
+            owner: owner, database: database, connection: connection, source: sourceValue,
+            destination: destinationValue,
             mapping: mappingValue, origin: origin, raw: json)
     }
 }

@@ -35,7 +35,10 @@ public final class RunLock: Sendable {
             var buffer = [UInt8](repeating: 0, count: 200)
             let count = pread(fd, &buffer, buffer.count, 0)
             close(fd)
-            let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : nil
+            let holder =
+                count > 0
+                ? String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                : nil
             throw RunLockError(holder: holder, database: database)
         }
         ftruncate(fd, 0)

@@ -98,7 +98,8 @@ public final class HTTPClient: Sendable {
                     }
                 } else {
                     failure = .status(
-                        code: response.status, body: Data(redactor.redact(String(decoding: response.body, as: UTF8.self)).utf8),
+                        code: response.status,
+                        body: Data(redactor.redact(String(decoding: response.body, as: UTF8.self)).utf8),
                         headers: response.headers, url: shownURL, attempts: attempt)
                     guard retry.isRetryable(status: response.status) else { throw failure }
                     retryAfter = response.header("Retry-After")

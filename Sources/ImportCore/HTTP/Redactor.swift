@@ -35,12 +35,18 @@ public struct Redactor: Sendable {
         var rest = Substring(text)
         while let equals = rest.firstIndex(of: "=") {
             let before = rest[..<equals]
-            let nameStart = before.lastIndex(where: { $0 == "?" || $0 == "&" || $0 == " " || $0 == ";" }).map { before.index(after: $0) } ?? before.startIndex
+            let nameStart =
+                before.lastIndex(where: { $0 == "?" || $0 == "&" || $0 == " " || $0 == ";" }).map {
+                    before.index(after: $0)
+                } ?? before.startIndex
             let name = before[nameStart...].lowercased()
             output += rest[...equals]
             rest = rest[rest.index(after: equals)...]
-            if sensitiveParameters.contains(name), before[..<nameStart].last == "?" || before[..<nameStart].last == "&" {
-                let end = rest.firstIndex(where: { $0 == "&" || $0 == " " || $0 == "#" || $0 == "\"" || $0 == "\n" }) ?? rest.endIndex
+            if sensitiveParameters.contains(name), before[..<nameStart].last == "?" || before[..<nameStart].last == "&"
+            {
+                let end =
+                    rest.firstIndex(where: { $0 == "&" || $0 == " " || $0 == "#" || $0 == "\"" || $0 == "\n" })
+                    ?? rest.endIndex
                 output += placeholder
                 rest = rest[end...]
             }

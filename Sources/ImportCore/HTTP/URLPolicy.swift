@@ -18,7 +18,9 @@ public enum URLPolicy {
     public static func normalizedBaseURL(_ raw: String) throws(URLPolicyError) -> URL {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw URLPolicyError(url: raw, message: "the URL is empty", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
+            throw URLPolicyError(
+                url: raw, message: "the URL is empty",
+                hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
         }
         if !text.contains("://") {
             if text.lowercased().hasPrefix("file:") || text.lowercased().hasPrefix("mailto:") {
@@ -27,11 +29,15 @@ public enum URLPolicy {
             text = "https://" + text
         }
         guard var components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
-            throw URLPolicyError(url: raw, message: "not a valid URL", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
+            throw URLPolicyError(
+                url: raw, message: "not a valid URL", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net."
+            )
         }
         guard scheme == "https" || scheme == "http" else { throw unsupportedScheme(raw) }
         guard let host = components.host?.lowercased(), !host.isEmpty else {
-            throw URLPolicyError(url: raw, message: "the URL has no host", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
+            throw URLPolicyError(
+                url: raw, message: "the URL has no host",
+                hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
         }
         if components.user != nil || components.password != nil {
             throw URLPolicyError(
@@ -41,7 +47,9 @@ public enum URLPolicy {
         if scheme == "http" && !isLoopback(host) {
             throw URLPolicyError(
                 url: raw, message: "plain HTTP is refused for a remote host: HTTPS is required",
-                hint: "Use https://\(host)\(components.port.map { ":\($0)" } ?? "")\(components.path); plain http:// is only accepted for loopback (127.0.0.1, ::1, localhost).")
+                hint:
+                    "Use https://\(host)\(components.port.map { ":\($0)" } ?? "")\(components.path); plain http:// is only accepted for loopback (127.0.0.1, ::1, localhost)."
+            )
         }
         components.scheme = scheme
         components.host = host
@@ -54,7 +62,9 @@ public enum URLPolicy {
             components.port = nil
         }
         guard let url = components.url else {
-            throw URLPolicyError(url: raw, message: "not a valid URL", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
+            throw URLPolicyError(
+                url: raw, message: "not a valid URL", hint: "Give the site URL, e.g. https://yourcompany.atlassian.net."
+            )
         }
         return url
     }

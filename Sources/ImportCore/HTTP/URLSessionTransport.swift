@@ -33,7 +33,8 @@ public final class URLSessionTransport: HTTPTransport {
     deinit { session.invalidateAndCancel() }
 
     public func send(_ request: HTTPRequest, timeout: Double) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        var urlRequest = URLRequest(
+            url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
@@ -98,7 +99,9 @@ public final class URLSessionTransport: HTTPTransport {
                     if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
                 }
                 entry.continuation.resume(
-                    returning: HTTPResponse(status: response.statusCode, headers: headers, body: entry.body, url: response.url ?? entry.url))
+                    returning: HTTPResponse(
+                        status: response.statusCode, headers: headers, body: entry.body, url: response.url ?? entry.url)
+                )
             } else {
                 entry.continuation.resume(throwing: error ?? URLError(.badServerResponse))
             }

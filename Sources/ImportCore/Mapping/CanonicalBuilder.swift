@@ -1,7 +1,9 @@
 /// Turns mapped values into canonical records, checking each target's type and that required
 /// targets are filled. Timestamps are normalised to ISO-8601 UTC.
 public enum CanonicalBuilder {
-    public static func task(_ mapped: MappedRecord, source: String, label: String?) throws(MappingError) -> CanonicalTask {
+    public static func task(_ mapped: MappedRecord, source: String, label: String?) throws(MappingError)
+        -> CanonicalTask
+    {
         var reader = Reader(values: mapped.fields, kind: .task, label: label)
         let ref = ExternalRef(
             source: source, id: try reader.requiredText("external_id"), key: try reader.text("external_key"),
@@ -77,7 +79,11 @@ public enum CanonicalBuilder {
             case .null: return nil
             case .string(let text): return text
             case .number, .bool: return value.scalarText
-            default: throw fail(target, "expected text, found \(value.typeName); add a transform such as \"adfToText\", \"join\" or \"first\"")
+            default:
+                throw fail(
+                    target,
+                    "expected text, found \(value.typeName); add a transform such as \"adfToText\", \"join\" or \"first\""
+                )
             }
         }
 

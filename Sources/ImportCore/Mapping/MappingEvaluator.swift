@@ -55,12 +55,14 @@ public struct MappingEvaluator: Sendable {
         var traces: [RuleTrace] = []
         let label = MappingEvaluator.label(of: record)
         guard case .object = record else {
-            throw MappingError(record: label, location: "task", message: "expected a record object, found \(record.typeName)")
+            throw MappingError(
+                record: label, location: "task", message: "expected a record object, found \(record.typeName)")
         }
         let rootContext = EvaluationContext(root: record, item: record, params: params, fieldIDs: fieldIDs)
         var result = MappedRecord(fields: [:], children: [:])
         if let mapping = table.records[.task] {
-            result.fields = try apply(mapping, kind: .task, context: rootContext, label: label, trace: trace, into: &traces)
+            result.fields = try apply(
+                mapping, kind: .task, context: rootContext, label: label, trace: trace, into: &traces)
         }
         for kind in RecordKind.allCases where kind != .task {
             guard let mapping = table.records[kind], let each = mapping.each else { continue }
@@ -108,7 +110,9 @@ public struct MappingEvaluator: Sendable {
                 traces.append(
                     RuleTrace(
                         kind: kind, location: rule.location, target: rule.target,
-                        source: rule.from.isEmpty ? (rule.conditionalValues.isEmpty ? "(default)" : "(rules)") : rule.from.map(\.text).joined(separator: " | "),
+                        source: rule.from.isEmpty
+                            ? (rule.conditionalValues.isEmpty ? "(default)" : "(rules)")
+                            : rule.from.map(\.text).joined(separator: " | "),
                         input: input, output: output))
             }
         }
@@ -137,7 +141,9 @@ public struct MappingEvaluator: Sendable {
         for conditional in rule.conditionalValues where conditional.condition.evaluate(context) {
             return (input, conditional.value)
         }
-        if let input, let usedPath, case .alias(let alias)? = usedPath.segments.last, let spec = table.customFields[alias] {
+        if let input, let usedPath, case .alias(let alias)? = usedPath.segments.last,
+            let spec = table.customFields[alias]
+        {
             if let problem = MappingEvaluator.shapeProblem(input, expected: spec.type) {
                 throw fail("custom field $\(alias) (\(fieldIDs[alias] ?? "?")): \(problem)")
             }
@@ -176,7 +182,8 @@ public struct MappingEvaluator: Sendable {
         }
         if ok { return nil }
         let shown = value.jsonText
-        return "expected \(expected.rawValue), found \(value.typeName) \(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)"
+        return
+            "expected \(expected.rawValue), found \(value.typeName) \(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)"
     }
 
     /// A record's key or id, for messages.

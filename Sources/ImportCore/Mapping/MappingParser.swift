@@ -3,7 +3,8 @@ import Foundation
 /// Reads a mapping table from JSON, collecting every problem (with its JSON path) instead of stopping
 /// at the first, then runs the semantic checks of `MappingValidator`.
 public enum MappingParser {
-    static let topLevelKeys = ["format", "provider", "description", "params", "customFields", "$schema"]
+    static let topLevelKeys =
+        ["format", "provider", "description", "params", "customFields", "$schema"]
         + RecordKind.allCases.map(\.rawValue)
     static let recordKeys = ["each", "where", "limit", "fields", "description"]
     static let ruleKeys = [
@@ -28,7 +29,8 @@ public enum MappingParser {
         do {
             json = try JSONParser.parse(data)
         } catch {
-            throw MappingValidationError(origin: origin, problems: [MappingProblem(path: "$", message: "not JSON: \(error)")])
+            throw MappingValidationError(
+                origin: origin, problems: [MappingProblem(path: "$", message: "not JSON: \(error)")])
         }
         var reader = Reader()
         let table = reader.table(json, origin: origin)
@@ -71,13 +73,19 @@ public enum MappingParser {
             switch object["format"] {
             case .some(.number(let n)) where n == Double(MappingTable.supportedFormat): format = Int(n)
             case .some(let value):
-                problem("format", "unsupported format \(value.jsonText); this version reads format \(MappingTable.supportedFormat)")
+                problem(
+                    "format",
+                    "unsupported format \(value.jsonText); this version reads format \(MappingTable.supportedFormat)")
             case .none:
                 problem("format", "missing: add \"format\": \(MappingTable.supportedFormat)")
             }
             var provider = ""
             if let value = object["provider"] {
-                if let text = value.stringValue, !text.isEmpty { provider = text } else { problem("provider", "must be a provider id such as \"jira\"") }
+                if let text = value.stringValue, !text.isEmpty {
+                    provider = text
+                } else {
+                    problem("provider", "must be a provider id such as \"jira\"")
+                }
             } else {
                 problem("provider", "missing: add \"provider\": \"jira\" (or asana, linear, clickup)")
             }
@@ -100,7 +108,9 @@ public enum MappingParser {
             if let value = object["customFields"] {
                 if let members = value.objectValue {
                     for (alias, spec) in members.sorted(by: { $0.key < $1.key }) {
-                        if let field = customField(alias, spec, at: "customFields.\(alias)") { customFields[alias] = field }
+                        if let field = customField(alias, spec, at: "customFields.\(alias)") {
+                            customFields[alias] = field
+                        }
                     }
                 } else {
                     problem("customFields", "must be an object of aliases to {\"ids\", \"names\", \"type\"}")
@@ -131,12 +141,16 @@ public enum MappingParser {
             if let name = object["name"]?.stringValue { names.insert(name, at: 0) }
             if ids.isEmpty && names.isEmpty { problem(path, "give at least one id or name") }
             guard let typeName = object["type"]?.stringValue else {
-                problem(join(path, "type"), "missing: declare the field's type (\(FieldType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(
+                    join(path, "type"),
+                    "missing: declare the field's type (\(FieldType.allCases.map(\.rawValue).joined(separator: ", ")))")
                 return nil
             }
             guard let type = FieldType(rawValue: typeName) else {
                 var message = "unknown type \"\(typeName)\""
-                if let suggestion = closest(typeName, FieldType.allCases.map(\.rawValue)) { message += "; did you mean \"\(suggestion)\"?" }
+                if let suggestion = closest(typeName, FieldType.allCases.map(\.rawValue)) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                }
                 problem(join(path, "type"), message)
                 return nil
             }
@@ -152,7 +166,11 @@ public enum MappingParser {
             }
             var result: [String] = []
             for (offset, element) in elements.enumerated() {
-                if let text = element.scalarText { result.append(text) } else { problem("\(path)[\(offset)]", "must be a text") }
+                if let text = element.scalarText {
+                    result.append(text)
+                } else {
+                    problem("\(path)[\(offset)]", "must be a text")
+                }
             }
             return result
         }
@@ -171,15 +189,21 @@ public enum MappingParser {
                     problem(join(path, "each"), "must select an array with [*], e.g. \"fields.comment.comments[*]\"")
                 }
             } else if kind != .task {
-                problem(join(path, "each"), "missing: child records map each element of an array, e.g. \"each\": \"fields.comment.comments[*]\"")
+                problem(
+                    join(path, "each"),
+                    "missing: child records map each element of an array, e.g. \"each\": \"fields.comment.comments[*]\""
+                )
             }
             if kind == .task, object["each"] != nil {
-                problem(join(path, "each"), "the task record is the source record itself; \"each\" is for child records")
+                problem(
+                    join(path, "each"), "the task record is the source record itself; \"each\" is for child records")
             }
             var filter: Condition?
             if let value = object["where"] {
                 filter = condition(value, at: join(path, "where"))
-                if kind == .task { problem(join(path, "where"), "\"where\" filters child records; the task record is always mapped") }
+                if kind == .task {
+                    problem(join(path, "where"), "\"where\" filters child records; the task record is always mapped")
+                }
             }
             var limit: NumberArgument?
             if let value = object["limit"] {
@@ -274,7 +298,9 @@ public enum MappingParser {
             if let value = object["transforms"] {
                 if let elements = value.arrayValue {
                     for (offset, element) in elements.enumerated() {
-                        if let transform = transform(element, at: "\(path).transforms[\(offset)]") { transforms.append(transform) }
+                        if let transform = transform(element, at: "\(path).transforms[\(offset)]") {
+                            transforms.append(transform)
+                        }
                     }
                 } else {
                     problem(join(path, "transforms"), "must be a list such as [\"adfToText\", \"truncate(200)\"]")
@@ -287,13 +313,19 @@ public enum MappingParser {
                 declared = FieldType(rawValue: typeName)
                 if declared == nil {
                     var message = "unknown type \"\(typeName)\""
-                    if let suggestion = closest(typeName, FieldType.allCases.map(\.rawValue)) { message += "; did you mean \"\(suggestion)\"?" }
+                    if let suggestion = closest(typeName, FieldType.allCases.map(\.rawValue)) {
+                        message += "; did you mean \"\(suggestion)\"?"
+                    }
                     problem(join(path, "type"), message)
                 }
             }
             var required = false
             if let value = object["required"] {
-                if let flag = value.boolValue { required = flag } else { problem(join(path, "required"), "must be true or false") }
+                if let flag = value.boolValue {
+                    required = flag
+                } else {
+                    problem(join(path, "required"), "must be true or false")
+                }
             }
             if from.isEmpty, conditional.isEmpty, object["default"] == nil, object["from"] == nil {
                 problem(path, "the rule reads nothing: give \"from\", \"rules\" or \"default\"")
@@ -368,7 +400,10 @@ public enum MappingParser {
 
         mutating func condition(_ value: JSONValue, at path: String) -> Condition? {
             guard let object = value.objectValue else {
-                problem(path, "a condition is an object: {\"path\", \"equals\"|\"matches\"|\"contains\"|…} or {\"all\"|\"any\": […]} or {\"not\": …}")
+                problem(
+                    path,
+                    "a condition is an object: {\"path\", \"equals\"|\"matches\"|\"contains\"|…} or {\"all\"|\"any\": […]} or {\"not\": …}"
+                )
                 return nil
             }
             for combinator in ["all", "any"] {

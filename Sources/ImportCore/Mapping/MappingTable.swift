@@ -35,7 +35,8 @@ public struct MappingTable: Sendable {
             let prefix = (mapping.each.map { [$0] } ?? []) + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
             paths += prefix
             for rule in mapping.rules {
-                var own = rule.from + (rule.guardCondition?.paths ?? []) + rule.conditionalValues.flatMap(\.condition.paths)
+                var own =
+                    rule.from + (rule.guardCondition?.paths ?? []) + rule.conditionalValues.flatMap(\.condition.paths)
                 for transform in rule.transforms {
                     if case .template(let template) = transform {
                         own += template.placeholders.compactMap { name, path in params[name] == nil ? path : nil }
@@ -58,7 +59,9 @@ public struct MappingTable: Sendable {
         var result: [String] = []
         for path in sourcePaths {
             var text = path.text
-            for alias in path.aliases { text = text.replacingOccurrences(of: "$" + alias, with: fieldIDs[alias] ?? alias) }
+            for alias in path.aliases {
+                text = text.replacingOccurrences(of: "$" + alias, with: fieldIDs[alias] ?? alias)
+            }
             if seen.insert(text).inserted { result.append(text) }
         }
         return result
@@ -154,7 +157,9 @@ public struct MappingValidationError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var lines = ["the mapping table \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
         lines += problems.map { "  \($0)" }
-        lines.append("  hint: fix them and check again with `tributary mapping check \(origin)`; docs/MAPPING.md describes the format.")
+        lines.append(
+            "  hint: fix them and check again with `tributary mapping check \(origin)`; docs/MAPPING.md describes the format."
+        )
         return lines.joined(separator: "\n")
     }
 }

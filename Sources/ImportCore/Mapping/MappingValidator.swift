@@ -4,7 +4,9 @@
 public enum MappingValidator {
     public static func validate(_ table: MappingTable, fields: [SourceField]? = nil) -> [MappingProblem] {
         var problems: [MappingProblem] = []
-        func problem(_ path: String, _ message: String) { problems.append(MappingProblem(path: path, message: message)) }
+        func problem(_ path: String, _ message: String) {
+            problems.append(MappingProblem(path: path, message: message))
+        }
 
         for kind in RecordKind.allCases {
             guard let mapping = table.records[kind] else { continue }
@@ -28,7 +30,8 @@ public enum MappingValidator {
                 }
                 written[rule.target] = rule.location
                 for (offset, path) in rule.from.enumerated() {
-                    checkAliases(path, at: rule.from.count == 1 ? "\(rule.location).from" : "\(rule.location).from[\(offset)]")
+                    checkAliases(
+                        path, at: rule.from.count == 1 ? "\(rule.location).from" : "\(rule.location).from[\(offset)]")
                 }
                 for (offset, transform) in rule.transforms.enumerated() {
                     let at = "\(rule.location).transforms[\(offset)]"
@@ -38,15 +41,20 @@ public enum MappingValidator {
                     }
                 }
                 let needsValue = target.required || rule.required
-                if needsValue, let map = rule.map, !map.isTotal, rule.defaultValue == nil || rule.defaultValue == .null {
+                if needsValue, let map = rule.map, !map.isTotal, rule.defaultValue == nil || rule.defaultValue == .null
+                {
                     problem(
                         "\(rule.location).map",
-                        "the target \"\(rule.target)\" is required: give the value map a \"default\" for values it does not list")
+                        "the target \"\(rule.target)\" is required: give the value map a \"default\" for values it does not list"
+                    )
                 }
-                if let declared = rule.declaredType, !declared.canFeed(target.type), !(declared == .text && target.type == .user) {
+                if let declared = rule.declaredType, !declared.canFeed(target.type),
+                    !(declared == .text && target.type == .user)
+                {
                     problem(
                         "\(rule.location).type",
-                        "type mismatch: the rule declares \(declared.rawValue) but \(rule.target) stores \(target.type.rawValue)")
+                        "type mismatch: the rule declares \(declared.rawValue) but \(rule.target) stores \(target.type.rawValue)"
+                    )
                 }
                 if let produced = producedType(rule, table: table), !produced.canFeed(target.type),
                     !(produced == .text && [.user, .date].contains(target.type))
@@ -68,13 +76,19 @@ public enum MappingValidator {
                 guard let field = resolve(spec, in: fields) else {
                     var candidates = spec.ids.map { "id \($0)" } + spec.names.map { "name \"\($0)\"" }
                     if candidates.isEmpty { candidates = ["nothing"] }
-                    problem(at, "the source has no field with \(candidates.joined(separator: " or ")) (the connection's field list has \(fields.count) fields)")
+                    problem(
+                        at,
+                        "the source has no field with \(candidates.joined(separator: " or ")) (the connection's field list has \(fields.count) fields)"
+                    )
                     continue
                 }
-                if let sourceType = field.type, let actual = fieldType(fromSource: sourceType), !actual.canFeed(spec.type), !spec.type.canFeed(actual) {
+                if let sourceType = field.type, let actual = fieldType(fromSource: sourceType),
+                    !actual.canFeed(spec.type), !spec.type.canFeed(actual)
+                {
                     problem(
                         "\(at).type",
-                        "type mismatch: \(field.name) (\(field.id)) is \(sourceType) at the source, the table declares \(spec.type.rawValue)")
+                        "type mismatch: \(field.name) (\(field.id)) is \(sourceType) at the source, the table declares \(spec.type.rawValue)"
+                    )
                 }
             }
         }
@@ -83,7 +97,9 @@ public enum MappingValidator {
         func checkParameter(_ argument: NumberArgument, at path: String) {
             if case .parameter(let name) = argument, table.params[name] == nil {
                 var message = "unknown parameter \"\(name)\""
-                if let suggestion = closest(name, Array(table.params.keys)) { message += "; did you mean \"\(suggestion)\"?" }
+                if let suggestion = closest(name, Array(table.params.keys)) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                }
                 problem(path, message + " (declare it under \"params\")")
             }
         }
@@ -91,7 +107,9 @@ public enum MappingValidator {
         func checkAliases(_ path: SourcePath, at location: String) {
             for alias in path.aliases where table.customFields[alias] == nil {
                 var message = "unknown custom field alias \"$\(alias)\""
-                if let suggestion = closest(alias, Array(table.customFields.keys)) { message += "; did you mean \"$\(suggestion)\"?" }
+                if let suggestion = closest(alias, Array(table.customFields.keys)) {
+                    message += "; did you mean \"$\(suggestion)\"?"
+                }
                 problem(location, message + " (declare it under \"customFields\")")
             }
         }
@@ -161,7 +179,9 @@ public enum MappingValidator {
             if let field = fields.first(where: { $0.id == id }) { return field }
         }
         for name in spec.names {
-            if let field = fields.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return field }
+            if let field = fields.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+                return field
+            }
         }
         return nil
     }

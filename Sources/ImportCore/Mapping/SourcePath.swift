@@ -52,7 +52,8 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
                     segments.append(.wildcard)
                 } else if let number = Int(inner), number >= 0 {
                     segments.append(.index(number))
-                } else if inner.count >= 2, let quote = inner.first, quote == "\"" || quote == "'", inner.last == quote {
+                } else if inner.count >= 2, let quote = inner.first, quote == "\"" || quote == "'", inner.last == quote
+                {
                     segments.append(.key(String(inner.dropFirst().dropLast())))
                 } else if let equals = inner.firstIndex(of: "="), equals != inner.startIndex {
                     let key = String(inner[..<equals]).trimmingCharacters(in: .whitespaces)
@@ -85,12 +86,15 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
             while index < chars.count, chars[index] != ".", chars[index] != "[" {
                 let ch = chars[index]
                 guard ch.isLetter || ch.isNumber || ch == "_" || ch == "-" || ch == ":" else {
-                    throw SyntaxError(message: "unexpected character '\(ch)' in a key (quote it: [\"...\"])", offset: index)
+                    throw SyntaxError(
+                        message: "unexpected character '\(ch)' in a key (quote it: [\"...\"])", offset: index)
                 }
                 name.append(ch)
                 index += 1
             }
-            if name.isEmpty { throw SyntaxError(message: isAlias ? "empty alias after '$'" : "empty segment", offset: start) }
+            if name.isEmpty {
+                throw SyntaxError(message: isAlias ? "empty alias after '$'" : "empty segment", offset: start)
+            }
             segments.append(isAlias ? .alias(name) : .key(name))
             expectSegment = false
         }

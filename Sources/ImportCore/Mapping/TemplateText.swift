@@ -24,7 +24,9 @@ public struct TemplateText: Sendable, Hashable {
                     chars = chars.dropFirst()
                     continue
                 }
-                guard let close = chars.firstIndex(of: "}") else { return .failure(ParseError(message: "unclosed '{' in \"\(text)\"")) }
+                guard let close = chars.firstIndex(of: "}") else {
+                    return .failure(ParseError(message: "unclosed '{' in \"\(text)\""))
+                }
                 let name = String(chars[..<close]).trimmingCharacters(in: .whitespaces)
                 chars = chars[(close + 1)...]
                 guard !name.isEmpty else { return .failure(ParseError(message: "empty placeholder {} in \"\(text)\"")) }
@@ -67,7 +69,9 @@ public struct TemplateText: Sendable, Hashable {
                 } else if let parameter = context.params[name] {
                     out += parameter.scalarText ?? ""
                 } else if let path {
-                    out += path.evaluate(item: context.item, root: context.root, fieldIDs: context.fieldIDs)?.scalarText ?? ""
+                    out +=
+                        path.evaluate(item: context.item, root: context.root, fieldIDs: context.fieldIDs)?.scalarText
+                        ?? ""
                 }
             }
         }

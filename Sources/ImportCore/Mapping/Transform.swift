@@ -64,7 +64,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
 
     /// Every transform name, for messages and suggestions.
     public static let names = [
-        "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "date", "day",
+        "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "date",
+        "day",
         "number", "integer", "boolean", "multiply", "divide", "join", "split", "first", "last", "limit", "compact",
         "template", "duration", "user", "option",
     ]
@@ -178,7 +179,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "truncate":
             return number().flatMap { value in
                 if case .literal(let n) = value, n < 1 || n != n.rounded() {
-                    return .failure(.badArgument(name: name, argument: value.description, expected: "a whole number ≥ 1"))
+                    return .failure(
+                        .badArgument(name: name, argument: value.description, expected: "a whole number ≥ 1"))
                 }
                 return .success(.truncate(value))
             }
@@ -205,7 +207,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "limit":
             return number().flatMap { value in
                 if case .literal(let n) = value, n < 0 || n != n.rounded() {
-                    return .failure(.badArgument(name: name, argument: value.description, expected: "a whole number ≥ 0"))
+                    return .failure(
+                        .badArgument(name: name, argument: value.description, expected: "a whole number ≥ 0"))
                 }
                 return .success(.limit(value))
             }
@@ -213,7 +216,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "template":
             switch TemplateText.parse(argument?.scalarText ?? "") {
             case .success(let template): return .success(.template(template))
-            case .failure(let error): return .failure(.badArgument(name: name, argument: error.message, expected: "a template"))
+            case .failure(let error):
+                return .failure(.badArgument(name: name, argument: error.message, expected: "a template"))
             }
         case "duration": return .success(.duration)
         case "user": return .success(.user)
@@ -274,7 +278,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
                 throw TransformError("expected a timestamp, found \(value.typeName)")
             }
             if text.isEmpty { return nil }
-            guard let stamp = Timestamp.parse(text) else { throw TransformError("\"\(text.prefix(40))\" is not a timestamp") }
+            guard let stamp = Timestamp.parse(text) else {
+                throw TransformError("\"\(text.prefix(40))\" is not a timestamp")
+            }
             let isBareDate = text.count == 10 && text.dropFirst(4).first == "-"
             if self == .day || isBareDate { return .string(String(stamp.iso8601.prefix(10))) }
             return .string(stamp.iso8601)
@@ -285,7 +291,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
             case .string(let text):
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty { return nil }
-                guard let n = Double(trimmed), n.isFinite else { throw TransformError("\"\(text.prefix(40))\" is not a number") }
+                guard let n = Double(trimmed), n.isFinite else {
+                    throw TransformError("\"\(text.prefix(40))\" is not a number")
+                }
                 number = n
             case .bool(let flag): number = flag ? 1 : 0
             default: throw TransformError("expected a number, found \(value.typeName)")

@@ -26,12 +26,14 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
             return
                 "the key file \(path) has permissions \(mode); it must be readable by its owner only\n  hint: run `chmod 600 \(path)`."
         case .keyFileUnreadable(let path, let reason):
-            return "cannot use the key file \(path): \(reason)\n  hint: check the path and its permissions, or run `tributary init`."
+            return
+                "cannot use the key file \(path): \(reason)\n  hint: check the path and its permissions, or run `tributary init`."
         case .authenticationFailed:
             return
                 "the stored secret cannot be decrypted: wrong encryption key, or the ciphertext was altered or moved to another connection\n  hint: use the key the connection was created with, or run `tributary rotate NAME` to store a new token."
         case .unsupportedFormat(let reason):
-            return "the stored secret is in an unknown format (\(reason))\n  hint: run `tributary rotate NAME` to store the token again."
+            return
+                "the stored secret is in an unknown format (\(reason))\n  hint: run `tributary rotate NAME` to store the token again."
         case .cryptoFailure(let reason):
             return "libcrypto failed: \(reason)\n  hint: check the OpenSSL installation (libssl-dev)."
         }

@@ -26,7 +26,10 @@ public struct AuditLog: Sendable {
     public func record(owner: Owner, action: String, subject: String?, detail: JSONValue = [:]) throws {
         try db.execute(
             "INSERT INTO audit_log (owner_id, at, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",
-            [.integer(owner.id), .text(Timestamp.now().iso8601), .text(action), SQLValue(subject), .text(detail.jsonText)])
+            [
+                .integer(owner.id), .text(Timestamp.now().iso8601), .text(action), SQLValue(subject),
+                .text(detail.jsonText),
+            ])
     }
 
     /// The owner's entries, oldest first, optionally from `since` (ISO-8601) on and at most `limit`.

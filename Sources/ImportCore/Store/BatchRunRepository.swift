@@ -20,13 +20,16 @@ public struct BatchRunRepository: Sendable {
         {
             let index = row.int("run_index") ?? 0
             result[index] = Entry(
-                index: index, name: row.string("name") ?? "", status: row.string("status") ?? "", jobID: row.int64("job_id"),
+                index: index, name: row.string("name") ?? "", status: row.string("status") ?? "",
+                jobID: row.int64("job_id"),
                 report: (try? JSONParser.parse(row.string("report_json") ?? "{}")) ?? [:])
         }
         return result
     }
 
-    public func record(owner: Owner, batch: String, index: Int, name: String, status: String, jobID: Int64?, report: JSONValue) throws {
+    public func record(
+        owner: Owner, batch: String, index: Int, name: String, status: String, jobID: Int64?, report: JSONValue
+    ) throws {
         try db.execute(
             """
             INSERT INTO batch_runs (owner_id, batch_fingerprint, run_index, name, status, job_id, report_json, updated_at)

@@ -59,7 +59,9 @@ public struct ConnectionRepository: Sendable {
                 ])
             try AuditLog(db: db).record(
                 owner: owner, action: AuditAction.connected.name(provider: provider), subject: name,
-                detail: ["provider": .string(provider), "baseUrl": .string(baseURL), "account": JSONValue(account.email)])
+                detail: [
+                    "provider": .string(provider), "baseUrl": .string(baseURL), "account": JSONValue(account.email),
+                ])
         }
         return try find(owner: owner, name: name)!
     }
@@ -67,7 +69,8 @@ public struct ConnectionRepository: Sendable {
     /// The owner's connection named `name`, or `nil`.
     public func find(owner: Owner, name: String) throws -> ConnectionRecord? {
         try db.queryOne(
-            "SELECT \(Self.columns) FROM connections WHERE owner_id = ? AND name = ?", [.integer(owner.id), .text(name)]
+            "SELECT \(Self.columns) FROM connections WHERE owner_id = ? AND name = ?",
+            [.integer(owner.id), .text(name)]
         ).map(Self.record)
     }
 
@@ -143,7 +146,8 @@ public struct ConnectionRepository: Sendable {
     /// Points the connection at another URL of the same site (a moved sandbox, a renamed host).
     public func updateBaseURL(owner: Owner, name: String, url: String) throws {
         try db.execute(
-            "UPDATE connections SET base_url = ? WHERE owner_id = ? AND name = ?", [.text(url), .integer(owner.id), .text(name)])
+            "UPDATE connections SET base_url = ? WHERE owner_id = ? AND name = ?",
+            [.text(url), .integer(owner.id), .text(name)])
     }
 
     /// Records the last failure seen with this connection (a message without secrets).

@@ -20,7 +20,8 @@ public struct JobRepository: Sendable {
                 .text(configJSON), .text(fingerprint), .text(mode), .text(Timestamp.now().iso8601),
                 SQLValue(resumedFrom?.cursor), SQLValue(resumedFrom?.id), SQLValue(resumedFrom?.highWaterMark),
                 .integer(Int64(counts.created)), .integer(Int64(counts.updated)), .integer(Int64(counts.unchanged)),
-                .integer(Int64(counts.deleted)), .integer(Int64(counts.failed)), .integer(Int64(resumedFrom?.pages ?? 0)),
+                .integer(Int64(counts.deleted)), .integer(Int64(counts.failed)),
+                .integer(Int64(resumedFrom?.pages ?? 0)),
                 .text((resumedFrom?.query ?? query).jsonText),
             ])
         return try find(owner: owner, id: db.lastInsertRowID)!
@@ -58,7 +59,8 @@ public struct JobRepository: Sendable {
             WHERE id = ?
             """,
             [
-                .text(status.rawValue), SQLValue(error), .text(Timestamp.now().iso8601), .integer(Int64(counts.created)),
+                .text(status.rawValue), SQLValue(error), .text(Timestamp.now().iso8601),
+                .integer(Int64(counts.created)),
                 .integer(Int64(counts.updated)), .integer(Int64(counts.unchanged)), .integer(Int64(counts.deleted)),
                 .integer(Int64(counts.failed)), .integer(Int64(metrics.requests)), .integer(Int64(metrics.retries)),
                 .text(report.jsonText), .integer(jobID),
@@ -97,7 +99,11 @@ public struct JobRepository: Sendable {
             JOIN import_jobs j ON j.id = f.job_id
             WHERE j.owner_id = ? AND f.job_id = ? ORDER BY f.id LIMIT ?
             """, [.integer(owner.id), .integer(jobID), .integer(Int64(limit))]
-        ).map { ImportFailure(recordKey: $0.string("record_key"), externalID: $0.string("external_id"), reason: $0.string("reason") ?? "") }
+        ).map {
+            ImportFailure(
+                recordKey: $0.string("record_key"), externalID: $0.string("external_id"),
+                reason: $0.string("reason") ?? "")
+        }
     }
 
     public func find(owner: Owner, id: Int64) throws -> ImportJob? {

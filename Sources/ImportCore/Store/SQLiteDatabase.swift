@@ -76,7 +76,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
             return Int(sqlite3_changes(db))
         }
         let statement = try prepared(sql)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         try bind(parameters, to: statement, sql: sql)
         while true {
             let status = sqlite3_step(statement)
@@ -113,7 +116,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let statement = try prepared(sql)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         try bind(parameters, to: statement, sql: sql)
         let count = Int(sqlite3_column_count(statement))
         var names: [String] = []
@@ -206,7 +212,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == parameters.count else {
             throw SQLiteError(
-                code: SQLITE_RANGE, message: "statement takes \(expected) parameters, \(parameters.count) given", sql: sql)
+                code: SQLITE_RANGE, message: "statement takes \(expected) parameters, \(parameters.count) given",
+                sql: sql)
         }
         for (offset, value) in parameters.enumerated() {
             let position = Int32(offset + 1)

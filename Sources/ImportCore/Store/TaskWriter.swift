@@ -164,7 +164,10 @@ public final class TaskWriter {
                 UPDATE tasks SET parent_task_id = ?
                 WHERE owner_id = ? AND external_source = ? AND parent_external_id = ? AND parent_task_id IS NOT ?
                 """,
-                [.integer(taskID), .integer(context.owner.id), .text(task.ref.source), .text(task.ref.id), .integer(taskID)])
+                [
+                    .integer(taskID), .integer(context.owner.id), .text(task.ref.source), .text(task.ref.id),
+                    .integer(taskID),
+                ])
             rows += try syncAssignees(taskID: taskID, userIDs: assigneeIDs)
             rows += try syncChildren(taskID: taskID, children: children, ref: task.ref, fresh: true)
             change = .created
@@ -296,8 +299,11 @@ public final class TaskWriter {
                 if existing[row.ref.id] == row.hash { continue }
                 let columns = row.columns.joined(separator: ", ")
                 let placeholders = Array(repeating: "?", count: row.columns.count).joined(separator: ", ")
-                let updates = (row.columns + ["task_id", "external_key", "external_url", "external_updated_at",
-                    "content_hash", "import_job_id", "imported_at"]).map { "\($0) = excluded.\($0)" }
+                let updates =
+                    (row.columns + [
+                        "task_id", "external_key", "external_url", "external_updated_at",
+                        "content_hash", "import_job_id", "imported_at",
+                    ]).map { "\($0) = excluded.\($0)" }
                     .joined(separator: ", ")
                 written += try db.execute(
                     """

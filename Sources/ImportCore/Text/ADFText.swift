@@ -138,7 +138,9 @@ public enum ADFText {
             case "hardBreak":
                 return "\n"
             case "mention":
-                let name = attrs?["text"]?.stringValue ?? attrs?["displayName"]?.stringValue ?? attrs?["id"]?.stringValue ?? "someone"
+                let name =
+                    attrs?["text"]?.stringValue ?? attrs?["displayName"]?.stringValue ?? attrs?["id"]?.stringValue
+                    ?? "someone"
                 return name.hasPrefix("@") ? name : "@" + name
             case "emoji":
                 return attrs?["text"]?.stringValue ?? attrs?["shortName"]?.stringValue ?? ""
@@ -239,7 +241,9 @@ public enum ADFText {
 
         func mediaPlaceholder(_ node: JSONValue) -> String {
             let attrs = node["attrs"]
-            if let name = attrs?["alt"]?.stringValue ?? attrs?["__fileName"]?.stringValue ?? attrs?["fileName"]?.stringValue, !name.isEmpty {
+            if let name = attrs?["alt"]?.stringValue ?? attrs?["__fileName"]?.stringValue
+                ?? attrs?["fileName"]?.stringValue, !name.isEmpty
+            {
                 return "[attachment: \(name)]"
             }
             if let url = attrs?["url"]?.stringValue { return "[media: \(url)]" }

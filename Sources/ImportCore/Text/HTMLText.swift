@@ -75,7 +75,9 @@ public enum HTMLText {
         }
         while let text = linkText.popLast() { out += text }
         // Collapse runs of blank lines and trailing spaces.
-        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingTrailingWhitespace()
+        }
         var result: [String] = []
         for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
         return result.joined(separator: "\n").trimmingTrailingWhitespace()

@@ -35,8 +35,12 @@ struct JQLQuery: Sendable {
         if parser.atOrderBy {
             parser.index += 2
             repeat {
-                guard let field = parser.next()?.lowercased() else { throw ParseError(message: "Expecting a field name after ORDER BY") }
-                guard Self.fields.contains(field) else { throw ParseError(message: "Not able to sort using field '\(field)'.") }
+                guard let field = parser.next()?.lowercased() else {
+                    throw ParseError(message: "Expecting a field name after ORDER BY")
+                }
+                guard Self.fields.contains(field) else {
+                    throw ParseError(message: "Not able to sort using field '\(field)'.")
+                }
                 var ascending = true
                 if let direction = parser.peek()?.lowercased(), direction == "asc" || direction == "desc" {
                     ascending = direction == "asc"
@@ -73,7 +77,9 @@ struct JQLQuery: Sendable {
                     value.append(chars[index])
                     index += 1
                 }
-                guard index < chars.count else { throw ParseError(message: "The quoted string \(c)\(value) hasn't been completed.") }
+                guard index < chars.count else {
+                    throw ParseError(message: "The quoted string \(c)\(value) hasn't been completed.")
+                }
                 index += 1
                 tokens.append("\u{1}" + value)
                 continue
@@ -141,7 +147,9 @@ struct JQLQuery: Sendable {
             if consume("not") { return .not(try unary()) }
             if consume("(") {
                 let inner = try orExpression()
-                guard consume(")") else { throw ParseError(message: "Expecting ')' but got '\(peek() ?? "end of query")'.") }
+                guard consume(")") else {
+                    throw ParseError(message: "Expecting ')' but got '\(peek() ?? "end of query")'.")
+                }
                 return inner
             }
             return try clause()
@@ -153,9 +161,14 @@ struct JQLQuery: Sendable {
             }
             let field = rawField.hasPrefix("\u{1}") ? String(rawField.dropFirst()).lowercased() : rawField.lowercased()
             guard JQLQuery.fields.contains(field) else {
-                throw ParseError(message: "Field '\(rawField.replacingOccurrences(of: "\u{1}", with: ""))' does not exist or you do not have permission to view it.")
+                throw ParseError(
+                    message:
+                        "Field '\(rawField.replacingOccurrences(of: "\u{1}", with: ""))' does not exist or you do not have permission to view it."
+                )
             }
-            guard var op = next()?.lowercased() else { throw ParseError(message: "Expecting an operator after '\(field)'.") }
+            guard var op = next()?.lowercased() else {
+                throw ParseError(message: "Expecting an operator after '\(field)'.")
+            }
             if op == "not" {
                 guard consume("in") else { throw ParseError(message: "Expecting 'IN' after 'NOT'.") }
                 op = "not in"
@@ -177,7 +190,9 @@ struct JQLQuery: Sendable {
         }
 
         mutating func value() throws(ParseError) -> Value {
-            guard let token = next() else { throw ParseError(message: "Expecting a value but reached the end of the query.") }
+            guard let token = next() else {
+                throw ParseError(message: "Expecting a value but reached the end of the query.")
+            }
             if token.hasPrefix("\u{1}") { return .text(String(token.dropFirst())) }
             let lower = token.lowercased()
             if lower == "empty" || lower == "null" { return .empty }

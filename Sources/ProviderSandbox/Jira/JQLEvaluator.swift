@@ -8,7 +8,7 @@ struct JQLEvaluator {
     let zone: TimeZone
     let currentUser: Int
     let users: [JiraReferenceData.User]
-    let projectCount: Int
+    let projects: JiraProjects
     let issuesByKey: [String: Int]
 
     struct EvaluationError: Error { let message: String }
@@ -73,10 +73,11 @@ struct JQLEvaluator {
             default: throw EvaluationError(message: "The operator '\(op)' is not supported by the '\(field)' field.")
             }
         case "labels":
-            let texts = Set(values.compactMap { value -> String? in
-                if case .text(let text) = value { return text.lowercased() }
-                return nil
-            })
+            let texts = Set(
+                values.compactMap { value -> String? in
+                    if case .text(let text) = value { return text.lowercased() }
+                    return nil
+                })
             let labels = Set(issue.labels.map { $0.lowercased() })
             switch op {
             case "=", "in": return !labels.isDisjoint(with: texts)
@@ -99,12 +100,17 @@ struct JQLEvaluator {
             case "is": return actual.isEmpty
             case "is not": return !actual.isEmpty
             case "=", "in":
-                return values.contains { value in actual.contains { $0.caseInsensitiveCompare(resolve(value)) == .orderedSame } }
+                return values.contains { value in
+                    actual.contains { $0.caseInsensitiveCompare(resolve(value)) == .orderedSame }
+                }
             case "!=", "not in":
                 return !actual.isEmpty
-                    && !values.contains { value in actual.contains { $0.caseInsensitiveCompare(resolve(value)) == .orderedSame } }
+                    && !values.contains { value in
+                        actual.contains { $0.caseInsensitiveCompare(resolve(value)) == .orderedSame }
+                    }
             case "<", "<=", ">", ">=":
-                guard field == "id" || field == "key" || field == "issuekey", case .text(let text)? = values.first else {
+                guard field == "id" || field == "key" || field == "issuekey", case .text(let text)? = values.first
+                else {
                     throw EvaluationError(message: "The operator '\(op)' is not supported by the '\(field)' field.")
                 }
                 let bound = Int(text) ?? issuesByKey[text.uppercased()] ?? 0
@@ -139,7 +145,9 @@ struct JQLEvaluator {
     private func candidates(_ field: String, _ issue: JiraIssueRecord) -> [String] {
         switch field {
         case "project":
-            return [JiraDataset.projectKey(issue.project), String(JiraDataset.projectID(issue.project)), JiraDataset.projectName(issue.project)]
+            return [
+                projects.key(issue.project), String(projects.id(issue.project)), projects.name(issue.project),
+            ]
         case "key", "issuekey", "id": return [issue.key, String(issue.id)]
         case "assignee", "reporter":
             guard let index = field == "assignee" ? issue.assignee : issue.reporter else { return [] }
@@ -168,7 +176,9 @@ struct JQLEvaluator {
     /// A JQL date (`yyyy-MM-dd HH:mm`, `yyyy/MM/dd`, …) as an instant, read in the user's time zone.
     func instant(_ text: String) -> Int64? {
         let normalized = text.replacingOccurrences(of: "/", with: "-")
-        guard let civil = Timestamp.parse(normalized.count == 10 ? normalized : normalized.replacingOccurrences(of: " ", with: "T"))
+        guard
+            let civil = Timestamp.parse(
+                normalized.count == 10 ? normalized : normalized.replacingOccurrences(of: " ", with: "T"))
         else { return nil }
         // The civil time was read as UTC; shift by the zone's offset at that moment (twice, for DST edges).
         var offset = zone.secondsFromGMT(for: civil.date)

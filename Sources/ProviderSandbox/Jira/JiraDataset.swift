@@ -43,7 +43,8 @@ struct JiraIssueRecord: Sendable {
 struct JiraDataset: Sendable {
     private(set) var issues: [Int: JiraIssueRecord] = [:]
     private(set) var version = 0
-    let projectCount: Int
+    let projects: JiraProjects
+    var projectCount: Int { projects.count }
     let users: [JiraReferenceData.User]
     private var nextIssueID = 10_001
     private var nextChildID = 100_001
@@ -57,9 +58,9 @@ struct JiraDataset: Sendable {
     static let epoch: Int64 = 1_704_067_200_000
 
     init(config: JiraSandboxConfig) {
-        projectCount = max(1, config.projects)
+        projects = JiraProjects(count: config.projects, keys: config.projectKeys)
         users = JiraReferenceData.users(tokenEmail: config.email, timeZone: config.userTimeZone)
-        projectCounters = Array(repeating: 0, count: projectCount)
+        projectCounters = Array(repeating: 0, count: projects.count)
         random = SeededRandom(seed: config.seed)
         mutationRandom = SeededRandom(seed: config.seed &* 31 &+ 7)
         var pendingSubtasks: [Int: (parent: Int, remaining: Int)] = [:]
@@ -77,17 +78,7 @@ struct JiraDataset: Sendable {
         }
     }
 
-    var projectKeys: [String] { (0..<projectCount).map(Self.projectKey) }
-
-    static func projectKey(_ index: Int) -> String {
-        index < JiraReferenceData.projectKeys.count ? JiraReferenceData.projectKeys[index] : "P\(index + 1)"
-    }
-
-    static func projectName(_ index: Int) -> String {
-        index < JiraReferenceData.projectNames.count ? JiraReferenceData.projectNames[index] : "Project \(index + 1)"
-    }
-
-    static func projectID(_ index: Int) -> Int { 10_000 + index }
+    var projectKeys: [String] { projects.keys }
 
     private mutating func makeIssue(
         project: Int, created: Int64, updated: Int64, pending: inout [Int: (parent: Int, remaining: Int)]
@@ -96,7 +87,7 @@ struct JiraDataset: Sendable {
         nextIssueID += 1
         projectCounters[project] += 1
         let number = projectCounters[project]
-        let key = "\(Self.projectKey(project))-\(number)"
+        let key = "\(projects.key(project))-\(number)"
         var type: String
         var parent: Int?
         if let waiting = pending[project], waiting.remaining > 0 {
@@ -108,7 +99,9 @@ struct JiraDataset: Sendable {
         } else {
             let roll = random.below(100)
             type =
-                roll < 35 ? "Story" : roll < 60 ? "Task" : roll < 80 ? "Bug" : roll < 85 ? "Spike" : roll < 95 ? "Improvement" : "Incident"
+                roll < 35
+                ? "Story"
+                : roll < 60 ? "Task" : roll < 80 ? "Bug" : roll < 85 ? "Spike" : roll < 95 ? "Improvement" : "Incident"
             if let epic = latestEpic[project], random.chance(0.6) { parent = epic }
             // Some issues get subtasks; the fifth issue of the first project gets 35 (beyond the checklist cap).
             if project == 0 && number == 5 {
@@ -150,7 +143,8 @@ struct JiraDataset: Sendable {
             let (name, mime) = names[(id + offset) % names.count]
             attachments.append(
                 .init(
-                    id: takeChildID(), author: random.below(users.count), created: created, updated: created, text: name,
+                    id: takeChildID(), author: random.below(users.count), created: created, updated: created,
+                    text: name,
                     size: 1000 + random.below(900_000), mimeType: mime))
         }
         let statusRecord = JiraReferenceData.statuses[status]
@@ -161,7 +155,8 @@ struct JiraDataset: Sendable {
             assignee: random.chance(0.8) ? random.below(users.count) : nil, reporter: random.below(users.count),
             summary: summary, variant: random.chance(0.9) ? random.below(12) : nil, labels: labels,
             dueDate: random.chance(0.4) ? Self.day(created + Int64(random.below(60)) * 86_400_000) : nil,
-            storyPoints: ["Story", "Task", "Bug"].contains(type) && random.chance(0.6) ? random.pick(storyPointChoices) : nil,
+            storyPoints: ["Story", "Task", "Bug"].contains(type) && random.chance(0.6)
+                ? random.pick(storyPointChoices) : nil,
             parent: parent, created: created, updated: updated, comments: comments, worklogs: worklogs,
             attachments: attachments, components: random.chance(0.5) ? [random.pick(JiraReferenceData.components)] : [],
             fixVersions: random.chance(0.3) ? [random.pick(JiraReferenceData.versions)] : [],
@@ -190,10 +185,12 @@ struct JiraDataset: Sendable {
 
     private mutating func makeSummary(id: Int) -> String {
         if id % 53 == 0 {
-            return "Long title: " + String(repeating: "the quick brown fox jumps over the lazy dog ", count: 6) + "👩🏽‍💻 end"
+            return "Long title: " + String(repeating: "the quick brown fox jumps over the lazy dog ", count: 6)
+                + "👩🏽‍💻 end"
         }
         if id % 11 == 0 { return JiraReferenceData.unicodeSummaries[id % JiraReferenceData.unicodeSummaries.count] }
-        return "\(random.pick(JiraReferenceData.verbs)) \(random.pick(JiraReferenceData.objects)) \(random.pick(JiraReferenceData.areas))"
+        return
+            "\(random.pick(JiraReferenceData.verbs)) \(random.pick(JiraReferenceData.objects)) \(random.pick(JiraReferenceData.areas))"
     }
 
     static func day(_ milliseconds: Int64) -> String {
@@ -230,7 +227,8 @@ struct JiraDataset: Sendable {
             issue.summary = issue.summary.hasPrefix("[edited] ") ? issue.summary : "[edited] " + issue.summary
             issue.status = (issue.status + 1) % JiraReferenceData.statuses.count
             issue.comments.append(
-                .init(id: takeChildID(), author: 1, created: now, updated: now, text: "Edited by the sandbox at \(now)"))
+                .init(id: takeChildID(), author: 1, created: now, updated: now, text: "Edited by the sandbox at \(now)")
+            )
             issue.updated = now
             issues[id] = issue
         }

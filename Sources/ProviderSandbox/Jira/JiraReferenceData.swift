@@ -18,16 +18,28 @@ enum JiraReferenceData {
     ]
 
     static let statuses: [Status] = [
-        Status(id: "10000", name: "To Do", categoryKey: "new", categoryID: 2, categoryName: "To Do", color: "blue-gray"),
-        Status(id: "10001", name: "Backlog", categoryKey: "new", categoryID: 2, categoryName: "To Do", color: "blue-gray"),
-        Status(id: "3", name: "In Progress", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress", color: "yellow"),
-        Status(id: "10002", name: "In Review", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress", color: "yellow"),
-        Status(id: "10003", name: "Blocked", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress", color: "yellow"),
-        Status(id: "10004", name: "Impediment", categoryKey: "new", categoryID: 2, categoryName: "To Do", color: "blue-gray"),
+        Status(
+            id: "10000", name: "To Do", categoryKey: "new", categoryID: 2, categoryName: "To Do", color: "blue-gray"),
+        Status(
+            id: "10001", name: "Backlog", categoryKey: "new", categoryID: 2, categoryName: "To Do", color: "blue-gray"),
+        Status(
+            id: "3", name: "In Progress", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress",
+            color: "yellow"),
+        Status(
+            id: "10002", name: "In Review", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress",
+            color: "yellow"),
+        Status(
+            id: "10003", name: "Blocked", categoryKey: "indeterminate", categoryID: 4, categoryName: "In Progress",
+            color: "yellow"),
+        Status(
+            id: "10004", name: "Impediment", categoryKey: "new", categoryID: 2, categoryName: "To Do",
+            color: "blue-gray"),
         Status(id: "10005", name: "Done", categoryKey: "done", categoryID: 3, categoryName: "Done", color: "green"),
         Status(id: "6", name: "Closed", categoryKey: "done", categoryID: 3, categoryName: "Done", color: "green"),
         Status(id: "10006", name: "Won't Do", categoryKey: "done", categoryID: 3, categoryName: "Done", color: "green"),
-        Status(id: "10007", name: "Triage", categoryKey: "undefined", categoryID: 1, categoryName: "No Category", color: "medium-gray"),
+        Status(
+            id: "10007", name: "Triage", categoryKey: "undefined", categoryID: 1, categoryName: "No Category",
+            color: "medium-gray"),
     ]
 
     /// How often each status is drawn, in the order of `statuses`.
@@ -65,16 +77,36 @@ enum JiraReferenceData {
     /// People on the site. Two hide their email (Atlassian profile visibility).
     static func users(tokenEmail: String, timeZone: String) -> [User] {
         [
-            User(accountID: "5b10a2844c20165700ede21g", name: "importer", displayName: "Demo Importer", email: tokenEmail, timeZone: timeZone),
-            User(accountID: "5b10ac8d82e05b22cc7d4ef5", name: "alice", displayName: "Alice Nguyen", email: "alice.nguyen@example.com", timeZone: "Europe/Berlin"),
-            User(accountID: "5b109f2e9729b51b54dc274d", name: "bruno", displayName: "Bruno Díaz", email: "bruno.diaz@example.com", timeZone: "America/Mexico_City"),
-            User(accountID: "557058:0867a421-a9ee-4659-801a-bc0ee4a4487e", name: "chen", displayName: "陈静 (Chen Jing)", email: "chen.jing@example.com", timeZone: "Asia/Shanghai"),
-            User(accountID: "5d53f3cbc6b9320d9ea5bdc2", name: "dana", displayName: "Dana O'Brien", email: "dana.obrien@example.com", timeZone: "Europe/Dublin"),
-            User(accountID: "60e5a86a471e61006a4ad2f0", name: "emeka", displayName: "Emeka Okafor", email: "emeka.okafor@example.com", timeZone: "Africa/Lagos"),
-            User(accountID: "5f7e3a2b1c9d440069a1b2c3", name: "private1", displayName: "Private Person", email: nil, timeZone: "UTC"),
-            User(accountID: "61a0b1c2d3e4f50070a1b2c3", name: "farah", displayName: "Farah Haddad", email: "farah.haddad@example.com", timeZone: "Asia/Dubai"),
-            User(accountID: "62b1c2d3e4f5060071b2c3d4", name: "private2", displayName: "Contractor (hidden email)", email: nil, timeZone: "UTC"),
-            User(accountID: "63c2d3e4f506170072c3d4e5", name: "goran", displayName: "Goran Petrović", email: "goran.petrovic@example.com", timeZone: "Europe/Belgrade"),
+            User(
+                accountID: "5b10a2844c20165700ede21g", name: "importer", displayName: "Demo Importer",
+                email: tokenEmail, timeZone: timeZone),
+            User(
+                accountID: "5b10ac8d82e05b22cc7d4ef5", name: "alice", displayName: "Alice Nguyen",
+                email: "alice.nguyen@example.com", timeZone: "Europe/Berlin"),
+            User(
+                accountID: "5b109f2e9729b51b54dc274d", name: "bruno", displayName: "Bruno Díaz",
+                email: "bruno.diaz@example.com", timeZone: "America/Mexico_City"),
+            User(
+                accountID: "557058:0867a421-a9ee-4659-801a-bc0ee4a4487e", name: "chen", displayName: "陈静 (Chen Jing)",
+                email: "chen.jing@example.com", timeZone: "Asia/Shanghai"),
+            User(
+                accountID: "5d53f3cbc6b9320d9ea5bdc2", name: "dana", displayName: "Dana O'Brien",
+                email: "dana.obrien@example.com", timeZone: "Europe/Dublin"),
+            User(
+                accountID: "60e5a86a471e61006a4ad2f0", name: "emeka", displayName: "Emeka Okafor",
+                email: "emeka.okafor@example.com", timeZone: "Africa/Lagos"),
+            User(
+                accountID: "5f7e3a2b1c9d440069a1b2c3", name: "private1", displayName: "Private Person", email: nil,
+                timeZone: "UTC"),
+            User(
+                accountID: "61a0b1c2d3e4f50070a1b2c3", name: "farah", displayName: "Farah Haddad",
+                email: "farah.haddad@example.com", timeZone: "Asia/Dubai"),
+            User(
+                accountID: "62b1c2d3e4f5060071b2c3d4", name: "private2", displayName: "Contractor (hidden email)",
+                email: nil, timeZone: "UTC"),
+            User(
+                accountID: "63c2d3e4f506170072c3d4e5", name: "goran", displayName: "Goran Petrović",
+                email: "goran.petrovic@example.com", timeZone: "Europe/Belgrade"),
         ]
     }
 
@@ -82,12 +114,17 @@ enum JiraReferenceData {
     static let components = ["API", "Web", "Mobile", "Billing", "Search"]
     static let versions = ["1.0", "1.1", "2.0", "2.1"]
 
-    static let verbs = ["Fix", "Add", "Remove", "Refactor", "Investigate", "Document", "Speed up", "Migrate", "Harden", "Design"]
+    static let verbs = [
+        "Fix", "Add", "Remove", "Refactor", "Investigate", "Document", "Speed up", "Migrate", "Harden", "Design",
+    ]
     static let objects = [
         "checkout flow", "login with SSO", "CSV export", "search ranking", "billing emails", "mobile onboarding",
         "rate limiter", "audit log", "dark mode", "webhook retries", "password reset", "invoice PDF",
     ]
-    static let areas = ["on Safari", "for EU customers", "in the admin console", "behind the feature flag", "under load", "on Android 14"]
+    static let areas = [
+        "on Safari", "for EU customers", "in the admin console", "behind the feature flag", "under load",
+        "on Android 14",
+    ]
     static let unicodeSummaries = [
         "Überprüfen der Zahlungsseite für Großkunden", "修复登录问题（单点登录）", "Ошибка при экспорте отчёта",
         "🚀 Launch checklist for v2", "Corriger l’affichage des accents: é è ê ë", "ログイン画面のレイアウト崩れ",

@@ -11,6 +11,7 @@ struct JiraRenderer: Sendable {
     let zone: TimeZone
     let storyPointsField: String
     let embeddedChildLimit: Int
+    let projects: JiraProjects
 
     var isV3: Bool { apiVersion == 3 }
 
@@ -65,7 +66,8 @@ struct JiraRenderer: Sendable {
         let priority = JiraReferenceData.priorities[index]
         return [
             "self": .string("\(base)/rest/api/\(apiVersion)/priority/\(priority.id)"), "id": .string(priority.id),
-            "name": .string(priority.name), "iconUrl": .string("\(base)/images/icons/priorities/\(priority.name.lowercased()).svg"),
+            "name": .string(priority.name),
+            "iconUrl": .string("\(base)/images/icons/priorities/\(priority.name.lowercased()).svg"),
         ]
     }
 
@@ -73,21 +75,23 @@ struct JiraRenderer: Sendable {
         let type = JiraReferenceData.type(name)
         return [
             "self": .string("\(base)/rest/api/\(apiVersion)/issuetype/\(type.id)"), "id": .string(type.id),
-            "name": .string(type.name), "subtask": .bool(type.subtask), "hierarchyLevel": .number(Double(type.hierarchyLevel)),
+            "name": .string(type.name), "subtask": .bool(type.subtask),
+            "hierarchyLevel": .number(Double(type.hierarchyLevel)),
             "description": "", "iconUrl": .string("\(base)/images/icons/issuetypes/\(type.name.lowercased()).svg"),
         ]
     }
 
     func project(_ index: Int) -> JSONValue {
-        let id = JiraDataset.projectID(index)
+        let id = projects.id(index)
         let category = JiraReferenceData.projectCategories[index % JiraReferenceData.projectCategories.count]
         return [
             "self": .string("\(base)/rest/api/\(apiVersion)/project/\(id)"), "id": .string(String(id)),
-            "key": .string(JiraDataset.projectKey(index)), "name": .string(JiraDataset.projectName(index)),
+            "key": .string(projects.key(index)), "name": .string(projects.name(index)),
             "projectTypeKey": "software", "simplified": false, "style": "classic",
             "avatarUrls": ["48x48": .string("\(base)/secure/projectavatar?pid=\(id)")],
             "projectCategory": [
-                "self": .string("\(base)/rest/api/\(apiVersion)/projectCategory/\(category.id)"), "id": .string(category.id),
+                "self": .string("\(base)/rest/api/\(apiVersion)/projectCategory/\(category.id)"),
+                "id": .string(category.id),
                 "name": .string(category.name), "description": "",
             ],
         ]
@@ -111,7 +115,8 @@ struct JiraRenderer: Sendable {
         [
             "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issueID)/comment/\(child.id)"),
             "id": .string(String(child.id)), "author": user(child.author), "updateAuthor": user(child.author),
-            "body": richText(child.text), "created": .string(time(child.created)), "updated": .string(time(child.updated)),
+            "body": richText(child.text), "created": .string(time(child.created)),
+            "updated": .string(time(child.updated)),
             "jsdPublic": true,
         ]
     }
@@ -145,28 +150,43 @@ struct JiraRenderer: Sendable {
     }
 
     func page(_ name: String, _ items: [JSONValue], total: Int, startAt: Int = 0) -> JSONValue {
-        ["startAt": .number(Double(startAt)), "maxResults": .number(Double(items.count)), "total": .number(Double(total)), name: .array(items)]
+        [
+            "startAt": .number(Double(startAt)), "maxResults": .number(Double(items.count)),
+            "total": .number(Double(total)), name: .array(items),
+        ]
     }
 
     /// Every field of an issue, keyed by field id.
-    func fields(_ issue: JiraIssueRecord, parent: JiraIssueRecord?, subtasks: [JiraIssueRecord]) -> [String: JSONValue] {
+    func fields(_ issue: JiraIssueRecord, parent: JiraIssueRecord?, subtasks: [JiraIssueRecord]) -> [String: JSONValue]
+    {
         let limit = embeddedChildLimit
         var fields: [String: JSONValue] = [
             "summary": .string(issue.summary), "status": status(issue.status), "issuetype": issueType(issue.type),
             "project": project(issue.project), "reporter": user(issue.reporter), "creator": user(issue.reporter),
             "created": .string(time(issue.created)), "updated": .string(time(issue.updated)),
             "labels": .array(issue.labels.map(JSONValue.string)),
-            "components": .array(issue.components.enumerated().map { ["id": .string(String(10_000 + $0.offset)), "name": .string($0.element)] }),
-            "fixVersions": .array(issue.fixVersions.map { ["id": .string("1\($0.replacingOccurrences(of: ".", with: ""))"), "name": .string($0), "released": false] }),
+            "components": .array(
+                issue.components.enumerated().map {
+                    ["id": .string(String(10_000 + $0.offset)), "name": .string($0.element)]
+                }),
+            "fixVersions": .array(
+                issue.fixVersions.map {
+                    [
+                        "id": .string("1\($0.replacingOccurrences(of: ".", with: ""))"), "name": .string($0),
+                        "released": false,
+                    ]
+                }),
             "subtasks": .array(subtasks.map(summaryForm)),
             "comment": [
                 "comments": .array(issue.comments.prefix(limit).map { comment($0, issueID: issue.id) }),
-                "maxResults": .number(Double(min(limit, issue.comments.count))), "total": .number(Double(issue.comments.count)),
+                "maxResults": .number(Double(min(limit, issue.comments.count))),
+                "total": .number(Double(issue.comments.count)),
                 "startAt": 0, "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issue.id)/comment"),
             ],
             "worklog": [
                 "worklogs": .array(issue.worklogs.prefix(limit).map { worklog($0, issueID: issue.id) }),
-                "maxResults": .number(Double(min(limit, issue.worklogs.count))), "total": .number(Double(issue.worklogs.count)),
+                "maxResults": .number(Double(min(limit, issue.worklogs.count))),
+                "total": .number(Double(issue.worklogs.count)),
                 "startAt": 0,
             ],
             "attachment": .array(issue.attachments.map(attachment)),
@@ -207,7 +227,8 @@ struct JiraRenderer: Sendable {
             selected = fields.filter { !names.contains($0.key) }
         }
         return [
-            "expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields", "id": .string(String(record.id)),
+            "expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields",
+            "id": .string(String(record.id)),
             "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(record.id)"), "key": .string(record.key),
             "fields": .object(selected),
         ]
@@ -221,7 +242,9 @@ enum FieldSelection: Sendable, Hashable {
     case allExcept(Set<String>)
 
     static func parse(_ list: [String], default fallback: FieldSelection) -> FieldSelection {
-        let names = list.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = list.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         if names.isEmpty { return fallback }
         let exclusions = Set(names.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) })
         if names.contains("*all") || names.contains("*navigable") {

@@ -23,6 +23,7 @@ public final class JiraSandbox: Sendable {
     }
 
     private let state: Mutex<State>
+    private let projects: JiraProjects
 
     /// The site URL (`http://127.0.0.1:<port>`).
     public var baseURL: String { server.baseURL }
@@ -32,10 +33,13 @@ public final class JiraSandbox: Sendable {
     public init(config: JiraSandboxConfig = JiraSandboxConfig(), port: UInt16 = 0) throws {
         self.config = config
         var random = SeededRandom(seed: config.seed ^ 0xC10D)
-        cloudID = String(format: "%08x-%04x-4%03x-8%03x-%012llx", UInt32(truncatingIfNeeded: random.next()),
+        cloudID = String(
+            format: "%08x-%04x-4%03x-8%03x-%012llx", UInt32(truncatingIfNeeded: random.next()),
             UInt16(truncatingIfNeeded: random.next()), random.below(0xFFF), random.below(0xFFF),
             random.next() & 0xFFFF_FFFF_FFFF)
-        state = Mutex(State(dataset: JiraDataset(config: config)))
+        let dataset = JiraDataset(config: config)
+        projects = dataset.projects
+        state = Mutex(State(dataset: dataset))
         let box = HandlerBox()
         server = try SandboxServer(port: port, faults: config.faults) { request in
             box.sandbox?.handle(request) ?? .text(503, "starting")
@@ -88,7 +92,7 @@ public final class JiraSandbox: Sendable {
     /// The epics of a project (key and summary), oldest first: demos create matching milestones.
     public func epics(project: String) -> [(key: String, summary: String)] {
         state.withLock { state in
-            state.dataset.issues.values.filter { $0.type == "Epic" && JiraDataset.projectKey($0.project) == project }
+            state.dataset.issues.values.filter { $0.type == "Epic" && projects.key($0.project) == project }
                 .sorted { $0.id < $1.id }.map { ($0.key, $0.summary) }
         }
     }
@@ -120,14 +124,16 @@ public final class JiraSandbox: Sendable {
             path = String(rest.dropFirst(id.count))
             viaGateway = true
         }
-        let endpointName = "\(request.method) \(path.replacingOccurrences(of: #"/issue/[^/]+/"#, with: "/issue/{id}/", options: .regularExpression))"
+        let endpointName =
+            "\(request.method) \(path.replacingOccurrences(of: #"/issue/[^/]+/"#, with: "/issue/{id}/", options: .regularExpression))"
         state.withLock { $0.hits[endpointName, default: 0] += 1 }
         if path == "/_edge/tenant_info" {
             guard config.deployment == .cloud else { return notFoundPage() }
             return .json(200, JSONValue.object(["cloudId": .string(cloudID)]).jsonText)
         }
         guard path.hasPrefix("/rest/api/") else { return notFoundPage() }
-        let parts = path.dropFirst("/rest/api/".count).split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let parts = path.dropFirst("/rest/api/".count).split(separator: "/", omittingEmptySubsequences: true).map(
+            String.init)
         guard let versionText = parts.first, let version = Int(versionText), version == 2 || version == 3 else {
             return notFoundPage()
         }
@@ -166,11 +172,14 @@ public final class JiraSandbox: Sendable {
         let header = request.header("authorization") ?? ""
         let cloudRejection = SandboxResponse(
             status: 401,
-            headers: ["Content-Type": "text/plain;charset=UTF-8", "X-Seraph-LoginReason": "AUTHENTICATED_FAILED",
-                "WWW-Authenticate": "Basic realm=\"protected-area\""],
+            headers: [
+                "Content-Type": "text/plain;charset=UTF-8", "X-Seraph-LoginReason": "AUTHENTICATED_FAILED",
+                "WWW-Authenticate": "Basic realm=\"protected-area\"",
+            ],
             body: Data("Client must be authenticated to access this resource.".utf8))
         let dataCenterRejection = SandboxResponse.json(
-            401, #"{"errorMessages":["You are not authenticated. Authentication required to perform this operation."],"errors":{}}"#,
+            401,
+            #"{"errorMessages":["You are not authenticated. Authentication required to perform this operation."],"errors":{}}"#,
             headers: ["X-Seraph-LoginReason": "AUTHENTICATED_FAILED"])
         if header.hasPrefix("Bearer ") {
             let token = String(header.dropFirst(7))
@@ -209,18 +218,26 @@ public final class JiraSandbox: Sendable {
         case "project":
             return .json(200, #"{"startAt":0,"maxResults":50,"total":0,"isLast":true,"values":[]}"#)
         case "search":
-            return .json(400, errorCollection(["The value '\(state.withLock { $0.dataset.projectKeys.first ?? "" })' does not exist for the field 'project'."]))
+            return .json(
+                400,
+                errorCollection([
+                    "The value '\(state.withLock { $0.dataset.projectKeys.first ?? "" })' does not exist for the field 'project'."
+                ]))
         default:
             return .json(404, errorCollection(["Issue does not exist or you do not have permission to see it."]))
         }
     }
 
-    private func dispatch(_ request: SandboxRequest, route: [String], renderer: JiraRenderer, version: Int) -> SandboxResponse {
+    private func dispatch(_ request: SandboxRequest, route: [String], renderer: JiraRenderer, version: Int)
+        -> SandboxResponse
+    {
         if request.method == "GET", route.count >= 2, route[0] == "issue" {
             switch route.count {
             case 2: return issue(route[1], request: request, renderer: renderer)
-            case 3 where route[2] == "comment": return children(route[1], kind: "comments", request: request, renderer: renderer)
-            case 3 where route[2] == "worklog": return children(route[1], kind: "worklogs", request: request, renderer: renderer)
+            case 3 where route[2] == "comment":
+                return children(route[1], kind: "comments", request: request, renderer: renderer)
+            case 3 where route[2] == "worklog":
+                return children(route[1], kind: "worklogs", request: request, renderer: renderer)
             default: break
             }
         }
@@ -254,7 +271,10 @@ public final class JiraSandbox: Sendable {
                 200,
                 JSONValue.array(
                     JiraReferenceData.statusCategories.map {
-                        ["id": .number(Double($0.id)), "key": .string($0.key), "name": .string($0.name), "colorName": .string($0.color)]
+                        [
+                            "id": .number(Double($0.id)), "key": .string($0.key), "name": .string($0.name),
+                            "colorName": .string($0.color),
+                        ]
                     }
                 ).jsonText)
         case ("GET", ["priority"]):
@@ -262,7 +282,8 @@ public final class JiraSandbox: Sendable {
         case ("GET", ["priority", "search"]) where config.deployment == .cloud:
             return paged(JiraReferenceData.priorities.indices.map(renderer.priority), request: request)
         case ("GET", ["issuetype"]):
-            return .json(200, JSONValue.array(JiraReferenceData.issueTypes.map { renderer.issueType($0.name) }).jsonText)
+            return .json(
+                200, JSONValue.array(JiraReferenceData.issueTypes.map { renderer.issueType($0.name) }).jsonText)
         case ("GET", ["resolution"]):
             return .json(200, JSONValue.array(resolutions()).jsonText)
         case ("GET", ["resolution", "search"]) where config.deployment == .cloud:
@@ -270,12 +291,20 @@ public final class JiraSandbox: Sendable {
         case ("GET", ["projectCategory"]):
             return .json(
                 200,
-                JSONValue.array(JiraReferenceData.projectCategories.map { ["id": .string($0.id), "name": .string($0.name), "description": ""] })
-                    .jsonText)
+                JSONValue.array(
+                    JiraReferenceData.projectCategories.map {
+                        ["id": .string($0.id), "name": .string($0.name), "description": ""]
+                    }
+                )
+                .jsonText)
         case ("GET", ["project", "type"]):
             return .json(
                 200,
-                JSONValue.array(["software", "business", "service_desk"].map { ["key": .string($0), "formattedKey": .string($0.capitalized)] }).jsonText)
+                JSONValue.array(
+                    ["software", "business", "service_desk"].map {
+                        ["key": .string($0), "formattedKey": .string($0.capitalized)]
+                    }
+                ).jsonText)
         case ("GET", ["users", "search"]) where config.deployment == .cloud:
             let users = state.withLock { $0.dataset.users.indices }.map(renderer.user)
             let start = Int(request.query["startAt"] ?? "0") ?? 0
@@ -284,7 +313,11 @@ public final class JiraSandbox: Sendable {
         case ("GET", ["user", "search"]) where config.deployment == .dataCenter:
             return .json(200, JSONValue.array(state.withLock { $0.dataset.users.indices }.map(renderer.user)).jsonText)
         default:
-            return .json(404, errorCollection(["No resource found for \(request.method) /rest/api/\(version)/\(route.joined(separator: "/"))."]))
+            return .json(
+                404,
+                errorCollection([
+                    "No resource found for \(request.method) /rest/api/\(version)/\(route.joined(separator: "/"))."
+                ]))
         }
     }
 
@@ -292,10 +325,12 @@ public final class JiraSandbox: Sendable {
 
     private func serverInfo(_ renderer: JiraRenderer) -> SandboxResponse {
         let info: JSONValue = [
-            "baseUrl": .string(baseURL), "displayUrl": .string(baseURL), "version": config.deployment == .cloud ? "1001.0.0-SNAPSHOT" : "9.12.4",
+            "baseUrl": .string(baseURL), "displayUrl": .string(baseURL),
+            "version": config.deployment == .cloud ? "1001.0.0-SNAPSHOT" : "9.12.4",
             "versionNumbers": config.deployment == .cloud ? [1001, 0, 0] : [9, 12, 4],
             "deploymentType": config.deployment == .cloud ? "Cloud" : "Server", "buildNumber": 100_252,
-            "buildDate": "2024-01-10T00:00:00.000+0000", "serverTime": .string(renderer.time(Int64(Date().timeIntervalSince1970 * 1000))),
+            "buildDate": "2024-01-10T00:00:00.000+0000",
+            "serverTime": .string(renderer.time(Int64(Date().timeIntervalSince1970 * 1000))),
             "scmInfo": "0d9d3e7bd6c2a2d2b1f0", "serverTitle": "Tributary Sandbox",
             "serverTimeZone": .string(config.userTimeZone), "defaultLocale": ["locale": "en_AU"],
         ]
@@ -304,7 +339,7 @@ public final class JiraSandbox: Sendable {
 
     private func visibleProjects() -> [Int] {
         let count = state.withLock { $0.dataset.projectCount }
-        return (0..<count).filter { !config.forbiddenProjects.contains(JiraDataset.projectKey($0)) }
+        return (0..<count).filter { !config.forbiddenProjects.contains(projects.key($0)) }
     }
 
     private func projectSearch(_ request: SandboxRequest, renderer: JiraRenderer) -> SandboxResponse {
@@ -314,12 +349,16 @@ public final class JiraSandbox: Sendable {
         let slice = Array(all.dropFirst(start).prefix(limit))
         let isLast = start + slice.count >= all.count
         var body: [String: JSONValue] = [
-            "self": .string("\(baseURL)/rest/api/\(renderer.apiVersion)/project/search?startAt=\(start)&maxResults=\(limit)"),
-            "startAt": .number(Double(start)), "maxResults": .number(Double(limit)), "total": .number(Double(all.count)),
+            "self": .string(
+                "\(baseURL)/rest/api/\(renderer.apiVersion)/project/search?startAt=\(start)&maxResults=\(limit)"),
+            "startAt": .number(Double(start)), "maxResults": .number(Double(limit)),
+            "total": .number(Double(all.count)),
             "isLast": .bool(isLast), "values": .array(slice.map(renderer.project)),
         ]
         if !isLast {
-            body["nextPage"] = .string("\(baseURL)/rest/api/\(renderer.apiVersion)/project/search?startAt=\(start + limit)&maxResults=\(limit)")
+            body["nextPage"] = .string(
+                "\(baseURL)/rest/api/\(renderer.apiVersion)/project/search?startAt=\(start + limit)&maxResults=\(limit)"
+            )
         }
         return .json(200, JSONValue.object(body).jsonText)
     }
@@ -337,7 +376,11 @@ public final class JiraSandbox: Sendable {
         var parameters = SearchParameters()
         if request.method == "POST" {
             guard let body = try? JSONParser.parse(request.body), case .object = body else {
-                return .failure(.json(400, errorCollection(["Invalid request payload. Refer to the REST API documentation and try again."])))
+                return .failure(
+                    .json(
+                        400,
+                        errorCollection(["Invalid request payload. Refer to the REST API documentation and try again."])
+                    ))
             }
             parameters.jql = body["jql"]?.stringValue ?? ""
             parameters.fields = body["fields"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -365,21 +408,29 @@ public final class JiraSandbox: Sendable {
         return state.withLock { state -> Result<(query: JQLQuery, ids: [Int]), SandboxResponse> in
             refreshIndex(&state)
             let evaluator = JQLEvaluator(
-                query: query, zone: zone, currentUser: 0, users: state.dataset.users, projectCount: state.dataset.projectCount,
+                query: query, zone: zone, currentUser: 0, users: state.dataset.users,
+                projects: state.dataset.projects,
                 issuesByKey: state.childIndex.byKey)
             let known = Set(
-                (0..<state.dataset.projectCount).filter { !config.forbiddenProjects.contains(JiraDataset.projectKey($0)) }.flatMap {
-                    [JiraDataset.projectKey($0).lowercased(), String(JiraDataset.projectID($0)), JiraDataset.projectName($0).lowercased()]
+                (0..<state.dataset.projectCount).filter {
+                    !config.forbiddenProjects.contains(projects.key($0))
+                }.flatMap {
+                    [
+                        projects.key($0).lowercased(), String(projects.id($0)),
+                        projects.name($0).lowercased(),
+                    ]
                 })
             for value in evaluator.projectValues where !known.contains(value.lowercased()) {
-                return .failure(.json(400, errorCollection(["The value '\(value)' does not exist for the field 'project'."])))
+                return .failure(
+                    .json(400, errorCollection(["The value '\(value)' does not exist for the field 'project'."])))
             }
             if let cached = state.sortedCache[jql], cached.version == state.dataset.version {
                 return .success((query, cached.ids))
             }
             var matched: [JiraIssueRecord] = []
             do throws(JQLEvaluator.EvaluationError) {
-                for issue in state.dataset.issues.values where !config.forbiddenProjects.contains(JiraDataset.projectKey(issue.project)) {
+                for issue in state.dataset.issues.values
+                where !config.forbiddenProjects.contains(projects.key(issue.project)) {
                     if try evaluator.matches(issue) { matched.append(issue) }
                 }
             } catch {
@@ -404,7 +455,11 @@ public final class JiraSandbox: Sendable {
         case .failure(let response): return response
         }
         guard matched.query.isBounded else {
-            return .json(400, errorCollection(["Unbounded JQL queries are not allowed here. Please add a search restriction to your query."]))
+            return .json(
+                400,
+                errorCollection([
+                    "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."
+                ]))
         }
         let selection = FieldSelection.parse(parameters.fields, default: .only(["id"]))
         let cap = selection.isIDsOnly ? 5000 : 100
@@ -419,7 +474,7 @@ public final class JiraSandbox: Sendable {
             start = state.withLock { state -> Int in
                 let evaluator = JQLEvaluator(
                     query: matched.query, zone: zone, currentUser: 0, users: state.dataset.users,
-                    projectCount: state.dataset.projectCount, issuesByKey: [:])
+                    projects: state.dataset.projects, issuesByKey: [:])
                 let order = matched.query.order.isEmpty ? [(field: "created", ascending: false)] : matched.query.order
                 return matched.ids.firstIndex { id in
                     guard let issue = state.dataset.issues[id] else { return false }
@@ -435,7 +490,8 @@ public final class JiraSandbox: Sendable {
         let pageIDs = Array(matched.ids.dropFirst(start).prefix(limit))
         let isLast = start + pageIDs.count >= matched.ids.count
         var out = Array(#"{"issues":["#.utf8)
-        let lastKeys = renderIssues(pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order)
+        let lastKeys = renderIssues(
+            pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order)
         out += Array("],\"isLast\":\(isLast)".utf8)
         if !isLast, let lastID = pageIDs.last {
             out += Array(",\"nextPageToken\":".utf8)
@@ -460,7 +516,9 @@ public final class JiraSandbox: Sendable {
         let limit = max(0, min(1000, parameters.maxResults ?? 50))
         let start = max(0, parameters.startAt)
         let pageIDs = Array(matched.ids.dropFirst(start).prefix(limit))
-        var out = Array("{\"expand\":\"schema,names\",\"startAt\":\(start),\"maxResults\":\(limit),\"total\":\(matched.ids.count),\"issues\":[".utf8)
+        var out = Array(
+            "{\"expand\":\"schema,names\",\"startAt\":\(start),\"maxResults\":\(limit),\"total\":\(matched.ids.count),\"issues\":["
+                .utf8)
         _ = renderIssues(pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order)
         out += Array("]}".utf8)
         return .json(200, bytes: out)
@@ -485,7 +543,7 @@ public final class JiraSandbox: Sendable {
             refreshIndex(&state)
             var lastKeys: [Int64] = []
             let evaluator = JQLEvaluator(
-                query: try! JQLQuery(""), zone: zone, currentUser: 0, users: [], projectCount: 0, issuesByKey: [:])
+                query: try! JQLQuery(""), zone: zone, currentUser: 0, users: [], projects: projects, issuesByKey: [:])
             let effectiveOrder = order.isEmpty ? [(field: "created", ascending: false)] : order
             for (position, id) in ids.enumerated() {
                 guard let record = state.dataset.issues[id] else { continue }
@@ -521,10 +579,12 @@ public final class JiraSandbox: Sendable {
             refreshIndex(&state)
             let id = Int(idOrKey) ?? state.childIndex.byKey[idOrKey.uppercased()]
             guard let id, let issue = state.dataset.issues[id] else {
-                return .failure(.json(404, errorCollection(["Issue does not exist or you do not have permission to see it."])))
+                return .failure(
+                    .json(404, errorCollection(["Issue does not exist or you do not have permission to see it."])))
             }
-            if config.forbiddenProjects.contains(JiraDataset.projectKey(issue.project)) {
-                return .failure(.json(403, errorCollection(["You do not have the permission to see the specified issue."])))
+            if config.forbiddenProjects.contains(projects.key(issue.project)) {
+                return .failure(
+                    .json(403, errorCollection(["You do not have the permission to see the specified issue."])))
             }
             return .success(issue)
         }
@@ -542,14 +602,20 @@ public final class JiraSandbox: Sendable {
         }
     }
 
-    private func children(_ idOrKey: String, kind: String, request: SandboxRequest, renderer: JiraRenderer) -> SandboxResponse {
+    private func children(_ idOrKey: String, kind: String, request: SandboxRequest, renderer: JiraRenderer)
+        -> SandboxResponse
+    {
         switch record(idOrKey) {
         case .failure(let response): return response
         case .success(let issue):
             let all = kind == "comments" ? issue.comments : issue.worklogs
             let start = max(0, Int(request.query["startAt"] ?? "0") ?? 0)
             let defaultLimit = kind == "comments" ? 50 : 5000
-            let limit = max(1, min(kind == "comments" ? 100 : 5000, Int(request.query["maxResults"] ?? "\(defaultLimit)") ?? defaultLimit))
+            let limit = max(
+                1,
+                min(
+                    kind == "comments" ? 100 : 5000,
+                    Int(request.query["maxResults"] ?? "\(defaultLimit)") ?? defaultLimit))
             let slice = all.dropFirst(start).prefix(limit).map {
                 kind == "comments" ? renderer.comment($0, issueID: issue.id) : renderer.worklog($0, issueID: issue.id)
             }
@@ -571,9 +637,12 @@ public final class JiraSandbox: Sendable {
                 "navigable": true, "searchable": true, "clauseNames": [.string(id)], "schema": .object(schema),
             ]
         }
-        func custom(_ id: String, _ name: String, _ type: String, customType: String, items: String? = nil) -> JSONValue {
+        func custom(_ id: String, _ name: String, _ type: String, customType: String, items: String? = nil) -> JSONValue
+        {
             let number = id.replacingOccurrences(of: "customfield_", with: "")
-            var schema: [String: JSONValue] = ["type": .string(type), "custom": .string(customType), "customId": .number(Double(number) ?? 0)]
+            var schema: [String: JSONValue] = [
+                "type": .string(type), "custom": .string(customType), "customId": .number(Double(number) ?? 0),
+            ]
             if let items { schema["items"] = .string(items) }
             return [
                 "id": .string(id), "key": .string(id), "name": .string(name), "custom": true, "orderable": true,
@@ -588,15 +657,23 @@ public final class JiraSandbox: Sendable {
             system("reporter", "Reporter", "user"), system("labels", "Labels", "array", items: "string"),
             system("duedate", "Due date", "date"), system("created", "Created", "datetime"),
             system("updated", "Updated", "datetime"), system("parent", "Parent", "issuelink"),
-            system("subtasks", "Sub-tasks", "array", items: "issuelinks"), system("comment", "Comment", "comments-page"),
-            system("worklog", "Log Work", "array", items: "worklog"), system("attachment", "Attachment", "array", items: "attachment"),
+            system("subtasks", "Sub-tasks", "array", items: "issuelinks"),
+            system("comment", "Comment", "comments-page"),
+            system("worklog", "Log Work", "array", items: "worklog"),
+            system("attachment", "Attachment", "array", items: "attachment"),
             system("components", "Components", "array", items: "component"),
             system("fixVersions", "Fix versions", "array", items: "version"), system("project", "Project", "project"),
             system("resolution", "Resolution", "resolution"),
-            custom(config.storyPointsField.id, config.storyPointsField.name, "number", customType: "com.atlassian.jira.plugin.system.customfieldtypes:float"),
+            custom(
+                config.storyPointsField.id, config.storyPointsField.name, "number",
+                customType: "com.atlassian.jira.plugin.system.customfieldtypes:float"),
             custom("customfield_10014", "Epic Link", "any", customType: "com.pyxis.greenhopper.jira:gh-epic-link"),
-            custom("customfield_10020", "Sprint", "array", customType: "com.pyxis.greenhopper.jira:gh-sprint", items: "json"),
-            custom("customfield_10030", "Team", "option", customType: "com.atlassian.jira.plugin.system.customfieldtypes:select"),
+            custom(
+                "customfield_10020", "Sprint", "array", customType: "com.pyxis.greenhopper.jira:gh-sprint",
+                items: "json"),
+            custom(
+                "customfield_10030", "Team", "option",
+                customType: "com.atlassian.jira.plugin.system.customfieldtypes:select"),
         ]
     }
 
@@ -609,7 +686,8 @@ public final class JiraSandbox: Sendable {
         let limit = max(1, min(50, Int(request.query["maxResults"] ?? "50") ?? 50))
         let slice = Array(values.dropFirst(start).prefix(limit))
         let body: JSONValue = [
-            "startAt": .number(Double(start)), "maxResults": .number(Double(limit)), "total": .number(Double(values.count)),
+            "startAt": .number(Double(start)), "maxResults": .number(Double(limit)),
+            "total": .number(Double(values.count)),
             "isLast": .bool(start + slice.count >= values.count), "values": .array(slice),
         ]
         return .json(200, body.jsonText)
@@ -624,19 +702,24 @@ public final class JiraSandbox: Sendable {
             let deleted = deleteIssues(Int(request.query["delete"] ?? "0") ?? 0)
             let added = addIssues(Int(request.query["add"] ?? "0") ?? 0)
             let ids: (([Int]) -> JSONValue) = { .array($0.map { .string(String($0)) }) }
-            return .json(200, JSONValue.object(["updated": ids(updated), "deleted": ids(deleted), "added": ids(added)]).jsonText)
+            return .json(
+                200, JSONValue.object(["updated": ids(updated), "deleted": ids(deleted), "added": ids(added)]).jsonText)
         case ("GET", "/__sandbox/stats"):
             let counts = requestCounts.mapValues { JSONValue.number(Double($0)) }
             var faults: [String: JSONValue] = [:]
             for (fault, count) in server.injectedFaults { faults[fault.rawValue] = JSONValue.number(Double(count)) }
             return .json(
                 200,
-                JSONValue.object(["requests": .object(counts), "faults": .object(faults), "issues": .number(Double(issueCount))]).jsonText)
+                JSONValue.object([
+                    "requests": .object(counts), "faults": .object(faults), "issues": .number(Double(issueCount)),
+                ]).jsonText)
         case ("POST", "/__sandbox/reset-stats"):
             resetRequestCounts()
             return .json(200, "{}")
         case ("POST", "/__sandbox/faults"):
-            guard let body = try? JSONParser.parse(request.body) else { return .json(400, #"{"error":"faults need a JSON body"}"#) }
+            guard let body = try? JSONParser.parse(request.body) else {
+                return .json(400, #"{"error":"faults need a JSON body"}"#)
+            }
             var plan = FaultPlan()
             plan.latencyMilliseconds = body["latencyMilliseconds"]?.intValue ?? 0
             plan.rateLimited = body["rateLimited"]?.doubleValue ?? 0
@@ -659,22 +742,30 @@ public final class JiraSandbox: Sendable {
 
     private func makeRenderer(version: Int) -> JiraRenderer {
         JiraRenderer(
-            base: baseURL, apiVersion: version, deployment: config.deployment, users: state.withLock { $0.dataset.users }, zone: zone,
-            storyPointsField: config.storyPointsField.id, embeddedChildLimit: config.embeddedChildLimit)
+            base: baseURL, apiVersion: version, deployment: config.deployment,
+            users: state.withLock { $0.dataset.users }, zone: zone,
+            storyPointsField: config.storyPointsField.id, embeddedChildLimit: config.embeddedChildLimit,
+            projects: projects)
     }
 
     private func notFoundPage() -> SandboxResponse {
-        .text(404, "<!DOCTYPE html><html><head><title>Oops, you've found a dead link. - JIRA</title></head><body>Oops, you've found a dead link.</body></html>", contentType: "text/html;charset=UTF-8")
+        .text(
+            404,
+            "<!DOCTYPE html><html><head><title>Oops, you've found a dead link. - JIRA</title></head><body>Oops, you've found a dead link.</body></html>",
+            contentType: "text/html;charset=UTF-8")
     }
 
     private func errorCollection(_ messages: [String], errors: [String: String] = [:]) -> String {
         JSONValue.object([
-            "errorMessages": .array(messages.map(JSONValue.string)), "errors": .object(errors.mapValues(JSONValue.string)),
+            "errorMessages": .array(messages.map(JSONValue.string)),
+            "errors": .object(errors.mapValues(JSONValue.string)),
         ]).jsonText
     }
 
     private func encodeToken(query: String, keys: [Int64], id: Int) -> String {
-        let text = JSONValue.object(["q": .string(query), "k": .array(keys.map { .number(Double($0)) }), "i": .number(Double(id))]).jsonText
+        let text = JSONValue.object([
+            "q": .string(query), "k": .array(keys.map { .number(Double($0)) }), "i": .number(Double(id)),
+        ]).jsonText
         return Data(text.utf8).base64EncodedString()
     }
 

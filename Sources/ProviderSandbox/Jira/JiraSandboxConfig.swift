@@ -9,6 +9,8 @@ public struct JiraSandboxConfig: Sendable {
 
     public var issues: Int
     public var projects: Int
+    /// Project keys to use instead of `DEMO`, `OPS`, …; their count wins over `projects`.
+    public var projectKeys: [String]?
     public var seed: UInt64
     public var deployment: Deployment
     /// The account the valid credentials belong to.
@@ -39,11 +41,13 @@ public struct JiraSandboxConfig: Sendable {
         scopedTokenWithoutReadMe: String = "sandbox-scoped-noreadme-0123456789",
         expiredToken: String = "sandbox-expired-token-0123456789",
         personalAccessToken: String = "sandbox-pat-0123456789ABCDEF", userTimeZone: String = "Australia/Sydney",
-        embeddedChildLimit: Int = 20, forbiddenProjects: Set<String> = [], storyPointsField: (id: String, name: String)? = nil,
-        faults: FaultPlan = FaultPlan()
+        embeddedChildLimit: Int = 20, forbiddenProjects: Set<String> = [],
+        storyPointsField: (id: String, name: String)? = nil,
+        projectKeys: [String]? = nil, faults: FaultPlan = FaultPlan()
     ) {
         self.issues = issues
         self.projects = projects
+        self.projectKeys = projectKeys
         self.seed = seed
         self.deployment = deployment
         self.email = email
@@ -57,7 +61,8 @@ public struct JiraSandboxConfig: Sendable {
         self.forbiddenProjects = forbiddenProjects
         self.storyPointsField =
             storyPointsField
-            ?? (deployment == .cloud ? ("customfield_10016", "Story point estimate") : ("customfield_10106", "Story Points"))
+            ?? (deployment == .cloud
+                ? ("customfield_10016", "Story point estimate") : ("customfield_10106", "Story Points"))
         self.faults = faults
     }
 }

@@ -36,7 +36,9 @@ public struct SandboxResponse: Sendable {
         SandboxResponse(status: status, headers: ["Content-Type": "application/json;charset=UTF-8"], body: Data(bytes))
     }
 
-    public static func text(_ status: Int, _ text: String, contentType: String = "text/plain;charset=UTF-8") -> SandboxResponse {
+    public static func text(_ status: Int, _ text: String, contentType: String = "text/plain;charset=UTF-8")
+        -> SandboxResponse
+    {
         SandboxResponse(status: status, headers: ["Content-Type": contentType], body: Data(text.utf8))
     }
 

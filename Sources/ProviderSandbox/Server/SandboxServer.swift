@@ -43,7 +43,9 @@ public final class SandboxServer: Sendable {
         #else
             let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard descriptor >= 0 else { throw SandboxServerError(message: "socket() failed: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw SandboxServerError(message: "socket() failed: \(String(cString: strerror(errno)))")
+        }
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -51,7 +53,9 @@ public final class SandboxServer: Sendable {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(descriptor, 128) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -114,7 +118,10 @@ public final class SandboxServer: Sendable {
             let client = accept(listenSocket, nil, nil)
             if client < 0 {
                 // A peer that gave up before we accepted (ECONNABORTED), or a signal: keep serving.
-                if isRunning && (errno == EINTR || errno == ECONNABORTED || errno == EAGAIN || errno == EPROTO || errno == EMFILE) {
+                if isRunning
+                    && (errno == EINTR || errno == ECONNABORTED || errno == EAGAIN || errno == EPROTO
+                        || errno == EMFILE)
+                {
                     if errno == EMFILE { usleep(10_000) }
                     continue
                 }
@@ -166,7 +173,8 @@ public final class SandboxServer: Sendable {
             case .rateLimited?:
                 let seconds = state.withLock { $0.faults?.plan.retryAfterSeconds ?? 1 }
                 response = .json(
-                    429, #"{"errorMessages":["Rate limit exceeded."],"errors":{}}"#, headers: ["Retry-After": String(seconds)])
+                    429, #"{"errorMessages":["Rate limit exceeded."],"errors":{}}"#,
+                    headers: ["Retry-After": String(seconds)])
             case .serverError500?:
                 response = .json(500, #"{"errorMessages":["Internal server error"],"errors":{}}"#)
             case .unavailable503?:
@@ -230,7 +238,8 @@ public final class SandboxServer: Sendable {
             }
         }
         return SandboxRequest(
-            method: String(requestLine[0]), path: path.removingPercentEncoding ?? path, query: query, headers: headers, body: body)
+            method: String(requestLine[0]), path: path.removingPercentEncoding ?? path, query: query, headers: headers,
+            body: body)
     }
 
     private func receive(_ client: Int32, into buffer: inout [UInt8]) -> Bool {

@@ -32,7 +32,8 @@ public struct AsanaProvider: Provider {
 public enum AsanaAPI {
     /// Fields a task request asks for, so one request carries what the mapping reads.
     public static let taskFields = [
-        "gid", "name", "notes", "html_notes", "completed", "completed_at", "modified_at", "created_at", "due_on", "due_at",
+        "gid", "name", "notes", "html_notes", "completed", "completed_at", "modified_at", "created_at", "due_on",
+        "due_at",
         "assignee.name", "assignee.email", "parent.gid", "permalink_url", "tags.name", "memberships.project.gid",
         "memberships.section.name", "custom_fields.name", "custom_fields.display_value", "custom_fields.number_value",
         "resource_subtype",
@@ -40,13 +41,20 @@ public enum AsanaAPI {
 
     /// `GET /users/me` with the token as Bearer.
     public static func verifyRequest(_ credentials: Credentials, base: String = AsanaProvider.baseURL) -> HTTPRequest {
-        HTTPRequest(url: URL(string: "\(base)/users/me")!, headers: ["Authorization": credentials.authorizationHeader(), "Accept": "application/json"])
+        HTTPRequest(
+            url: URL(string: "\(base)/users/me")!,
+            headers: ["Authorization": credentials.authorizationHeader(), "Accept": "application/json"])
     }
 
     /// `GET /projects/{gid}/tasks?limit=&offset=&opt_fields=`.
-    public static func tasksRequest(project: String, offset: String?, limit: Int = 100, base: String = AsanaProvider.baseURL) -> HTTPRequest {
+    public static func tasksRequest(
+        project: String, offset: String?, limit: Int = 100, base: String = AsanaProvider.baseURL
+    ) -> HTTPRequest {
         var components = URLComponents(string: "\(base)/projects/\(project)/tasks")!
-        var items = [URLQueryItem(name: "limit", value: String(min(100, max(1, limit)))), URLQueryItem(name: "opt_fields", value: taskFields.joined(separator: ","))]
+        var items = [
+            URLQueryItem(name: "limit", value: String(min(100, max(1, limit)))),
+            URLQueryItem(name: "opt_fields", value: taskFields.joined(separator: ",")),
+        ]
         if let offset { items.append(URLQueryItem(name: "offset", value: offset)) }
         components.queryItems = items
         return HTTPRequest(url: components.url!)

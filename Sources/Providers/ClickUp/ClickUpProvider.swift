@@ -14,14 +14,17 @@ public struct ClickUpProvider: Provider {
             verifyEndpoint: "GET /api/v2/user", pagination: "page numbers: page=0,1,… until last_page is true",
             containerNoun: "list",
             readiness: .stub(
-                works: ["registration", "personal token auth (pk_…)", "request building", "page parsing", "mapping table"],
+                works: [
+                    "registration", "personal token auth (pk_…)", "request building", "page parsing", "mapping table",
+                ],
                 missing: ["HTTP fetching (tasks, comments)", "sandbox"]))
     }
 
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         guard settings.credentials.kind == .apiKey else {
             throw ProviderError(
-                provider: Self.id, kind: .configuration, message: "ClickUp takes a personal API token (pk_…) as the Authorization header",
+                provider: Self.id, kind: .configuration,
+                message: "ClickUp takes a personal API token (pk_…) as the Authorization header",
                 hint: "Create one in ClickUp under Settings → Apps → API Token.")
         }
         if !settings.credentials.secret.reveal().hasPrefix("pk_") {
@@ -36,7 +39,8 @@ public struct ClickUpProvider: Provider {
 /// The ClickUp REST v2 requests and response shapes the provider is built on (developer.clickup.com).
 public enum ClickUpAPI {
     /// `GET /user` with the token as the whole Authorization header.
-    public static func verifyRequest(_ credentials: Credentials, base: String = ClickUpProvider.baseURL) -> HTTPRequest {
+    public static func verifyRequest(_ credentials: Credentials, base: String = ClickUpProvider.baseURL) -> HTTPRequest
+    {
         HTTPRequest(url: URL(string: "\(base)/user")!, headers: ["Authorization": credentials.authorizationHeader()])
     }
 

@@ -32,7 +32,8 @@ public struct JQLBuilder: Sendable {
             let stamp = Timestamp(millisecondsSince1970: position.updated)
             switch query.order {
             case .oldestFirst: clauses.append("updated >= \(Self.quote(minute(stamp, roundUp: false)))")
-            case .recentFirst: clauses.append("updated < \(Self.quote(minute(stamp.adding(milliseconds: 60_000), roundUp: false)))")
+            case .recentFirst:
+                clauses.append("updated < \(Self.quote(minute(stamp.adding(milliseconds: 60_000), roundUp: false)))")
             }
         }
         let order = query.order == .recentFirst ? "ORDER BY updated DESC, id DESC" : "ORDER BY updated ASC, id ASC"
@@ -57,7 +58,9 @@ public struct JQLBuilder: Sendable {
 
     /// A user clause may carry its own ORDER BY; the import decides the order, so it is dropped.
     static func stripOrderBy(_ clause: String) -> String {
-        guard let range = clause.range(of: #"\border\s+by\b"#, options: [.regularExpression, .caseInsensitive]) else { return clause }
+        guard let range = clause.range(of: #"\border\s+by\b"#, options: [.regularExpression, .caseInsensitive]) else {
+            return clause
+        }
         return String(clause[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
     }
 }

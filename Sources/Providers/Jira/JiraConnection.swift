@@ -40,7 +40,9 @@ public final class JiraConnection: ProviderConnection {
     // MARK: Requests
 
     /// GET or POST a JSON API path on the resolved route; maps failures to `ProviderError`.
-    func call(_ path: String, method: String = "GET", query: [(String, String)] = [], body: JSONValue? = nil, context: String)
+    func call(
+        _ path: String, method: String = "GET", query: [(String, String)] = [], body: JSONValue? = nil, context: String
+    )
         async throws -> JSONValue
     {
         let route = try await resolveRoute()
@@ -94,13 +96,16 @@ public final class JiraConnection: ProviderConnection {
         } catch {
             if case .status(let code, let body, let headers, let url, _) = error, code == 404 {
                 throw ProviderError(
-                    provider: JiraProvider.id, kind: .notFound, status: 404, sourceMessages: JiraErrors.sourceMessages(body),
-                    message: "no Jira site answers at \(url)", hint: JiraErrors.hint(404, messages: [], headers: headers))
+                    provider: JiraProvider.id, kind: .notFound, status: 404,
+                    sourceMessages: JiraErrors.sourceMessages(body),
+                    message: "no Jira site answers at \(url)",
+                    hint: JiraErrors.hint(404, messages: [], headers: headers))
             }
             throw JiraErrors.from(error, context: "reading the site's serverInfo")
         }
         let siteRoute = JiraRoute(
-            deployment: deployment, apiBase: site, apiVersion: deployment == .cloud ? 3 : 2, viaGateway: false, cloudID: nil)
+            deployment: deployment, apiBase: site, apiVersion: deployment == .cloud ? 3 : 2, viaGateway: false,
+            cloudID: nil)
         guard deployment == .cloud else { return siteRoute }
         // Scoped tokens are refused by the site itself: try the gateway before reporting the refusal.
         let probe = HTTPRequest(url: siteRoute.url("myself"))
@@ -112,7 +117,8 @@ public final class JiraConnection: ProviderConnection {
         }
         guard let cloudID = try? await tenantCloudID() else { return siteRoute }
         let gatewayRoute = JiraRoute(
-            deployment: .cloud, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: 3, viaGateway: true, cloudID: cloudID)
+            deployment: .cloud, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: 3, viaGateway: true,
+            cloudID: cloudID)
         do {
             _ = try await client.send(HTTPRequest(url: gatewayRoute.url("myself")))
             return gatewayRoute
@@ -130,7 +136,8 @@ public final class JiraConnection: ProviderConnection {
 
     /// The site's cloud id from `/_edge/tenant_info`.
     func tenantCloudID() async throws -> String {
-        let (_, info) = try await client.sendJSON(HTTPRequest(url: URL(string: "\(site)/_edge/tenant_info")!), authenticate: false)
+        let (_, info) = try await client.sendJSON(
+            HTTPRequest(url: URL(string: "\(site)/_edge/tenant_info")!), authenticate: false)
         guard let id = info["cloudId"]?.stringValue, !id.isEmpty else {
             throw ProviderError(
                 provider: JiraProvider.id, kind: .invalidResponse, message: "the site's tenant_info has no cloudId",
@@ -143,7 +150,8 @@ public final class JiraConnection: ProviderConnection {
 
     public func verify() async throws -> Account {
         let route = try await resolveRoute()
-        let me = try await call("myself", context: "verifying the credentials (GET /rest/api/\(route.apiVersion)/myself)")
+        let me = try await call(
+            "myself", context: "verifying the credentials (GET /rest/api/\(route.apiVersion)/myself)")
         guard let id = me["accountId"]?.stringValue ?? me["key"]?.stringValue ?? me["name"]?.stringValue else {
             throw ProviderError(
                 provider: JiraProvider.id, kind: .invalidResponse, message: "/myself answered without an account id",
@@ -200,7 +208,9 @@ public final class JiraConnection: ProviderConnection {
             guard let id = field["id"]?.stringValue else { return nil }
             var type = field["schema"]?["type"]?.stringValue
             if type == "array", let items = field["schema"]?["items"]?.stringValue { type = "array<\(items)>" }
-            return SourceField(id: id, name: field["name"]?.stringValue ?? id, isCustom: field["custom"]?.boolValue ?? false, type: type)
+            return SourceField(
+                id: id, name: field["name"]?.stringValue ?? id, isCustom: field["custom"]?.boolValue ?? false,
+                type: type)
         }
         state.withLock { $0.fields = catalog }
         return catalog
@@ -218,9 +228,11 @@ public final class JiraConnection: ProviderConnection {
             fields.formUnion(["updated"])
         }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
-        let search = route.deployment == .cloud
+        let search =
+            route.deployment == .cloud
             ? try await cloudPage(query, cursor: current, builder: builder, fields: fields.sorted(), maxResults: wanted)
-            : try await dataCenterPage(query, cursor: current, builder: builder, fields: fields.sorted(), maxResults: wanted)
+            : try await dataCenterPage(
+                query, cursor: current, builder: builder, fields: fields.sorted(), maxResults: wanted)
         var records = search.records
         if let limit = query.limit, records.count > limit { records = Array(records.prefix(limit)) }
         records = try await completeChildren(records, query: query, fields: fields)
@@ -244,7 +256,9 @@ public final class JiraConnection: ProviderConnection {
 
     /// Cloud: the enhanced search. The page token continues a search; a stored cursor whose token is
     /// refused (tokens expire after 7 days) continues from its keyset position instead.
-    private func cloudPage(_ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int)
+    private func cloudPage(
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
+    )
         async throws -> SearchPage
     {
         var useToken = cursor.token
@@ -252,7 +266,10 @@ public final class JiraConnection: ProviderConnection {
         while true {
             attempts += 1
             let jql = builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
-            var body: JSONValue = ["jql": .string(jql), "fields": .array(fields.map(JSONValue.string)), "maxResults": .number(Double(maxResults))]
+            var body: JSONValue = [
+                "jql": .string(jql), "fields": .array(fields.map(JSONValue.string)),
+                "maxResults": .number(Double(maxResults)),
+            ]
             if let useToken, case .object(var object) = body {
                 object["nextPageToken"] = .string(useToken)
                 body = .object(object)
@@ -313,7 +330,8 @@ public final class JiraConnection: ProviderConnection {
                 offset += raw.count
                 continue
             }
-            return SearchPage(records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil)
+            return SearchPage(
+                records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil)
         }
     }
 
@@ -328,7 +346,9 @@ public final class JiraConnection: ProviderConnection {
     // MARK: Children
 
     /// Fetches the comment and worklog pages a search result did not embed, a few issues at a time.
-    private func completeChildren(_ records: [JSONValue], query: RecordQuery, fields: Set<String>) async throws -> [JSONValue] {
+    private func completeChildren(_ records: [JSONValue], query: RecordQuery, fields: Set<String>) async throws
+        -> [JSONValue]
+    {
         let wantComments = query.children.contains(.comments) && fields.contains("comment")
         let wantWorklogs = query.children.contains(.worklogs) && fields.contains("worklog")
         guard wantComments || wantWorklogs else { return records }
@@ -347,7 +367,9 @@ public final class JiraConnection: ProviderConnection {
             func launch() {
                 guard let index = pending.popFirst() else { return }
                 let record = records[index]
-                group.addTask { (index, try await self.complete(record, comments: wantComments, worklogs: wantWorklogs)) }
+                group.addTask {
+                    (index, try await self.complete(record, comments: wantComments, worklogs: wantWorklogs))
+                }
             }
             for _ in 0..<Self.childConcurrency { launch() }
             while let (index, record) = try await group.next() {
@@ -359,20 +381,29 @@ public final class JiraConnection: ProviderConnection {
     }
 
     static func isIncomplete(_ container: JSONValue?, key: String) -> Bool {
-        guard let container, let items = container[key]?.arrayValue, let total = container["total"]?.intValue else { return false }
+        guard let container, let items = container[key]?.arrayValue, let total = container["total"]?.intValue else {
+            return false
+        }
         return total > items.count
     }
 
     private func complete(_ record: JSONValue, comments: Bool, worklogs: Bool) async throws -> JSONValue {
-        guard case .object(var root) = record, case .object(var fields)? = root["fields"], let id = record["id"]?.scalarText
+        guard case .object(var root) = record, case .object(var fields)? = root["fields"],
+            let id = record["id"]?.scalarText
         else { return record }
         if comments, Self.isIncomplete(fields["comment"], key: "comments") {
             let all = try await allChildren(issue: id, path: "comment", key: "comments", pageSize: 100)
-            fields["comment"] = ["comments": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)), "startAt": 0]
+            fields["comment"] = [
+                "comments": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
+                "startAt": 0,
+            ]
         }
         if worklogs, Self.isIncomplete(fields["worklog"], key: "worklogs") {
             let all = try await allChildren(issue: id, path: "worklog", key: "worklogs", pageSize: 5000)
-            fields["worklog"] = ["worklogs": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)), "startAt": 0]
+            fields["worklog"] = [
+                "worklogs": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
+                "startAt": 0,
+            ]
         }
         root["fields"] = .object(fields)
         return .object(root)
@@ -384,7 +415,8 @@ public final class JiraConnection: ProviderConnection {
         while true {
             var query = [("startAt", String(startAt)), ("maxResults", String(pageSize))]
             if path == "comment" { query.append(("orderBy", "created")) }
-            let page = try await call("issue/\(issue)/\(path)", query: query, context: "reading \(key) of issue \(issue)")
+            let page = try await call(
+                "issue/\(issue)/\(path)", query: query, context: "reading \(key) of issue \(issue)")
             let batch = page[key]?.arrayValue ?? []
             items += batch
             let total = page["total"]?.intValue ?? items.count
@@ -423,7 +455,9 @@ public final class JiraConnection: ProviderConnection {
             while true {
                 let page = try await call(
                     "search", method: "POST",
-                    body: ["jql": .string(jql), "startAt": .number(Double(startAt)), "maxResults": 1000, "fields": ["id"]],
+                    body: [
+                        "jql": .string(jql), "startAt": .number(Double(startAt)), "maxResults": 1000, "fields": ["id"],
+                    ],
                     context: "listing issue ids")
                 let issues = page["issues"]?.arrayValue ?? []
                 for issue in issues { if let id = issue["id"]?.scalarText { ids.insert(id) } }
@@ -445,32 +479,46 @@ public final class JiraConnection: ProviderConnection {
         }
         let cloud = route.deployment == .cloud
         add("statuses", try await call("status", context: "reading statuses").arrayValue ?? [])
-        add("status_categories", try await call("statuscategory", context: "reading status categories").arrayValue ?? [])
+        add(
+            "status_categories", try await call("statuscategory", context: "reading status categories").arrayValue ?? []
+        )
         add("issue_types", try await call("issuetype", context: "reading issue types").arrayValue ?? [])
         add(
             "priorities",
             cloud
-                ? try await call("priority/search", query: [("maxResults", "50")], context: "reading priorities")["values"]?.arrayValue ?? []
+                ? try await call("priority/search", query: [("maxResults", "50")], context: "reading priorities")[
+                    "values"]?.arrayValue ?? []
                 : try await call("priority", context: "reading priorities").arrayValue ?? [])
         add(
             "resolutions",
             cloud
-                ? try await call("resolution/search", query: [("maxResults", "50")], context: "reading resolutions")["values"]?.arrayValue ?? []
+                ? try await call("resolution/search", query: [("maxResults", "50")], context: "reading resolutions")[
+                    "values"]?.arrayValue ?? []
                 : try await call("resolution", context: "reading resolutions").arrayValue ?? [])
-        add("project_categories", try await call("projectCategory", context: "reading project categories").arrayValue ?? [])
-        add("project_types", try await call("project/type", context: "reading project types").arrayValue ?? [], id: "key", name: "formattedKey")
+        add(
+            "project_categories",
+            try await call("projectCategory", context: "reading project categories").arrayValue ?? [])
+        add(
+            "project_types", try await call("project/type", context: "reading project types").arrayValue ?? [],
+            id: "key", name: "formattedKey")
         if cloud {
             var startAt = 0
             while true {
-                let users = try await call(
-                    "users/search", query: [("startAt", String(startAt)), ("maxResults", "1000")], context: "reading users"
-                ).arrayValue ?? []
+                let users =
+                    try await call(
+                        "users/search", query: [("startAt", String(startAt)), ("maxResults", "1000")],
+                        context: "reading users"
+                    ).arrayValue ?? []
                 add("users", users, id: "accountId", name: "displayName")
                 if users.count < 1000 { break }
                 startAt += users.count
             }
         } else {
-            add("users", try await call("user/search", query: [("username", "."), ("maxResults", "1000")], context: "reading users").arrayValue ?? [], id: "key", name: "displayName")
+            add(
+                "users",
+                try await call(
+                    "user/search", query: [("username", "."), ("maxResults", "1000")], context: "reading users"
+                ).arrayValue ?? [], id: "key", name: "displayName")
         }
         return records
     }

@@ -15,18 +15,23 @@ enum JiraErrors {
                 message: "\(context) failed (\(url))", hint: hint(code, messages: messages, headers: headers))
         case .transport(let message, let url, let attempts):
             return ProviderError(
-                provider: JiraProvider.id, kind: .transport, message: "\(context): no answer from \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s") (\(message))",
+                provider: JiraProvider.id, kind: .transport,
+                message:
+                    "\(context): no answer from \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s") (\(message))",
                 hint: "Check the site URL and your network; Tributary retried with backoff before giving up.")
         case .invalidBody(let message, let url, let attempts):
             return ProviderError(
-                provider: JiraProvider.id, kind: .invalidResponse, message: "\(context): unreadable answer from \(url) after \(attempts) attempts (\(message))",
+                provider: JiraProvider.id, kind: .invalidResponse,
+                message: "\(context): unreadable answer from \(url) after \(attempts) attempts (\(message))",
                 hint: "Jira sent a truncated or malformed body; run the command again (progress is kept).")
         case .deadlineExceeded(let url, let seconds):
             return ProviderError(
-                provider: JiraProvider.id, kind: .transport, message: "\(context): no answer from \(url) within \(Int(seconds)) s",
+                provider: JiraProvider.id, kind: .transport,
+                message: "\(context): no answer from \(url) within \(Int(seconds)) s",
                 hint: "Jira is slow or unreachable; run the command again later (progress is kept).")
         case .policy(let policy):
-            return ProviderError(provider: JiraProvider.id, kind: .configuration, message: policy.message, hint: policy.hint)
+            return ProviderError(
+                provider: JiraProvider.id, kind: .configuration, message: policy.message, hint: policy.hint)
         }
     }
 
@@ -37,7 +42,9 @@ enum JiraErrors {
             provider: JiraProvider.id, kind: .authentication, status: 200,
             sourceMessages: ["X-Seraph-LoginReason: AUTHENTICATED_FAILED"],
             message: "\(context): Jira answered anonymously, so the API token was not accepted",
-            hint: "The token has most likely expired (Atlassian API tokens last at most one year) or was revoked: create a new one at \(tokenPage) and run `tributary rotate NAME`.")
+            hint:
+                "The token has most likely expired (Atlassian API tokens last at most one year) or was revoked: create a new one at \(tokenPage) and run `tributary rotate NAME`."
+        )
     }
 
     static func kind(_ code: Int) -> ProviderError.Kind {
@@ -56,23 +63,29 @@ enum JiraErrors {
         switch code {
         case 401:
             if text.contains("scope") {
-                return "The scoped API token lacks a scope: recreate it with read:me, read:jira-work and read:jira-user (read:jira-software for sprints), or use an unscoped token."
+                return
+                    "The scoped API token lacks a scope: recreate it with read:me, read:jira-work and read:jira-user (read:jira-software for sprints), or use an unscoped token."
             }
-            return "Jira rejected the credentials: the email or API token is wrong, or the token expired (they last at most one year; create one at \(tokenPage)). A scoped token also needs read:me. On Data Center, connect with a personal access token (--pat-stdin)."
+            return
+                "Jira rejected the credentials: the email or API token is wrong, or the token expired (they last at most one year; create one at \(tokenPage)). A scoped token also needs read:me. On Data Center, connect with a personal access token (--pat-stdin)."
         case 403:
-            return "The account lacks the Browse Projects permission on this project: ask a Jira admin to add it to the project's permission scheme, or import another project."
+            return
+                "The account lacks the Browse Projects permission on this project: ask a Jira admin to add it to the project's permission scheme, or import another project."
         case 404:
-            return "Check the site URL (e.g. https://yourcompany.atlassian.net, without a path); the project or issue may also be invisible to this account."
+            return
+                "Check the site URL (e.g. https://yourcompany.atlassian.net, without a path); the project or issue may also be invisible to this account."
         case 410:
             return "Jira removed this API; this version of Tributary should not call it. Please report it."
         case 400:
             if text.contains("jql") || text.contains("does not exist for the field") || text.contains("unbounded") {
-                return "Fix the JQL or the project keys in the run config (source.jql, source.projects); `tributary containers NAME` lists the projects this account can see."
+                return
+                    "Fix the JQL or the project keys in the run config (source.jql, source.projects); `tributary containers NAME` lists the projects this account can see."
             }
             return "Jira refused the request as invalid; check the run config."
         case 429:
             let wait = headers["retry-after"].map { " (Jira asked to wait \($0) s)" } ?? ""
-            return "Jira kept rate limiting the import\(wait): lower source.requestsPerSecond in the run config or run again later (progress is kept)."
+            return
+                "Jira kept rate limiting the import\(wait): lower source.requestsPerSecond in the run config or run again later (progress is kept)."
         default:
             return code >= 500
                 ? "Jira failed on its side after every retry; check https://jira-software.status.atlassian.com and run again (progress is kept)."

@@ -11,7 +11,8 @@ public struct JiraProvider: Provider {
         ProviderDescriptor(
             id: Self.id, displayName: "Jira", authKinds: [.emailToken, .personalAccessToken], defaultBaseURL: nil,
             verifyEndpoint: "GET /rest/api/3/myself (v2 on Data Center)",
-            pagination: "enhanced search POST /rest/api/3/search/jql with nextPageToken (Data Center: /rest/api/2/search with startAt), resumable by (updated, id)",
+            pagination:
+                "enhanced search POST /rest/api/3/search/jql with nextPageToken (Data Center: /rest/api/2/search with startAt), resumable by (updated, id)",
             containerNoun: "project", readiness: .ready)
     }
 
@@ -30,10 +31,14 @@ public struct JiraProvider: Provider {
     public static func siteURL(_ raw: String) throws(URLPolicyError) -> String {
         let url = try URLPolicy.normalizedBaseURL(raw)
         var text = url.absoluteString
-        for marker in ["/browse/", "/rest/", "/secure/", "/jira/software/", "/jira/core/", "/jira/servicedesk/", "/projects/", "/issues/", "/plugins/servlet/", "/login.jsp", "/jira/your-work", "/jira/for-you", "/jira/dashboards"] {
+        for marker in [
+            "/browse/", "/rest/", "/secure/", "/jira/software/", "/jira/core/", "/jira/servicedesk/", "/projects/",
+            "/issues/", "/plugins/servlet/", "/login.jsp", "/jira/your-work", "/jira/for-you", "/jira/dashboards",
+        ] {
             if let range = text.range(of: marker) { text = String(text[..<range.lowerBound]) }
         }
-        for suffix in ["/jira", "/browse", "/rest", "/secure"] where text.hasSuffix(suffix) && text.contains(".atlassian.net") {
+        for suffix in ["/jira", "/browse", "/rest", "/secure"]
+        where text.hasSuffix(suffix) && text.contains(".atlassian.net") {
             text = String(text.dropLast(suffix.count))
         }
         while text.hasSuffix("/") { text.removeLast() }

@@ -5,7 +5,8 @@ import ImportCore
 /// (`https://api.atlassian.com/ex/jira/{cloudId}`), and which REST version.
 struct JiraRoute: Sendable, Hashable {
     enum Deployment: String, Sendable {
-        case cloud, dataCenter = "data-center"
+        case cloud
+        case dataCenter = "data-center"
     }
 
     let deployment: Deployment
@@ -25,7 +26,10 @@ struct JiraRoute: Sendable, Hashable {
 
     /// What is stored with the connection so later runs skip detection.
     var settings: [String: String] {
-        var values = ["deployment": deployment.rawValue, "apiVersion": String(apiVersion), "route": viaGateway ? "gateway" : "site"]
+        var values = [
+            "deployment": deployment.rawValue, "apiVersion": String(apiVersion),
+            "route": viaGateway ? "gateway" : "site",
+        ]
         if let cloudID { values["cloudId"] = cloudID }
         return values
     }
@@ -36,8 +40,11 @@ struct JiraRoute: Sendable, Hashable {
         else { return nil }
         if settings["route"] == "gateway" {
             guard let cloudID = settings["cloudId"] else { return nil }
-            return JiraRoute(deployment: deployment, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: version, viaGateway: true, cloudID: cloudID)
+            return JiraRoute(
+                deployment: deployment, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: version, viaGateway: true,
+                cloudID: cloudID)
         }
-        return JiraRoute(deployment: deployment, apiBase: site, apiVersion: version, viaGateway: false, cloudID: settings["cloudId"])
+        return JiraRoute(
+            deployment: deployment, apiBase: site, apiVersion: version, viaGateway: false, cloudID: settings["cloudId"])
     }
 }

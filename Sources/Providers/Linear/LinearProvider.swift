@@ -14,7 +14,10 @@ public struct LinearProvider: Provider {
             verifyEndpoint: "POST /graphql { viewer { id email name } }",
             pagination: "GraphQL connections: first + after, pageInfo { hasNextPage endCursor }", containerNoun: "team",
             readiness: .stub(
-                works: ["registration", "API key auth (no Bearer)", "GraphQL query building", "page parsing", "mapping table"],
+                works: [
+                    "registration", "API key auth (no Bearer)", "GraphQL query building", "page parsing",
+                    "mapping table",
+                ],
                 missing: ["HTTP fetching (issues, comments, children)", "sandbox"]))
     }
 
@@ -32,12 +35,17 @@ public struct LinearProvider: Provider {
 /// The Linear GraphQL requests and response shapes the provider is built on (linear/linear schema.graphql).
 public enum LinearAPI {
     /// `{ viewer { id email name } }` with the key as the whole Authorization header.
-    public static func verifyRequest(_ credentials: Credentials, endpoint: String = LinearProvider.baseURL) -> HTTPRequest {
+    public static func verifyRequest(_ credentials: Credentials, endpoint: String = LinearProvider.baseURL)
+        -> HTTPRequest
+    {
         graphQL(#"{ viewer { id email name timezone } }"#, variables: [:], credentials: credentials, endpoint: endpoint)
     }
 
     /// One page of a team's issues with what the mapping reads.
-    public static func issuesRequest(team: String, after: String?, first: Int = 50, credentials: Credentials, endpoint: String = LinearProvider.baseURL) -> HTTPRequest {
+    public static func issuesRequest(
+        team: String, after: String?, first: Int = 50, credentials: Credentials,
+        endpoint: String = LinearProvider.baseURL
+    ) -> HTTPRequest {
         let query = """
             query Issues($team: String!, $first: Int!, $after: String) {
               issues(filter: { team: { key: { eq: $team } } }, first: $first, after: $after, orderBy: updatedAt) {
@@ -59,7 +67,9 @@ public enum LinearAPI {
         return graphQL(query, variables: variables, credentials: credentials, endpoint: endpoint)
     }
 
-    static func graphQL(_ query: String, variables: [String: JSONValue], credentials: Credentials, endpoint: String) -> HTTPRequest {
+    static func graphQL(_ query: String, variables: [String: JSONValue], credentials: Credentials, endpoint: String)
+        -> HTTPRequest
+    {
         HTTPRequest(
             method: "POST", url: URL(string: endpoint)!,
             headers: ["Authorization": credentials.authorizationHeader(), "Content-Type": "application/json"],

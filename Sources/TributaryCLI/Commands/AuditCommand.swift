@@ -3,7 +3,8 @@ import ImportCore
 /// `tributary audit`: the owner's audit log.
 enum AuditCommand {
     static let definition = CommandDefinition(
-        name: "audit", summary: "Show the audit log: connects, rotations, revocations, import starts, ends and failures.",
+        name: "audit",
+        summary: "Show the audit log: connects, rotations, revocations, import starts, ends and failures.",
         usage: ["audit [--since DATE] [--limit N]"],
         options: [
             OptionSpec("since", value: "DATE", help: "Only entries at or after DATE (2024-05-01 or ISO-8601)."),
@@ -14,16 +15,24 @@ enum AuditCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         var since: String?
         if let text = context.arguments.value("since") {
-            guard let stamp = Timestamp.parse(text) else { throw CLIError.usage("--since takes a date such as 2024-05-01, not \"\(text)\"") }
+            guard let stamp = Timestamp.parse(text) else {
+                throw CLIError.usage("--since takes a date such as 2024-05-01, not \"\(text)\"")
+            }
             since = stamp.iso8601
         }
         let workspace = try context.openWorkspace(path: context.databasePath())
         let owner = try workspace.owner(email: try context.ownerEmail())
-        let entries = try workspace.audit.list(owner: owner, since: since, limit: try context.arguments.int("limit") ?? 100)
+        let entries = try workspace.audit.list(
+            owner: owner, since: since, limit: try context.arguments.int("limit") ?? 100)
         if context.json {
             context.console.json(
                 JSONValue.array(
-                    entries.map { ["at": .string($0.at), "action": .string($0.action), "subject": JSONValue($0.subject), "detail": $0.detail] }))
+                    entries.map {
+                        [
+                            "at": .string($0.at), "action": .string($0.action), "subject": JSONValue($0.subject),
+                            "detail": $0.detail,
+                        ]
+                    }))
             return .ok
         }
         var table = TextTable(["AT", "ACTION", "SUBJECT", "DETAIL"])

@@ -33,19 +33,26 @@ enum ConnectCommand {
             OptionSpec("url", value: "URL", help: "The site URL (Jira: https://yourcompany.atlassian.net)."),
             OptionSpec("email", value: "EMAIL", help: "The Atlassian account email (Jira Cloud API tokens)."),
         ] + secretOptions + [
-            OptionSpec("gateway-url", value: "URL", help: "Gateway for scoped Jira tokens (default https://api.atlassian.com)."),
+            OptionSpec(
+                "gateway-url", value: "URL", help: "Gateway for scoped Jira tokens (default https://api.atlassian.com)."
+            )
         ] + CommandDefinition.storeOptions,
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         guard let providerID = context.arguments.positionals.first else {
-            throw CLIError.usage("which provider? e.g. `tributary connect jira --name work …` (see `tributary providers`)")
+            throw CLIError.usage(
+                "which provider? e.g. `tributary connect jira --name work …` (see `tributary providers`)")
         }
         guard context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("unexpected arguments: \(context.arguments.positionals.dropFirst().joined(separator: " ")); tokens are read from stdin, never from the command line")
+            throw CLIError.usage(
+                "unexpected arguments: \(context.arguments.positionals.dropFirst().joined(separator: " ")); tokens are read from stdin, never from the command line"
+            )
         }
         let provider = try context.registry.require(providerID)
-        guard let name = context.arguments.value("name"), !name.isEmpty else { throw CLIError.usage("--name NAME is required") }
+        guard let name = context.arguments.value("name"), !name.isEmpty else {
+            throw CLIError.usage("--name NAME is required")
+        }
         let email = context.arguments.value("email")
         let kind = try context.authKind(for: provider, email: email)
         let url = try siteURL(context.arguments.value("url"), provider: provider)
@@ -61,20 +68,27 @@ enum ConnectCommand {
         let secret = try context.readSecret()
         let credentials = Credentials(kind: kind, username: email, secret: secret)
         var extras: [String: String] = [:]
-        if let gateway = context.arguments.value("gateway-url") { extras["gatewayURL"] = try URLPolicy.normalizedBaseURL(gateway).absoluteString }
+        if let gateway = context.arguments.value("gateway-url") {
+            extras["gatewayURL"] = try URLPolicy.normalizedBaseURL(gateway).absoluteString
+        }
         let account = try await provider.verify(credentials, at: url, options: ConnectionOptions(extras: extras))
         let owner = try workspace.owner(email: try context.ownerEmail(fallback: email ?? account.email))
         let stored = Account(
             id: account.id, displayName: account.displayName, email: account.email ?? email, timeZone: account.timeZone,
             settings: account.settings.merging(extras) { $1 })
         let record = try workspace.connections.create(
-            owner: owner, name: name, provider: provider.id, baseURL: url, authKind: kind, account: stored, secret: secret, vault: vault)
+            owner: owner, name: name, provider: provider.id, baseURL: url, authKind: kind, account: stored,
+            secret: secret, vault: vault)
         if context.json {
             context.console.json(ConnectionsCommand.json(record))
         } else {
-            context.console.out("connected \"\(name)\": \(provider.displayName) at \(url) as \(account.displayName)\(account.email.map { " <\($0)>" } ?? "")")
+            context.console.out(
+                "connected \"\(name)\": \(provider.displayName) at \(url) as \(account.displayName)\(account.email.map { " <\($0)>" } ?? "")"
+            )
             if let deployment = account.settings["deployment"] {
-                context.console.out("  deployment: \(deployment), API v\(account.settings["apiVersion"] ?? "?"), route: \(account.settings["route"] ?? "site")\(account.timeZone.map { ", time zone \($0)" } ?? "")")
+                context.console.out(
+                    "  deployment: \(deployment), API v\(account.settings["apiVersion"] ?? "?"), route: \(account.settings["route"] ?? "site")\(account.timeZone.map { ", time zone \($0)" } ?? "")"
+                )
             }
             context.console.out("  token stored encrypted (AES-256-GCM) in \(database) for \(owner.email)")
             context.console.out("next: tributary containers \(name)")
@@ -85,7 +99,9 @@ enum ConnectCommand {
     /// The URL to store: normalised, and for Jira cut back to the site.
     static func siteURL(_ raw: String?, provider: any Provider) throws -> String {
         if provider.id == JiraProvider.id {
-            guard let raw else { throw CLIError.usage("--url is required for Jira, e.g. --url https://yourcompany.atlassian.net") }
+            guard let raw else {
+                throw CLIError.usage("--url is required for Jira, e.g. --url https://yourcompany.atlassian.net")
+            }
             return try JiraProvider.siteURL(raw)
         }
         guard let value = raw ?? provider.descriptor.defaultBaseURL else {

@@ -16,14 +16,17 @@ enum ConnectionsCommand {
         }
         if records.isEmpty {
             context.console.out("no connections for \(owner.email)")
-            context.console.out("hint: tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin")
+            context.console.out(
+                "hint: tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin"
+            )
             return .ok
         }
         var table = TextTable(["NAME", "PROVIDER", "URL", "ACCOUNT", "AUTH", "STATE", "VERIFIED"])
         for record in records {
             let state = !record.hasSecret ? "disconnected" : record.lastError != nil ? "error" : "ok"
             table.add([
-                record.name, record.provider, record.baseURL, record.accountEmail ?? record.accountName ?? "", record.authKind.rawValue,
+                record.name, record.provider, record.baseURL, record.accountEmail ?? record.accountName ?? "",
+                record.authKind.rawValue,
                 state, record.verifiedAt ?? "",
             ])
         }

@@ -14,26 +14,38 @@ enum ContainersCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let resolved = try ConnectionResolver.resolve(
             .named(name), provider: try workspace.connections.require(owner: owner, name: name).provider, owner: owner,
-            workspace: workspace, registry: context.registry, environment: context.environment, options: ConnectionOptions(),
+            workspace: workspace, registry: context.registry, environment: context.environment,
+            options: ConnectionOptions(),
             vault: { try context.vault() })
         let containers = try await resolved.connection.containers()
         if context.json {
             context.console.json(
                 JSONValue.array(
-                    containers.map { ["id": .string($0.id), "key": .string($0.key), "name": .string($0.name), "details": .object($0.details.mapValues(JSONValue.string))] }))
+                    containers.map {
+                        [
+                            "id": .string($0.id), "key": .string($0.key), "name": .string($0.name),
+                            "details": .object($0.details.mapValues(JSONValue.string)),
+                        ]
+                    }))
             return .ok
         }
         if containers.isEmpty {
             context.console.out("no \(resolved.provider.descriptor.containerNoun)s visible to this account")
-            context.console.out("hint: the account has no Browse Projects permission anywhere; sign in to \(resolved.connection.siteURL) to confirm, then ask an admin to add the account to the projects to import")
+            context.console.out(
+                "hint: the account has no Browse Projects permission anywhere; sign in to \(resolved.connection.siteURL) to confirm, then ask an admin to add the account to the projects to import"
+            )
             return .ok
         }
         var table = TextTable(["KEY", "NAME", "ID", "DETAILS"])
         for container in containers {
-            table.add([container.key, container.name, container.id, container.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")])
+            table.add([
+                container.key, container.name, container.id,
+                container.details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+            ])
         }
         context.console.out(table.render())
-        context.console.out("\(containers.count) \(resolved.provider.descriptor.containerNoun)\(containers.count == 1 ? "" : "s")")
+        context.console.out(
+            "\(containers.count) \(resolved.provider.descriptor.containerNoun)\(containers.count == 1 ? "" : "s")")
         return .ok
     }
 }

@@ -49,18 +49,24 @@ enum DemoCommand {
             sandbox = try JiraSandbox(config: config, port: 0)
         }
         defer { sandbox.stop() }
-        if human { console.out("Jira sandbox: \(sandbox.baseURL) (\(issues) issues in \(sandbox.projectKeys.joined(separator: ", ")))") }
+        if human {
+            console.out(
+                "Jira sandbox: \(sandbox.baseURL) (\(issues) issues in \(sandbox.projectKeys.joined(separator: ", ")))")
+        }
 
         // 3. The workspace, its owner, and a local team: some sandbox people exist here, some do not.
         let workspace = try context.openWorkspace(path: database)
         let owner = try workspace.owner(email: ownerEmail)
         for person in sandbox.people.prefix(5) {
-            if let email = person.email { try workspace.projects.addUser(owner: owner, email: email, displayName: person.name) }
+            if let email = person.email {
+                try workspace.projects.addUser(owner: owner, email: email, displayName: person.name)
+            }
         }
         let project = try workspace.projects.findOrCreate(owner: owner, name: "Demo import")
         for epic in sandbox.epics(project: "DEMO").prefix(2) {
             if try workspace.projects.milestone(projectID: project, title: epic.summary) == nil {
-                _ = try workspace.projects.createMilestone(owner: owner, projectID: project, title: epic.summary, ref: nil, jobID: nil)
+                _ = try workspace.projects.createMilestone(
+                    owner: owner, projectID: project, title: epic.summary, ref: nil, jobID: nil)
             }
         }
 
@@ -72,10 +78,14 @@ enum DemoCommand {
             try workspace.connections.create(
                 owner: owner, name: "demo-sandbox", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
                 account: account, secret: credentials.secret, vault: vault)
-            if human { console.out("connected demo-sandbox as \(account.displayName) <\(account.email ?? "")>; token stored encrypted") }
+            if human {
+                console.out(
+                    "connected demo-sandbox as \(account.displayName) <\(account.email ?? "")>; token stored encrypted")
+            }
         } else {
             try workspace.connections.updateBaseURL(owner: owner, name: "demo-sandbox", url: sandbox.baseURL)
-            try workspace.connections.rotate(owner: owner, name: "demo-sandbox", secret: credentials.secret, account: account, vault: vault)
+            try workspace.connections.rotate(
+                owner: owner, name: "demo-sandbox", secret: credentials.secret, account: account, vault: vault)
             if human { console.out("re-verified the demo-sandbox connection") }
         }
 
@@ -99,14 +109,16 @@ enum DemoCommand {
         }
         console.out("")
         RunCommand.printReport(report, console: console, database: database)
-        let tasks = try workspace.db.scalar("SELECT COUNT(*) FROM tasks WHERE owner_id = ?", [.integer(owner.id)]).intValue ?? 0
+        let tasks =
+            try workspace.db.scalar("SELECT COUNT(*) FROM tasks WHERE owner_id = ?", [.integer(owner.id)]).intValue ?? 0
         console.out("")
         console.out("\(database) now holds \(tasks) tasks with comments, worklogs, attachments and checklist items.")
         console.out("Where to look next:")
         console.out("  tributary jobs --db \(database) --owner \(ownerEmail)")
         console.out("  tributary jobs show \(report.jobID ?? 1) --db \(database) --owner \(ownerEmail)")
         console.out("  tributary audit --db \(database) --owner \(ownerEmail)")
-        console.out("  sqlite3 \(database) \"SELECT external_key, status, priority, substr(title, 1, 50) FROM tasks LIMIT 10\"")
+        console.out(
+            "  sqlite3 \(database) \"SELECT external_key, status, priority, substr(title, 1, 50) FROM tasks LIMIT 10\"")
         console.out("  tributary demo            # again: idempotent, nothing is rewritten")
         console.out("  tributary --help          # connect your own Jira, preview, run, migrate")
         return report.status == .partial ? .partial : .ok
@@ -115,7 +127,8 @@ enum DemoCommand {
     static func demoConfigPath(_ environment: [String: String]) -> String? {
         guard let table = MappingLocator.defaultTable(provider: "jira", environment: environment) else { return nil }
         let root = ((table as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        let candidate = ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Config/demo.json")
+        let candidate = ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+            "Config/demo.json")
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 

@@ -16,15 +16,19 @@ enum DisconnectCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let record = try workspace.connections.require(owner: owner, name: name)
         try workspace.connections.revoke(owner: owner, name: name)
-        let kept = try workspace.db.scalar(
-            "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ?", [.integer(owner.id), .text(record.provider)]
-        ).intValue ?? 0
+        let kept =
+            try workspace.db.scalar(
+                "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ?",
+                [.integer(owner.id), .text(record.provider)]
+            ).intValue ?? 0
         if context.json {
             context.console.json(["disconnected": .string(name), "tasksKept": .number(Double(kept))])
         } else {
-            context.console.out("disconnected \"\(name)\": its token is deleted; \(kept) imported \(record.provider) tasks are kept")
+            context.console.out(
+                "disconnected \"\(name)\": its token is deleted; \(kept) imported \(record.provider) tasks are kept")
             if record.provider == "jira" {
-                context.console.out("hint: also revoke the token at https://id.atlassian.com/manage-profile/security/api-tokens")
+                context.console.out(
+                    "hint: also revoke the token at https://id.atlassian.com/manage-profile/security/api-tokens")
             }
         }
         return .ok

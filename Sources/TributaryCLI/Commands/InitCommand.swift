@@ -27,7 +27,8 @@ enum InitCommand {
             lines.append("key: TRIBUTARY_ENCRYPTION_KEY is set and valid; no key file needed")
             result["key"] = "TRIBUTARY_ENCRYPTION_KEY"
         } else {
-            let path = context.arguments.value("key-file") ?? EncryptionKey.defaultKeyFile(environment: context.environment)
+            let path =
+                context.arguments.value("key-file") ?? EncryptionKey.defaultKeyFile(environment: context.environment)
             if FileManager.default.fileExists(atPath: path) {
                 _ = try EncryptionKey.fromKeyFile(path)
                 lines.append("key: \(path) exists (0600) and is valid; left untouched")
@@ -46,8 +47,10 @@ enum InitCommand {
         if context.json {
             context.console.json(JSONValue.object(result))
         } else {
-            lines.forEach { context.console.out($0) }
-            context.console.out("next: tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin")
+            for line in lines { context.console.out(line) }
+            context.console.out(
+                "next: tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin"
+            )
         }
         return .ok
     }

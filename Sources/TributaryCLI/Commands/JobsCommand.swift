@@ -5,7 +5,8 @@ enum JobsCommand {
     static let definition = CommandDefinition(
         name: "jobs", summary: "List recent import jobs, or show one with its failures.",
         usage: ["jobs [--limit N]", "jobs show ID"],
-        options: [OptionSpec("limit", value: "N", help: "How many jobs to list (default 20).")] + CommandDefinition.storeOptions,
+        options: [OptionSpec("limit", value: "N", help: "How many jobs to list (default 20).")]
+            + CommandDefinition.storeOptions,
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
@@ -13,20 +14,28 @@ enum JobsCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let positionals = context.arguments.positionals
         if positionals.first == "show" {
-            guard positionals.count == 2, let id = Int64(positionals[1]) else { throw CLIError.usage("usage: tributary jobs show ID") }
-            guard let job = try workspace.jobs.find(owner: owner, id: id) else { throw WorkspaceError.jobNotFound(id: id) }
+            guard positionals.count == 2, let id = Int64(positionals[1]) else {
+                throw CLIError.usage("usage: tributary jobs show ID")
+            }
+            guard let job = try workspace.jobs.find(owner: owner, id: id) else {
+                throw WorkspaceError.jobNotFound(id: id)
+            }
             let failures = try workspace.jobs.failures(owner: owner, jobID: id)
             if context.json {
                 var object = json(job).objectValue ?? [:]
                 object["report"] = job.report
-                object["failures"] = .array(failures.map { ["record": JSONValue($0.recordKey), "reason": .string($0.reason)] })
+                object["failures"] = .array(
+                    failures.map { ["record": JSONValue($0.recordKey), "reason": .string($0.reason)] })
                 context.console.json(.object(object))
                 return .ok
             }
             show(job, failures: failures, console: context.console)
             return .ok
         }
-        guard positionals.isEmpty else { throw CLIError.usage("unexpected \(positionals.joined(separator: " ")); usage: tributary jobs [--limit N] | jobs show ID") }
+        guard positionals.isEmpty else {
+            throw CLIError.usage(
+                "unexpected \(positionals.joined(separator: " ")); usage: tributary jobs [--limit N] | jobs show ID")
+        }
         let jobs = try workspace.jobs.list(owner: owner, limit: try context.arguments.int("limit") ?? 20)
         if context.json {
             context.console.json(JSONValue.array(jobs.map(json)))
@@ -36,11 +45,14 @@ enum JobsCommand {
             context.console.out("no import jobs yet for \(owner.email)")
             return .ok
         }
-        var table = TextTable(["ID", "STATUS", "MODE", "PROVIDER", "STARTED", "CREATED", "UPDATED", "UNCHANGED", "DELETED", "FAILED"])
+        var table = TextTable([
+            "ID", "STATUS", "MODE", "PROVIDER", "STARTED", "CREATED", "UPDATED", "UNCHANGED", "DELETED", "FAILED",
+        ])
         for job in jobs {
             table.add([
                 String(job.id), job.status.rawValue, job.mode, job.provider, job.startedAt, String(job.counts.created),
-                String(job.counts.updated), String(job.counts.unchanged), String(job.counts.deleted), String(job.counts.failed),
+                String(job.counts.updated), String(job.counts.unchanged), String(job.counts.deleted),
+                String(job.counts.failed),
             ])
         }
         context.console.out(table.render())
@@ -52,18 +64,29 @@ enum JobsCommand {
         console.out("  started   \(job.startedAt)")
         console.out("  finished  \(job.finishedAt ?? "—")")
         if let resumed = job.resumedFromJobID { console.out("  resumed   job \(resumed)") }
-        console.out("  created \(job.counts.created), updated \(job.counts.updated), unchanged \(job.counts.unchanged), deleted \(job.counts.deleted), failed \(job.counts.failed)")
+        console.out(
+            "  created \(job.counts.created), updated \(job.counts.updated), unchanged \(job.counts.unchanged), deleted \(job.counts.deleted), failed \(job.counts.failed)"
+        )
         console.out("  pages \(job.pages), requests \(job.requests), retries \(job.retries)")
         if let error = job.error { console.out("  error: \(error)") }
-        for (title, key) in [("unmatched assignees", "unmatchedAssignees"), ("unmatched milestones", "unmatchedMilestones")] {
+        for (title, key) in [
+            ("unmatched assignees", "unmatchedAssignees"), ("unmatched milestones", "unmatchedMilestones"),
+        ] {
             if let values = job.report[key]?.objectValue, !values.isEmpty {
-                console.out("  \(title): " + values.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.scalarText ?? ""))" }.joined(separator: ", "))
+                console.out(
+                    "  \(title): "
+                        + values.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.scalarText ?? ""))" }.joined(
+                            separator: ", "))
             }
         }
-        for warning in job.report["warnings"]?.arrayValue ?? [] { console.out("  warning: \(warning.stringValue ?? "")") }
+        for warning in job.report["warnings"]?.arrayValue ?? [] {
+            console.out("  warning: \(warning.stringValue ?? "")")
+        }
         if !failures.isEmpty {
             console.out("  failures:")
-            for failure in failures.prefix(50) { console.out("    \(failure.recordKey ?? failure.externalID ?? "?"): \(failure.reason)") }
+            for failure in failures.prefix(50) {
+                console.out("    \(failure.recordKey ?? failure.externalID ?? "?"): \(failure.reason)")
+            }
             if failures.count > 50 { console.out("    … \(failures.count - 50) more (use --json)") }
         }
     }
@@ -71,11 +94,13 @@ enum JobsCommand {
     static func json(_ job: ImportJob) -> JSONValue {
         [
             "id": .number(Double(job.id)), "status": .string(job.status.rawValue), "mode": .string(job.mode),
-            "provider": .string(job.provider), "startedAt": .string(job.startedAt), "finishedAt": JSONValue(job.finishedAt),
+            "provider": .string(job.provider), "startedAt": .string(job.startedAt),
+            "finishedAt": JSONValue(job.finishedAt),
             "created": .number(Double(job.counts.created)), "updated": .number(Double(job.counts.updated)),
             "unchanged": .number(Double(job.counts.unchanged)), "deleted": .number(Double(job.counts.deleted)),
             "failed": .number(Double(job.counts.failed)), "pages": .number(Double(job.pages)),
-            "requests": .number(Double(job.requests)), "retries": .number(Double(job.retries)), "error": JSONValue(job.error),
+            "requests": .number(Double(job.requests)), "retries": .number(Double(job.retries)),
+            "error": JSONValue(job.error),
             "resumedFrom": job.resumedFromJobID.map { .number(Double($0)) } ?? .null,
         ]
     }

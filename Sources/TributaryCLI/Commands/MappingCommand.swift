@@ -11,7 +11,9 @@ enum MappingCommand {
             With --connection, custom fields are also checked against the source's field list.
             docs/MAPPING.md describes the format.
             """,
-        options: [OptionSpec("connection", value: "NAME", help: "Check custom fields against this connection's fields.")]
+        options: [
+            OptionSpec("connection", value: "NAME", help: "Check custom fields against this connection's fields.")
+        ]
             + CommandDefinition.storeOptions,
         run: run)
 
@@ -38,7 +40,8 @@ enum MappingCommand {
             if context.json {
                 context.console.json([
                     "valid": false, "file": .string(path),
-                    "problems": .array(error.problems.map { ["path": .string($0.path), "message": .string($0.message)] }),
+                    "problems": .array(
+                        error.problems.map { ["path": .string($0.path), "message": .string($0.message)] }),
                 ])
             } else {
                 context.console.err(error.description)
@@ -46,32 +49,50 @@ enum MappingCommand {
             return .usage
         }
         if context.registry.provider(table.provider) == nil {
-            context.console.err("warning: provider \"\(table.provider)\" is not registered in this build (see `tributary providers`)")
+            context.console.err(
+                "warning: provider \"\(table.provider)\" is not registered in this build (see `tributary providers`)")
         }
         if context.json {
             context.console.json([
                 "valid": true, "file": .string(path), "provider": .string(table.provider),
-                "records": .object(table.records.reduce(into: [String: JSONValue]()) { $0[$1.key.rawValue] = .number(Double($1.value.rules.count)) }),
+                "records": .object(
+                    table.records.reduce(into: [String: JSONValue]()) {
+                        $0[$1.key.rawValue] = .number(Double($1.value.rules.count))
+                    }),
             ])
             return .ok
         }
         context.console.out("\(path): valid \(table.provider) mapping table (format \(table.format))")
         if !table.params.isEmpty {
-            context.console.out("params: " + table.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.scalarText ?? $0.value.jsonText)" }.joined(separator: ", "))
+            context.console.out(
+                "params: "
+                    + table.params.sorted { $0.key < $1.key }.map {
+                        "\($0.key)=\($0.value.scalarText ?? $0.value.jsonText)"
+                    }.joined(separator: ", "))
         }
         for (alias, spec) in table.customFields.sorted(by: { $0.key < $1.key }) {
-            context.console.out("custom field $\(alias): \(spec.type.rawValue), ids \(spec.ids.joined(separator: ", ")), names \(spec.names.joined(separator: ", "))")
+            context.console.out(
+                "custom field $\(alias): \(spec.type.rawValue), ids \(spec.ids.joined(separator: ", ")), names \(spec.names.joined(separator: ", "))"
+            )
         }
         for kind in RecordKind.allCases {
             guard let mapping = table.records[kind] else { continue }
             context.console.out("")
-            context.console.out("\(kind.rawValue)\(mapping.each.map { " (each \($0.text)\(mapping.limit.map { ", at most \($0)" } ?? ""))" } ?? ""): \(mapping.rules.count) rules")
+            context.console.out(
+                "\(kind.rawValue)\(mapping.each.map { " (each \($0.text)\(mapping.limit.map { ", at most \($0)" } ?? ""))" } ?? ""): \(mapping.rules.count) rules"
+            )
             var rows = TextTable(["TARGET", "FROM", "STEPS"])
             rows.maxCellWidth = 70
             for rule in mapping.rules {
                 var steps = rule.transforms.map(\.description)
-                if !rule.conditionalValues.isEmpty { steps.insert("\(rule.conditionalValues.count) conditional value(s)", at: 0) }
-                if let map = rule.map { steps.append("map \(map.cases.count) case(s)\(map.defaultValue.map { ", default \($0.scalarText ?? $0.jsonText)" } ?? "")") }
+                if !rule.conditionalValues.isEmpty {
+                    steps.insert("\(rule.conditionalValues.count) conditional value(s)", at: 0)
+                }
+                if let map = rule.map {
+                    steps.append(
+                        "map \(map.cases.count) case(s)\(map.defaultValue.map { ", default \($0.scalarText ?? $0.jsonText)" } ?? "")"
+                    )
+                }
                 if let value = rule.defaultValue { steps.append("default \(value.scalarText ?? value.jsonText)") }
                 rows.add([rule.target, rule.from.map(\.text).joined(separator: " | "), steps.joined(separator: " → ")])
             }

@@ -16,7 +16,8 @@ enum MigrateCommand {
             """,
         options: [
             OptionSpec("parallel", value: "N", help: "Runs at once across connections (default 1)."),
-            OptionSpec("report-dir", value: "DIR", help: "Where to write the reports (default: the working directory)."),
+            OptionSpec(
+                "report-dir", value: "DIR", help: "Where to write the reports (default: the working directory)."),
         ] + CommandDefinition.storeOptions,
         run: run)
 
@@ -56,7 +57,8 @@ enum MigrateCommand {
                     while let indices = queue.update({ $0.isEmpty ? nil : $0.removeFirst() }) {
                         for index in indices {
                             let row = try await execute(
-                                index: index, batch: batch, previous: previous[index], context: context, database: database,
+                                index: index, batch: batch, previous: previous[index], context: context,
+                                database: database,
                                 owner: owner, ownerEmail: ownerEmail, style: style)
                             rows.update { $0[index] = row }
                         }
@@ -76,15 +78,17 @@ enum MigrateCommand {
             for project in run.config.source.projects {
                 let label = "\(run.config.source.provider):\(project)"
                 guard !totals.contains(where: { $0.0 == label }) else { continue }
-                let count = try target.db.scalar(
-                    "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL",
-                    [.integer(runOwner.id), .text(run.config.source.provider), .text(project)]
-                ).intValue ?? 0
+                let count =
+                    try target.db.scalar(
+                        "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL",
+                        [.integer(runOwner.id), .text(run.config.source.provider), .text(project)]
+                    ).intValue ?? 0
                 totals.append((label, count))
             }
         }
         let report = MigrationReport(
-            batch: path, generatedAt: Timestamp.now().iso8601, rows: ordered, projectTotals: totals.map { (project: $0.0, records: $0.1) })
+            batch: path, generatedAt: Timestamp.now().iso8601, rows: ordered,
+            projectTotals: totals.map { (project: $0.0, records: $0.1) })
         let folder = context.arguments.value("report-dir") ?? "."
         let jsonPath = batch.reportJSON ?? (folder as NSString).appendingPathComponent("migration-report.json")
         let htmlPath = batch.reportHTML ?? (folder as NSString).appendingPathComponent("migration-report.html")
@@ -92,7 +96,8 @@ enum MigrateCommand {
             try JSONWriter(pretty: true).data(report.json).write(to: URL(fileURLWithPath: jsonPath))
             try Data(report.html.utf8).write(to: URL(fileURLWithPath: htmlPath))
         } catch {
-            throw CLIError("cannot write the report: \(error.localizedDescription)\n  hint: pass a writable --report-dir.")
+            throw CLIError(
+                "cannot write the report: \(error.localizedDescription)\n  hint: pass a writable --report-dir.")
         }
         let failed = ordered.filter { $0.status == "failed" }.count
         let partial = ordered.filter { $0.status == "partial" }.count
@@ -102,16 +107,23 @@ enum MigrateCommand {
             var table = TextTable(["RUN", "STATUS", "CREATED", "UPDATED", "UNCHANGED", "DELETED", "FAILED", "JOB"])
             for row in ordered {
                 table.add([
-                    row.name, row.skipped ? "skipped (\(row.status))" : row.status, String(row.counts.created), String(row.counts.updated),
-                    String(row.counts.unchanged), String(row.counts.deleted), String(row.counts.failed), row.jobID.map(String.init) ?? "—",
+                    row.name, row.skipped ? "skipped (\(row.status))" : row.status, String(row.counts.created),
+                    String(row.counts.updated),
+                    String(row.counts.unchanged), String(row.counts.deleted), String(row.counts.failed),
+                    row.jobID.map(String.init) ?? "—",
                 ])
             }
             context.console.out("")
             context.console.out(table.render())
             let total = report.totals
-            context.console.out("batch done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(ordered.count - failed - partial) ok, \(partial) partial, \(failed) failed; \(total.created) created, \(total.updated) updated, \(total.unchanged) unchanged, \(total.deleted) deleted")
+            context.console.out(
+                "batch done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(ordered.count - failed - partial) ok, \(partial) partial, \(failed) failed; \(total.created) created, \(total.updated) updated, \(total.unchanged) unchanged, \(total.deleted) deleted"
+            )
             context.console.out("report: \(jsonPath), \(htmlPath)")
-            if failed > 0 { context.console.out("hint: fix the failures above and run the same command again: finished runs are skipped") }
+            if failed > 0 {
+                context.console.out(
+                    "hint: fix the failures above and run the same command again: finished runs are skipped")
+            }
         }
         return failed > 0 ? .failure : partial > 0 ? .partial : .ok
     }
@@ -132,23 +144,31 @@ enum MigrateCommand {
                     created: counts?["created"]?.intValue ?? 0, updated: counts?["updated"]?.intValue ?? 0,
                     unchanged: counts?["unchanged"]?.intValue ?? 0, deleted: counts?["deleted"]?.intValue ?? 0,
                     failed: counts?["failed"]?.intValue ?? 0),
-                jobID: previous.jobID, duration: previous.report["durationSeconds"]?.doubleValue ?? 0, error: nil, skipped: true)
+                jobID: previous.jobID, duration: previous.report["durationSeconds"]?.doubleValue ?? 0, error: nil,
+                skipped: true)
         }
-        try stateWorkspace.batches.record(owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "running", jobID: nil, report: [:])
+        try stateWorkspace.batches.record(
+            owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "running", jobID: nil,
+            report: [:])
         let runDatabase = context.databasePath(configured: config.database ?? batch.database)
         let started = Date()
         do {
             let workspace = try context.openWorkspace(path: runDatabase)
             let engine = ImportEngine(
                 workspace: workspace, registry: context.registry, environment: context.environment,
-                observer: ProgressPrinter(console: context.console, style: style, label: run.name), vault: { try context.vault() })
-            let report = try await engine.run(config, options: .init(incremental: run.incremental, ownerEmail: ownerEmail))
+                observer: ProgressPrinter(console: context.console, style: style, label: run.name),
+                vault: { try context.vault() })
+            let report = try await engine.run(
+                config, options: .init(incremental: run.incremental, ownerEmail: ownerEmail))
             try stateWorkspace.batches.record(
-                owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue, jobID: report.jobID,
+                owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue,
+                jobID: report.jobID,
                 report: report.json)
             return MigrationReport.Row(
-                name: run.name, provider: config.source.provider, projects: config.source.projects, destination: config.destination.project,
-                status: report.status.rawValue, counts: report.counts, jobID: report.jobID, duration: report.durationSeconds, error: nil,
+                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                destination: config.destination.project,
+                status: report.status.rawValue, counts: report.counts, jobID: report.jobID,
+                duration: report.durationSeconds, error: nil,
                 skipped: false)
         } catch {
             let (message, _) = ErrorReport.describe(error)
@@ -158,8 +178,10 @@ enum MigrateCommand {
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "failed", jobID: jobID,
                 report: ["error": .string(message)])
             return MigrationReport.Row(
-                name: run.name, provider: config.source.provider, projects: config.source.projects, destination: config.destination.project,
-                status: "failed", counts: ImportCounts(), jobID: jobID, duration: Date().timeIntervalSince(started), error: message,
+                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                destination: config.destination.project,
+                status: "failed", counts: ImportCounts(), jobID: jobID, duration: Date().timeIntervalSince(started),
+                error: message,
                 skipped: false)
         }
     }

@@ -3,7 +3,8 @@ import ImportCore
 /// `tributary preview CONFIG`: the mapping applied to a sample, as a table; nothing is written.
 enum PreviewCommand {
     static let definition = CommandDefinition(
-        name: "preview", summary: "Show how a sample of records would map, and what an import would do. Writes nothing.",
+        name: "preview",
+        summary: "Show how a sample of records would map, and what an import would do. Writes nothing.",
         usage: ["preview CONFIG [--sample N]"],
         options: [OptionSpec("sample", value: "N", help: "How many of the most recently updated records (default 10).")]
             + CommandDefinition.storeOptions,
@@ -17,17 +18,33 @@ enum PreviewCommand {
         guard sample >= 1 && sample <= 500 else { throw CLIError.usage("--sample takes 1 to 500") }
         let config = try RunConfig.load(path: path)
         let workspace = try context.openWorkspace(path: context.databasePath(configured: config.database))
-        let engine = ImportEngine(workspace: workspace, registry: context.registry, environment: context.environment, vault: { try context.vault() })
-        let preview = try await engine.preview(config, sample: sample, options: .init(ownerEmail: try context.ownerEmail(configured: config.owner)))
+        let engine = ImportEngine(
+            workspace: workspace, registry: context.registry, environment: context.environment,
+            vault: { try context.vault() })
+        let preview = try await engine.preview(
+            config, sample: sample, options: .init(ownerEmail: try context.ownerEmail(configured: config.owner)))
         if context.json {
             context.console.json([
                 "mappingTable": .string(preview.mappingTable),
-                "counts": ["create": .number(Double(preview.counts.created)), "update": .number(Double(preview.counts.updated)), "unchanged": .number(Double(preview.counts.unchanged)), "fail": .number(Double(preview.counts.failed))],
+                "counts": [
+                    "create": .number(Double(preview.counts.created)),
+                    "update": .number(Double(preview.counts.updated)),
+                    "unchanged": .number(Double(preview.counts.unchanged)),
+                    "fail": .number(Double(preview.counts.failed)),
+                ],
                 "samples": .array(
                     preview.samples.map { sample in
                         [
-                            "record": .string(sample.record), "change": .string(sample.change), "error": JSONValue(sample.error),
-                            "rules": .array(sample.traces.map { ["record": .string($0.kind.rawValue), "target": .string($0.target), "source": .string($0.source), "input": $0.input ?? .null, "output": $0.output ?? .null] }),
+                            "record": .string(sample.record), "change": .string(sample.change),
+                            "error": JSONValue(sample.error),
+                            "rules": .array(
+                                sample.traces.map {
+                                    [
+                                        "record": .string($0.kind.rawValue), "target": .string($0.target),
+                                        "source": .string($0.source), "input": $0.input ?? .null,
+                                        "output": $0.output ?? .null,
+                                    ]
+                                }),
                         ]
                     }),
                 "warnings": .array(preview.warnings.map(JSONValue.string)),
@@ -47,7 +64,9 @@ enum PreviewCommand {
             context.console.out(table.render())
         }
         context.console.out("")
-        context.console.out("an import would create \(preview.counts.created), update \(preview.counts.updated), leave \(preview.counts.unchanged) unchanged, fail \(preview.counts.failed) of these \(preview.samples.count) records")
+        context.console.out(
+            "an import would create \(preview.counts.created), update \(preview.counts.updated), leave \(preview.counts.unchanged) unchanged, fail \(preview.counts.failed) of these \(preview.samples.count) records"
+        )
         for warning in preview.warnings { context.console.out("warning: \(warning)") }
         return .ok
     }

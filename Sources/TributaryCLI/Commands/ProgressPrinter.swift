@@ -51,7 +51,8 @@ final class ProgressPrinter: ImportObserver, @unchecked Sendable {
         let width = 28
         let filled = Int(fraction * Double(width))
         let eta = progress.eta.map { " ETA \(Self.duration($0))" } ?? ""
-        return "\(prefix)[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(progress.records)/\(total) \(Int(fraction * 100))% \(rate)\(eta)"
+        return
+            "\(prefix)[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(progress.records)/\(total) \(Int(fraction * 100))% \(rate)\(eta)"
     }
 
     static func duration(_ seconds: Double) -> String {
@@ -63,10 +64,12 @@ final class ProgressPrinter: ImportObserver, @unchecked Sendable {
         let prefix = label.isEmpty ? "" : "[\(label)] "
         switch event {
         case .started(let job, let mode, _, let resumed):
-            return "\(prefix)job \(job.map(String.init) ?? "-") started (\(mode))\(resumed.map { ", resuming job \($0)" } ?? "")"
+            return
+                "\(prefix)job \(job.map(String.init) ?? "-") started (\(mode))\(resumed.map { ", resuming job \($0)" } ?? "")"
         case .page(let progress):
             let c = progress.counts
-            return "\(prefix)page \(progress.pages): \(progress.records)\(progress.estimatedTotal.map { "/\($0)" } ?? "") records (created \(c.created), updated \(c.updated), unchanged \(c.unchanged), failed \(c.failed)) \(String(format: "%.0f", progress.rate))/s"
+            return
+                "\(prefix)page \(progress.pages): \(progress.records)\(progress.estimatedTotal.map { "/\($0)" } ?? "") records (created \(c.created), updated \(c.updated), unchanged \(c.unchanged), failed \(c.failed)) \(String(format: "%.0f", progress.rate))/s"
         case .reconciled(let deleted):
             return "\(prefix)reconciled deletes: \(deleted) marked deleted"
         case .recordFailed(let failure):
@@ -80,19 +83,27 @@ final class ProgressPrinter: ImportObserver, @unchecked Sendable {
         var object: [String: JSONValue]
         switch event {
         case .started(let job, let mode, let total, let resumed):
-            object = ["event": "started", "jobId": job.map { .number(Double($0)) } ?? .null, "mode": .string(mode),
-                "estimatedTotal": total.map { .number(Double($0)) } ?? .null, "resumedFrom": resumed.map { .number(Double($0)) } ?? .null]
+            object = [
+                "event": "started", "jobId": job.map { .number(Double($0)) } ?? .null, "mode": .string(mode),
+                "estimatedTotal": total.map { .number(Double($0)) } ?? .null,
+                "resumedFrom": resumed.map { .number(Double($0)) } ?? .null,
+            ]
         case .page(let progress):
             object = [
                 "event": "page", "pages": .number(Double(progress.pages)), "records": .number(Double(progress.records)),
-                "created": .number(Double(progress.counts.created)), "updated": .number(Double(progress.counts.updated)),
-                "unchanged": .number(Double(progress.counts.unchanged)), "failed": .number(Double(progress.counts.failed)),
+                "created": .number(Double(progress.counts.created)),
+                "updated": .number(Double(progress.counts.updated)),
+                "unchanged": .number(Double(progress.counts.unchanged)),
+                "failed": .number(Double(progress.counts.failed)),
                 "estimatedTotal": progress.estimatedTotal.map { .number(Double($0)) } ?? .null,
-                "rate": .number((progress.rate * 10).rounded() / 10), "eta": progress.eta.map { .number($0.rounded()) } ?? .null,
+                "rate": .number((progress.rate * 10).rounded() / 10),
+                "eta": progress.eta.map { .number($0.rounded()) } ?? .null,
             ]
         case .reconciled(let deleted): object = ["event": "reconciled", "deleted": .number(Double(deleted))]
         case .recordFailed(let failure):
-            object = ["event": "recordFailed", "record": JSONValue(failure.recordKey), "reason": .string(failure.reason)]
+            object = [
+                "event": "recordFailed", "record": JSONValue(failure.recordKey), "reason": .string(failure.reason),
+            ]
         case .finished(let report): object = ["event": "finished", "report": report.json]
         }
         if !label.isEmpty { object["run"] = .string(label) }

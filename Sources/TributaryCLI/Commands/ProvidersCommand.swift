@@ -34,7 +34,8 @@ enum ProvidersCommand {
             let descriptor = provider.descriptor
             table.add([
                 "\(descriptor.id) (\(descriptor.displayName))", descriptor.readiness.label,
-                descriptor.authKinds.map(\.rawValue).joined(separator: ", "), descriptor.verifyEndpoint, descriptor.containerNoun,
+                descriptor.authKinds.map(\.rawValue).joined(separator: ", "), descriptor.verifyEndpoint,
+                descriptor.containerNoun,
             ])
         }
         context.console.out(table.render())

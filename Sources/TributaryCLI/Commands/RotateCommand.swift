@@ -20,12 +20,14 @@ enum RotateCommand {
         let secret = try context.readSecret()
         let credentials = Credentials(kind: record.authKind, username: record.accountEmail, secret: secret)
         let extras = record.settings.filter { $0.key == "gatewayURL" }
-        let account = try await provider.verify(credentials, at: record.baseURL, options: ConnectionOptions(extras: extras))
+        let account = try await provider.verify(
+            credentials, at: record.baseURL, options: ConnectionOptions(extras: extras))
         try workspace.connections.rotate(owner: owner, name: name, secret: secret, account: account, vault: vault)
         if context.json {
             context.console.json(["rotated": .string(name), "account": JSONValue(account.email)])
         } else {
-            context.console.out("rotated the token of \"\(name)\" (verified as \(account.displayName)); the old token is gone")
+            context.console.out(
+                "rotated the token of \"\(name)\" (verified as \(account.displayName)); the old token is gone")
         }
         return .ok
     }

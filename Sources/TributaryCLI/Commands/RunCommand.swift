@@ -38,14 +38,20 @@ enum RunCommand {
         let owner = try context.ownerEmail(configured: config.owner)
         let report = try await engine.run(
             config,
-            options: .init(incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"), ownerEmail: owner))
+            options: .init(
+                incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"),
+                ownerEmail: owner))
         if !context.json { printReport(report, console: context.console, database: database) }
         return report.status == .partial ? .partial : .ok
     }
 
     static func printReport(_ report: ImportReport, console: Console, database: String) {
-        let what = report.dryRun ? "dry run (nothing written)" : "job \(report.jobID.map(String.init) ?? "-") \(report.status.rawValue)"
-        console.out("\(what): \(report.mode) import from \(report.provider) into \"\(report.destinationProject)\" in \(String(format: "%.1f", report.durationSeconds)) s\(report.resumedFrom.map { ", resumed job \($0)" } ?? "")")
+        let what =
+            report.dryRun
+            ? "dry run (nothing written)" : "job \(report.jobID.map(String.init) ?? "-") \(report.status.rawValue)"
+        console.out(
+            "\(what): \(report.mode) import from \(report.provider) into \"\(report.destinationProject)\" in \(String(format: "%.1f", report.durationSeconds)) s\(report.resumedFrom.map { ", resumed job \($0)" } ?? "")"
+        )
         let verb = report.dryRun ? "would be " : ""
         var table = TextTable(["", "RECORDS"])
         table.add(["\(verb)created", String(report.counts.created)])
@@ -56,26 +62,40 @@ enum RunCommand {
         console.out(table.render())
         console.out("requests \(report.requests), retries \(report.retries), pages \(report.pages)")
         if !report.unmatchedAssignees.isEmpty {
-            console.out("unmatched assignees (no user profile with that email; not assigned): "
-                + report.unmatchedAssignees.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(10)
-                .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + (report.unmatchedAssignees.count > 10 ? ", …" : ""))
+            console.out(
+                "unmatched assignees (no user profile with that email; not assigned): "
+                    + report.unmatchedAssignees.sorted {
+                        $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+                    }.prefix(10)
+                    .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+                    + (report.unmatchedAssignees.count > 10 ? ", …" : ""))
         }
         if !report.unmatchedMilestones.isEmpty {
-            console.out("unmatched milestones (no milestone with that title; set createMilestones to create them): "
-                + report.unmatchedMilestones.sorted { $0.key < $1.key }.prefix(10).map { "\"\($0.key)\" ×\($0.value)" }.joined(separator: ", ")
-                + (report.unmatchedMilestones.count > 10 ? ", …" : ""))
+            console.out(
+                "unmatched milestones (no milestone with that title; set createMilestones to create them): "
+                    + report.unmatchedMilestones.sorted { $0.key < $1.key }.prefix(10).map {
+                        "\"\($0.key)\" ×\($0.value)"
+                    }.joined(separator: ", ")
+                    + (report.unmatchedMilestones.count > 10 ? ", …" : ""))
         }
         for warning in report.warnings { console.out("warning: \(warning)") }
         for failure in report.failures.prefix(10) {
             console.out("failed: \(failure.recordKey ?? failure.externalID ?? "?"): \(failure.reason)")
         }
-        if report.failures.count > 10 { console.out("… \(report.counts.failed - 10) more failures: tributary jobs show \(report.jobID ?? 0) --db \(database)") }
+        if report.failures.count > 10 {
+            console.out(
+                "… \(report.counts.failed - 10) more failures: tributary jobs show \(report.jobID ?? 0) --db \(database)"
+            )
+        }
         if report.dryRun {
             for change in report.plannedChanges.prefix(20) {
-                let fields = change.fields.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(separator: "; ")
+                let fields = change.fields.map { "\($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" }.joined(
+                    separator: "; ")
                 console.out("  \(change.change) \(change.record)\(fields.isEmpty ? "" : "  (\(fields))")")
             }
-            if report.plannedChanges.count > 20 { console.out("  … \(report.plannedChanges.count - 20) more (use --json)") }
+            if report.plannedChanges.count > 20 {
+                console.out("  … \(report.plannedChanges.count - 20) more (use --json)")
+            }
         }
     }
 }

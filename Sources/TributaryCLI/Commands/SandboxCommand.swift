@@ -6,7 +6,9 @@ import ProviderSandbox
 enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
-        usage: ["sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [faults…]"],
+        usage: [
+            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [faults…]"
+        ],
         details: """
             Emulates Jira Cloud (or Data Center) over deterministic generated data. It prints its URL
             and the credentials it accepts, then serves until interrupted (Ctrl-C).
@@ -33,7 +35,9 @@ enum SandboxCommand {
 
     static func fraction(_ context: CommandContext, _ name: String) throws -> Double {
         guard let text = context.arguments.value(name) else { return 0 }
-        guard let value = Double(text), (0...1).contains(value) else { throw CLIError.usage("--\(name) takes a fraction from 0 to 1") }
+        guard let value = Double(text), (0...1).contains(value) else {
+            throw CLIError.usage("--\(name) takes a fraction from 0 to 1")
+        }
         return value
     }
 
@@ -62,25 +66,33 @@ enum SandboxCommand {
             throw CLIError.usage("--issues takes 0 to 1000000 and --projects 1 to 500")
         }
         let config = JiraSandboxConfig(
-            issues: issues, projects: projects, seed: UInt64(try context.arguments.int("seed") ?? 42), deployment: deployment,
+            issues: issues, projects: projects, seed: UInt64(try context.arguments.int("seed") ?? 42),
+            deployment: deployment,
             faults: faults)
         let port = try context.arguments.int("port") ?? 0
         guard (0...65535).contains(port) else { throw CLIError.usage("--port takes 0 to 65535") }
         let sandbox = try JiraSandbox(config: config, port: UInt16(port))
         if context.json {
             context.console.json([
-                "url": .string(sandbox.baseURL), "deployment": .string(deployment.rawValue), "email": .string(config.email),
+                "url": .string(sandbox.baseURL), "deployment": .string(deployment.rawValue),
+                "email": .string(config.email),
                 "apiToken": .string(config.apiToken), "personalAccessToken": .string(config.personalAccessToken),
-                "scopedToken": .string(config.scopedToken), "cloudId": .string(sandbox.cloudID), "issues": .number(Double(issues)),
+                "scopedToken": .string(config.scopedToken), "cloudId": .string(sandbox.cloudID),
+                "issues": .number(Double(issues)),
                 "projects": .array(sandbox.projectKeys.map(JSONValue.string)),
             ])
         } else {
-            context.console.out("Jira sandbox (\(deployment.rawValue)) serving \(issues) issues in \(projects) project(s) at \(sandbox.baseURL)")
+            context.console.out(
+                "Jira sandbox (\(deployment.rawValue)) serving \(issues) issues in \(projects) project(s) at \(sandbox.baseURL)"
+            )
             if deployment == .cloud {
-                context.console.out("  email \(config.email), API token \(config.apiToken) (sandbox credentials, not secrets)")
-                context.console.out("  scoped token \(config.scopedToken) (through --gateway-url \(sandbox.gatewayURL))")
+                context.console.out(
+                    "  email \(config.email), API token \(config.apiToken) (sandbox credentials, not secrets)")
+                context.console.out(
+                    "  scoped token \(config.scopedToken) (through --gateway-url \(sandbox.gatewayURL))")
             } else {
-                context.console.out("  personal access token \(config.personalAccessToken) (sandbox credentials, not secrets)")
+                context.console.out(
+                    "  personal access token \(config.personalAccessToken) (sandbox credentials, not secrets)")
             }
             context.console.out("  projects: \(sandbox.projectKeys.joined(separator: ", "))")
             context.console.out("Press Ctrl-C to stop.")

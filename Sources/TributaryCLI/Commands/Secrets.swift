@@ -6,19 +6,27 @@ extension CommandContext {
     func readSecret() throws -> SecretString {
         let fromStdin = ["token-stdin", "pat-stdin", "key-stdin"].contains { arguments.flag($0) }
         if let variable = arguments.value("token-env") {
-            guard !fromStdin else { throw CLIError.usage("give the token either on stdin or with --token-env, not both") }
+            guard !fromStdin else {
+                throw CLIError.usage("give the token either on stdin or with --token-env, not both")
+            }
             guard let value = environment[variable], !value.isEmpty else {
-                throw CLIError.usage("the environment variable \(variable) is not set or empty\n  hint: export \(variable)=… first, or pipe the token: … | tributary \(command) --token-stdin")
+                throw CLIError.usage(
+                    "the environment variable \(variable) is not set or empty\n  hint: export \(variable)=… first, or pipe the token: … | tributary \(command) --token-stdin"
+                )
             }
             return SecretString(value.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         guard fromStdin else {
             throw CLIError.usage(
-                "no token given\n  hint: pipe it on stdin with --token-stdin (API token), --pat-stdin (Data Center personal access token) or --key-stdin (API key), or name an environment variable with --token-env; tokens are never taken from the command line")
+                "no token given\n  hint: pipe it on stdin with --token-stdin (API token), --pat-stdin (Data Center personal access token) or --key-stdin (API key), or name an environment variable with --token-env; tokens are never taken from the command line"
+            )
         }
         if console.stdinIsTTY { console.err("Paste the token, then press Enter and Ctrl-D:") }
         let text = console.readAllInput()
-        guard !text.isEmpty else { throw CLIError.usage("stdin was empty: pipe the token, e.g. `printf %s \"$JIRA_TOKEN\" | tributary \(command) …`") }
+        guard !text.isEmpty else {
+            throw CLIError.usage(
+                "stdin was empty: pipe the token, e.g. `printf %s \"$JIRA_TOKEN\" | tributary \(command) …`")
+        }
         return SecretString(text)
     }
 

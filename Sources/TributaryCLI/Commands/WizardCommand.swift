@@ -7,14 +7,18 @@ enum WizardCommand {
     static let definition = CommandDefinition(
         name: "wizard", summary: "Guided import on a terminal: pick connection, project, preview, destination, run.",
         usage: ["wizard [--config-out PATH]"],
-        details: "Writes the config it used (default Config/<connection>-<project>.json) so `tributary run` can repeat it.",
-        options: [OptionSpec("config-out", value: "PATH", help: "Where to write the run config.")] + CommandDefinition.storeOptions,
+        details:
+            "Writes the config it used (default Config/<connection>-<project>.json) so `tributary run` can repeat it.",
+        options: [OptionSpec("config-out", value: "PATH", help: "Where to write the run config.")]
+            + CommandDefinition.storeOptions,
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let console = context.console
         guard console.isTTY && console.stdinIsTTY else {
-            throw CLIError.usage("the wizard needs a terminal\n  hint: write a config (see Config/jira.example.json) and use `tributary run CONFIG`")
+            throw CLIError.usage(
+                "the wizard needs a terminal\n  hint: write a config (see Config/jira.example.json) and use `tributary run CONFIG`"
+            )
         }
         let database = context.databasePath()
         let workspace = try context.openWorkspace(path: database)
@@ -22,15 +26,21 @@ enum WizardCommand {
         let connections = try workspace.connections.list(owner: owner).filter(\.hasSecret)
         guard !connections.isEmpty else {
             console.out("no connections yet for \(owner.email); create one first:")
-            console.out("  tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin")
+            console.out(
+                "  tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin"
+            )
             return .failure
         }
         console.out("Step 1 of 5: connection")
-        let connection = connections[try choose(connections.map { "\($0.name) — \($0.provider) \($0.baseURL) (\($0.accountEmail ?? ""))" }, console: console)]
+        let connection = connections[
+            try choose(
+                connections.map { "\($0.name) — \($0.provider) \($0.baseURL) (\($0.accountEmail ?? ""))" },
+                console: console)]
 
         console.out("Step 2 of 5: project")
         let resolved = try ConnectionResolver.resolve(
-            .named(connection.name), provider: connection.provider, owner: owner, workspace: workspace, registry: context.registry,
+            .named(connection.name), provider: connection.provider, owner: owner, workspace: workspace,
+            registry: context.registry,
             environment: context.environment, options: ConnectionOptions(), vault: { try context.vault() })
         let containers = try await resolved.connection.containers()
         guard !containers.isEmpty else {
@@ -51,9 +61,11 @@ enum WizardCommand {
         } else {
             destination = projects[pick].name
         }
-        let capText = ask("How many of the most recently updated issues (a number, or \"all\")", default: "100", console: console)
+        let capText = ask(
+            "How many of the most recently updated issues (a number, or \"all\")", default: "100", console: console)
         let cap: JSONValue = capText.lowercased() == "all" ? .null : .number(Double(Int(capText) ?? 100))
-        let includeClosed = ask("Include closed issues? (y/n)", default: "y", console: console).lowercased().hasPrefix("y")
+        let includeClosed = ask("Include closed issues? (y/n)", default: "y", console: console).lowercased().hasPrefix(
+            "y")
         let configJSON: JSONValue = [
             "owner": .string(owner.email), "database": .string(database), "connection": .string(connection.name),
             "source": [
@@ -62,14 +74,19 @@ enum WizardCommand {
             ],
             "destination": ["project": .string(destination), "createProject": .bool(create)],
         ]
-        let path = context.arguments.value("config-out") ?? "Config/\(connection.name)-\(container.key.lowercased()).json"
+        let path =
+            context.arguments.value("config-out") ?? "Config/\(connection.name)-\(container.key.lowercased()).json"
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         try JSONWriter(pretty: true).data(configJSON).write(to: URL(fileURLWithPath: path))
         let config = try RunConfig.load(path: path)
 
         console.out("Step 4 of 5: preview (nothing is written)")
-        let engine = ImportEngine(workspace: workspace, registry: context.registry, environment: context.environment, vault: { try context.vault() })
+        let engine = ImportEngine(
+            workspace: workspace, registry: context.registry, environment: context.environment,
+            vault: { try context.vault() })
         let preview = try await engine.preview(config, sample: 3, options: .init(ownerEmail: owner.email))
         for sample in preview.samples {
             var table = TextTable(["TARGET", "SOURCE VALUE", "MAPPED VALUE"])
@@ -102,7 +119,9 @@ enum WizardCommand {
         for _ in 0..<5 {
             console.outRaw("Choose 1-\(options.count): ")
             guard let line = console.readLine() else { throw CLIError.usage("no answer on stdin; the wizard stopped") }
-            if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...options.count).contains(number) { return number - 1 }
+            if let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...options.count).contains(number) {
+                return number - 1
+            }
             console.out("please type a number from 1 to \(options.count)")
         }
         throw CLIError.usage("no valid choice; the wizard stopped")

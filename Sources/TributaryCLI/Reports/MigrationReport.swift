@@ -35,7 +35,8 @@ struct MigrationReport {
         }
         return [
             "batch": .string(batch), "generatedAt": .string(generatedAt), "totals": counts(totals),
-            "recordsPerProject": .object(projectTotals.reduce(into: [String: JSONValue]()) { $0[$1.project] = .number(Double($1.records)) }),
+            "recordsPerProject": .object(
+                projectTotals.reduce(into: [String: JSONValue]()) { $0[$1.project] = .number(Double($1.records)) }),
             "runs": .array(
                 rows.map { row in
                     [
@@ -81,12 +82,17 @@ struct MigrationReport {
             """
         for row in rows {
             let status = row.skipped ? "skipped (\(row.status) earlier)" : row.status
-            body += "<tr><td>\(Self.escape(row.name))</td><td>\(Self.escape(row.provider))</td><td>\(Self.escape(row.projects.joined(separator: ", ")))</td><td>\(Self.escape(row.destination))</td>"
-            body += "<td class=\"\(row.skipped ? "skipped" : Self.escape(row.status))\">\(Self.escape(status))\(row.error.map { "<br><small>\(Self.escape(String($0.prefix(300))))</small>" } ?? "")</td>"
-            body += "<td class=\"n\">\(row.counts.created)</td><td class=\"n\">\(row.counts.updated)</td><td class=\"n\">\(row.counts.unchanged)</td><td class=\"n\">\(row.counts.deleted)</td><td class=\"n\">\(row.counts.failed)</td>"
-            body += "<td class=\"n\">\(row.jobID.map(String.init) ?? "—")</td><td class=\"n\">\(String(format: "%.1f", row.duration))</td></tr>\n"
+            body +=
+                "<tr><td>\(Self.escape(row.name))</td><td>\(Self.escape(row.provider))</td><td>\(Self.escape(row.projects.joined(separator: ", ")))</td><td>\(Self.escape(row.destination))</td>"
+            body +=
+                "<td class=\"\(row.skipped ? "skipped" : Self.escape(row.status))\">\(Self.escape(status))\(row.error.map { "<br><small>\(Self.escape(String($0.prefix(300))))</small>" } ?? "")</td>"
+            body +=
+                "<td class=\"n\">\(row.counts.created)</td><td class=\"n\">\(row.counts.updated)</td><td class=\"n\">\(row.counts.unchanged)</td><td class=\"n\">\(row.counts.deleted)</td><td class=\"n\">\(row.counts.failed)</td>"
+            body +=
+                "<td class=\"n\">\(row.jobID.map(String.init) ?? "—")</td><td class=\"n\">\(String(format: "%.1f", row.duration))</td></tr>\n"
         }
-        body += "</tbody></table>\n<p class=\"muted\">Details of each job: <code>tributary jobs show ID</code>.</p>\n</body></html>\n"
+        body +=
+            "</tbody></table>\n<p class=\"muted\">Details of each job: <code>tributary jobs show ID</code>.</p>\n</body></html>\n"
         return body
     }
 
@@ -97,13 +103,16 @@ struct MigrationReport {
         let labelWidth = 200
         let width = 640
         let height = projectTotals.count * (barHeight + 8) + 10
-        var svg = "<svg role=\"img\" aria-label=\"Records per project\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width + labelWidth + 80)\" height=\"\(height)\">\n"
+        var svg =
+            "<svg role=\"img\" aria-label=\"Records per project\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width + labelWidth + 80)\" height=\"\(height)\">\n"
         for (index, entry) in projectTotals.enumerated() {
             let y = 5 + index * (barHeight + 8)
             let w = max(1, Int(Double(entry.records) / Double(maximum) * Double(width)))
             svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(Self.escape(entry.project))</text>\n"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"#2f6feb\"><title>\(Self.escape(entry.project)): \(entry.records) records</title></rect>\n"
-            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#5b6475\">\(entry.records)</text>\n"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"#2f6feb\"><title>\(Self.escape(entry.project)): \(entry.records) records</title></rect>\n"
+            svg +=
+                "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#5b6475\">\(entry.records)</text>\n"
         }
         return svg + "</svg>"
     }

@@ -78,7 +78,9 @@ public enum ArgumentParser {
                 throw unknown(argument, options: options, command: command)
             }
             if spec.isFlag {
-                if inlineValue != nil { throw CLIError.usage("--\(name) is a flag and takes no value (see `tributary \(command) --help`)") }
+                if inlineValue != nil {
+                    throw CLIError.usage("--\(name) is a flag and takes no value (see `tributary \(command) --help`)")
+                }
                 parsed.flags.insert(name)
                 continue
             }

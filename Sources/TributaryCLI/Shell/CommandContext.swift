@@ -33,7 +33,8 @@ public struct CommandContext: Sendable {
     public func openWorkspace(path: String) throws -> Workspace {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            throw CLIError("the folder of the database \(path) does not exist\n  hint: create it, or pass another --db.")
+            throw CLIError(
+                "the folder of the database \(path) does not exist\n  hint: create it, or pass another --db.")
         }
         return try Workspace(path: path)
     }

@@ -19,7 +19,9 @@ struct TextTable {
         let all = [cut(headers)] + rows.map(cut)
         var widths = [Int](repeating: 0, count: headers.count)
         for row in all {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ row: [String]) -> String {
             row.enumerated().map { index, cell in

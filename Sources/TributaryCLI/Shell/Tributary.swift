@@ -70,7 +70,9 @@ public enum Tributary {
             let (message, code) = ErrorReport.describe(error)
             if parsed.flag("json") {
                 console.out(
-                    JSONWriterBridge.pretty(["error": ["message": .string(message), "exitCode": .number(Double(code.rawValue))]]))
+                    JSONWriterBridge.pretty([
+                        "error": ["message": .string(message), "exitCode": .number(Double(code.rawValue))]
+                    ]))
             }
             console.err("error: \(message)")
             return code.rawValue

@@ -14,9 +14,11 @@ struct JSONTests {
         #expect(try JSONParser.parse(value.jsonText) == value)
     }
 
-    @Test("rejects malformed documents with a position", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "tru", "01", "\"unterminated", "[1] 2", "{\"a\":1,}", "\"\u{01}\"",
-    ])
+    @Test(
+        "rejects malformed documents with a position",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "tru", "01", "\"unterminated", "[1] 2", "{\"a\":1,}", "\"\u{01}\"",
+        ])
     func malformed(_ text: String) {
         #expect(throws: JSONParseError.self) { _ = try JSONParser.parse(text) }
     }

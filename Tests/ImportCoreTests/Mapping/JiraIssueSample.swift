@@ -7,8 +7,10 @@ func jiraIssue(
         "type": "doc", "version": 1,
         "content": [["type": "paragraph", "content": [["type": "text", "text": "Steps to reproduce"]]]],
     ],
-    statusName: String = "In Progress", category: JSONValue = "indeterminate", priority: JSONValue = ["name": "Highest", "id": "1"],
-    issueType: String = "Bug", assignee: JSONValue = [
+    statusName: String = "In Progress", category: JSONValue = "indeterminate",
+    priority: JSONValue = ["name": "Highest", "id": "1"],
+    issueType: String = "Bug",
+    assignee: JSONValue = [
         "accountId": "5b10a2844c20165700ede21g", "emailAddress": "mia@example.com", "displayName": "Mia Krystof",
         "active": true, "timeZone": "Australia/Sydney",
     ],

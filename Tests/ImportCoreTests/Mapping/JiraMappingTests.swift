@@ -23,7 +23,8 @@ struct JiraMappingTests {
                 subtasks: [jiraSubtask(1, done: true), jiraSubtask(2, done: false)],
                 comments: [
                     [
-                        "id": "10000", "created": "2024-01-13T12:34:00.000+0000", "updated": "2024-01-13T12:35:00.000+0000",
+                        "id": "10000", "created": "2024-01-13T12:34:00.000+0000",
+                        "updated": "2024-01-13T12:35:00.000+0000",
                         "author": ["accountId": "b2", "displayName": "Bob", "emailAddress": "bob@example.com"],
                         "body": [
                             "type": "doc", "version": 1,
@@ -31,7 +32,11 @@ struct JiraMappingTests {
                         ],
                     ]
                 ]))
-        #expect(task.ref == ExternalRef(source: "jira", id: "10042", key: "ENG-42", url: "https://example.atlassian.net/browse/ENG-42", updatedAt: "2024-01-15T10:20:30.123Z"))
+        #expect(
+            task.ref
+                == ExternalRef(
+                    source: "jira", id: "10042", key: "ENG-42", url: "https://example.atlassian.net/browse/ENG-42",
+                    updatedAt: "2024-01-15T10:20:30.123Z"))
         #expect(task.container == "ENG")
         #expect(task.title == "Checkout fails on Safari")
         #expect(task.description == "Steps to reproduce")
@@ -41,7 +46,11 @@ struct JiraMappingTests {
         #expect(task.sourcePriority == "Highest")
         #expect(task.category == "Testing")
         #expect(task.sourceType == "Bug")
-        #expect(task.assignees == [UserReference(email: "mia@example.com", displayName: "Mia Krystof", externalID: "5b10a2844c20165700ede21g")])
+        #expect(
+            task.assignees == [
+                UserReference(
+                    email: "mia@example.com", displayName: "Mia Krystof", externalID: "5b10a2844c20165700ede21g")
+            ])
         #expect(task.dueDate == "2024-03-01")
         #expect(task.milestone == MilestoneReference(title: "Payments revamp", externalID: "10001"))
         #expect(task.parentExternalID == "10001")
@@ -67,28 +76,34 @@ struct JiraMappingTests {
         #expect(task.attachments.first?.sizeBytes == 2460)
     }
 
-    @Test("status: categories, the blocked rule (name or label, not when done), unknown categories", arguments: [
-        ("To Do", "new", [], "Not Started"),
-        ("In Progress", "indeterminate", [], "In Progress"),
-        ("Done", "done", [], "Completed"),
-        ("Blocked", "indeterminate", [], "Blocked"),
-        ("Waiting: IMPEDIMENT", "new", [], "Blocked"),
-        ("In Progress", "indeterminate", ["blocked"], "Blocked"),
-        ("In Progress", "indeterminate", ["BLOCKED"], "Blocked"),
-        ("Blocked", "done", ["blocked"], "Completed"),
-        ("Triage", "undefined", [], "Not Started"),
-        ("Mystery", "brand-new-category", [], "Not Started"),
-    ] as [(String, String, [String], String)])
+    @Test(
+        "status: categories, the blocked rule (name or label, not when done), unknown categories",
+        arguments: [
+            ("To Do", "new", [], "Not Started"),
+            ("In Progress", "indeterminate", [], "In Progress"),
+            ("Done", "done", [], "Completed"),
+            ("Blocked", "indeterminate", [], "Blocked"),
+            ("Waiting: IMPEDIMENT", "new", [], "Blocked"),
+            ("In Progress", "indeterminate", ["blocked"], "Blocked"),
+            ("In Progress", "indeterminate", ["BLOCKED"], "Blocked"),
+            ("Blocked", "done", ["blocked"], "Completed"),
+            ("Triage", "undefined", [], "Not Started"),
+            ("Mystery", "brand-new-category", [], "Not Started"),
+        ] as [(String, String, [String], String)])
     func status(_ name: String, _ category: String, _ labels: [String], _ expected: String) throws {
-        let task = try map(jiraIssue(statusName: name, category: .string(category), labels: labels.map(JSONValue.string)))
+        let task = try map(
+            jiraIssue(statusName: name, category: .string(category), labels: labels.map(JSONValue.string)))
         #expect(task.status == expected)
         #expect(task.sourceStatus == name)
     }
 
-    @Test("priority many-to-one, and missing priority is Medium", arguments: [
-        ("Highest", "High"), ("Critical", "High"), ("Blocker", "High"), ("High", "High"), ("Medium", "Medium"),
-        ("Low", "Low"), ("Lowest", "Low"), ("Trivial", "Low"), ("Minor", "Low"), ("Major", "Medium"), ("highest", "High"),
-    ])
+    @Test(
+        "priority many-to-one, and missing priority is Medium",
+        arguments: [
+            ("Highest", "High"), ("Critical", "High"), ("Blocker", "High"), ("High", "High"), ("Medium", "Medium"),
+            ("Low", "Low"), ("Lowest", "Low"), ("Trivial", "Low"), ("Minor", "Low"), ("Major", "Medium"),
+            ("highest", "High"),
+        ])
     func priority(_ source: String, _ expected: String) throws {
         let task = try map(jiraIssue(priority: ["name": .string(source)]))
         #expect(task.priority == expected)
@@ -102,11 +117,14 @@ struct JiraMappingTests {
         #expect(task.sourcePriority == nil)
     }
 
-    @Test("issue types to categories, unknown types to General", arguments: [
-        ("Bug", "Testing"), ("Story", "Development"), ("Task", "Development"), ("Sub-task", "Development"),
-        ("Subtask", "Development"), ("Improvement", "Development"), ("New Feature", "Development"), ("Epic", "Strategy"),
-        ("Initiative", "Strategy"), ("Spike", "Research"), ("Incident", "General"), ("Änderung", "General"),
-    ])
+    @Test(
+        "issue types to categories, unknown types to General",
+        arguments: [
+            ("Bug", "Testing"), ("Story", "Development"), ("Task", "Development"), ("Sub-task", "Development"),
+            ("Subtask", "Development"), ("Improvement", "Development"), ("New Feature", "Development"),
+            ("Epic", "Strategy"),
+            ("Initiative", "Strategy"), ("Spike", "Research"), ("Incident", "General"), ("Änderung", "General"),
+        ])
     func categories(_ type: String, _ expected: String) throws {
         let task = try map(jiraIssue(issueType: type))
         #expect(task.category == expected)
@@ -116,9 +134,12 @@ struct JiraMappingTests {
     @Test("null description and hidden assignee email")
     func nullDescriptionHiddenEmail() throws {
         let task = try map(
-            jiraIssue(description: .null, assignee: ["accountId": "557058:f58131cb", "displayName": "Private Person", "active": true]))
+            jiraIssue(
+                description: .null,
+                assignee: ["accountId": "557058:f58131cb", "displayName": "Private Person", "active": true]))
         #expect(task.description == nil)
-        #expect(task.assignees == [UserReference(email: nil, displayName: "Private Person", externalID: "557058:f58131cb")])
+        #expect(
+            task.assignees == [UserReference(email: nil, displayName: "Private Person", externalID: "557058:f58131cb")])
         let unassigned = try map(jiraIssue(assignee: .null))
         #expect(unassigned.assignees.isEmpty)
     }
@@ -141,7 +162,9 @@ struct JiraMappingTests {
         #expect(task.checklist.count == 30)
         #expect(task.checklist.last?.title == "Subtask 30")
         let more = MappingEvaluator(table: table, overrides: ["maxChecklistItems": 40])
-        #expect(try more.canonical(jiraIssue(subtasks: (1...45).map { jiraSubtask($0, done: false) }), source: "jira").checklist.count == 40)
+        #expect(
+            try more.canonical(jiraIssue(subtasks: (1...45).map { jiraSubtask($0, done: false) }), source: "jira")
+                .checklist.count == 40)
     }
 
     @Test("story points: hours per point from the run config; by display name through the field list")
@@ -149,7 +172,8 @@ struct JiraMappingTests {
         let three = MappingEvaluator(table: table, overrides: ["hoursPerStoryPoint": 3.5])
         #expect(try three.canonical(jiraIssue(storyPoints: 8), source: "jira").estimatedHours == 28)
         let byName = MappingEvaluator(
-            table: table, fields: [SourceField(id: "customfield_10028", name: "Story Points", isCustom: true, type: "number")])
+            table: table,
+            fields: [SourceField(id: "customfield_10028", name: "Story Points", isCustom: true, type: "number")])
         #expect(byName.fieldIDs["storyPoints"] == "customfield_10028")
         let issue = jiraIssue(storyPoints: .null, extraFields: ["customfield_10028": 5])
         let task = try byName.canonical(issue, source: "jira")
@@ -163,7 +187,8 @@ struct JiraMappingTests {
         #expect {
             _ = try map(jiraIssue(storyPoints: ["value": "XL"]))
         } throws: { error in
-            "\(error)".contains("$storyPoints") && "\(error)".contains("expected number") && "\(error)".contains("ENG-42")
+            "\(error)".contains("$storyPoints") && "\(error)".contains("expected number")
+                && "\(error)".contains("ENG-42")
         }
     }
 

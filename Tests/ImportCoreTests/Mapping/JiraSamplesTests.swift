@@ -8,17 +8,21 @@ struct JiraSamplesTests {
     let evaluator: MappingEvaluator
 
     init() throws {
-        evaluator = MappingEvaluator(table: try Fixtures.jiraTable(), overrides: ["baseUrl": "https://airbyteio.atlassian.net"])
+        evaluator = MappingEvaluator(
+            table: try Fixtures.jiraTable(), overrides: ["baseUrl": "https://airbyteio.atlassian.net"])
     }
 
-    @Test("every sample and API example parses and re-serialises to an equal value", arguments: [
-        "jira/cloud-v3-comments-airbyte.json", "jira/cloud-v3-search-page-airbyte-issues.json",
-        "jira/cloud-webhook-issue-created-many-fields.json", "jira/cloud-webhook-issue-updated-resolved-changelog.json",
-        "jira/server-v2-search-page-jira-ruby.json", "jira/server-v2-statuscategories-apache.json",
-        "jira/server-v2-worklogs-page-jira-ruby.json", "jira-examples/get_search_jql_200.json",
-        "jira-examples/get_issue_KEY_200.json", "jira-examples/get_myself_200.json",
-        "jira-examples/get_project_search_200.json",
-    ])
+    @Test(
+        "every sample and API example parses and re-serialises to an equal value",
+        arguments: [
+            "jira/cloud-v3-comments-airbyte.json", "jira/cloud-v3-search-page-airbyte-issues.json",
+            "jira/cloud-webhook-issue-created-many-fields.json",
+            "jira/cloud-webhook-issue-updated-resolved-changelog.json",
+            "jira/server-v2-search-page-jira-ruby.json", "jira/server-v2-statuscategories-apache.json",
+            "jira/server-v2-worklogs-page-jira-ruby.json", "jira-examples/get_search_jql_200.json",
+            "jira-examples/get_issue_KEY_200.json", "jira-examples/get_myself_200.json",
+            "jira-examples/get_project_search_200.json",
+        ])
     func lossless(_ name: String) throws {
         let data = try Fixtures.data(name)
         let value = try JSONParser.parse(data)
@@ -71,7 +75,10 @@ struct JiraSamplesTests {
 
     @Test("webhook issues carry REST shapes; custom fields of many types never crash the mapper")
     func webhooks() throws {
-        for name in ["jira/cloud-webhook-issue-created-many-fields.json", "jira/cloud-webhook-issue-updated-resolved-changelog.json"] {
+        for name in [
+            "jira/cloud-webhook-issue-created-many-fields.json",
+            "jira/cloud-webhook-issue-updated-resolved-changelog.json",
+        ] {
             let issue = try Fixtures.json(name)["issue"]!
             let task = try evaluator.canonical(issue, source: "jira")
             #expect(!task.title.isEmpty)

@@ -57,19 +57,29 @@ struct MappingValidatorTests {
             "comment.each: missing",
         ]
         for prefix in expected {
-            #expect(found.contains { $0.hasPrefix(prefix) }, "missing problem: \(prefix)\nfound:\n\(found.joined(separator: "\n"))")
+            #expect(
+                found.contains { $0.hasPrefix(prefix) },
+                "missing problem: \(prefix)\nfound:\n\(found.joined(separator: "\n"))")
         }
     }
 
     @Test("structural problems: not JSON, wrong format, missing task, required targets")
     func structural() {
         #expect(problems("{nope").first?.hasPrefix("$: not JSON") == true)
-        #expect(problems(#"{"format": 2, "provider": "jira", "task": {"fields": []}}"#).contains { $0.hasPrefix("format: unsupported format 2") })
-        #expect(problems(#"{"format": 1, "provider": "jira"}"#).contains("task: missing: every table maps the task record"))
-        let required = problems(#"{"format": 1, "provider": "jira", "task": {"fields": [{"target": "title", "from": "x"}]}}"#)
+        #expect(
+            problems(#"{"format": 2, "provider": "jira", "task": {"fields": []}}"#).contains {
+                $0.hasPrefix("format: unsupported format 2")
+            })
+        #expect(
+            problems(#"{"format": 1, "provider": "jira"}"#).contains("task: missing: every table maps the task record"))
+        let required = problems(
+            #"{"format": 1, "provider": "jira", "task": {"fields": [{"target": "title", "from": "x"}]}}"#)
         #expect(required.contains("task.fields: no rule writes the required target \"external_id\""))
         #expect(required.contains("task.fields: no rule writes the required target \"status\""))
-        #expect(problems(#"{"format": 1, "provider": "jira", "tsk": {}, "task": {"fields": []}}"#).contains { $0.hasPrefix("tsk: unknown key \"tsk\"; did you mean \"task\"?") })
+        #expect(
+            problems(#"{"format": 1, "provider": "jira", "tsk": {}, "task": {"fields": []}}"#).contains {
+                $0.hasPrefix("tsk: unknown key \"tsk\"; did you mean \"task\"?")
+            })
     }
 
     @Test("conditions: unknown operators, bad regular expressions")
@@ -99,7 +109,10 @@ struct MappingValidatorTests {
             """
         let fields = [SourceField(id: "customfield_10028", name: "Story Points", isCustom: true, type: "string")]
         let found = problems(table, fields: fields)
-        #expect(found.contains { $0.hasPrefix("customFields.points.type: type mismatch: Story Points (customfield_10028) is string") })
+        #expect(
+            found.contains {
+                $0.hasPrefix("customFields.points.type: type mismatch: Story Points (customfield_10028) is string")
+            })
         #expect(found.contains { $0.hasPrefix("customFields.team: the source has no field with id customfield_999") })
         #expect(problems(table).isEmpty)
     }

@@ -57,7 +57,8 @@ let nistVectors: [GCMVector] = [
         key: "c277df045d0a1a3956958f271055c229d2634427b1d73e99d54920da69f72e01", iv: "79e24f84bc77a21a6cb14ee2",
         aad:
             "ca09282238d492029afbd30ea9b4aa9d448d77b4b41a791c35ebe3f8e5034ac71210117a843fae647cea020712c27e5c8f85acf933d5e28430c7770862d8dbb197cbbcfe49dd63f6aa05fbd13e32c459342698dfee5935c7c321",
-        plaintext: "5ca68d858cc30b1cb0514c4e9de98e1a1a835df401f69e9ec6f1bcb1158f09114dff551683b3827457f77e17a7097b1ea69eac",
+        plaintext:
+            "5ca68d858cc30b1cb0514c4e9de98e1a1a835df401f69e9ec6f1bcb1158f09114dff551683b3827457f77e17a7097b1ea69eac",
         ciphertext:
             "5c5223c8eda59a8dc28b08e6c21482a46e5d84d32c7050bf144fc57f4e8094de133198da7b4b8398b167204aff837da15d9ab2",
         tag: "378885950a4491bee3cd681d3c957b9a"),
@@ -68,7 +69,8 @@ struct VaultTests {
     @Test("encrypts NIST's known-answer vectors", arguments: nistVectors)
     func nistEncrypt(_ vector: GCMVector) throws {
         let sealed = try AESGCM.seal(
-            hexBytes(vector.plaintext), key: hexBytes(vector.key), nonce: hexBytes(vector.iv), aad: hexBytes(vector.aad))
+            hexBytes(vector.plaintext), key: hexBytes(vector.key), nonce: hexBytes(vector.iv), aad: hexBytes(vector.aad)
+        )
         #expect(hexString(sealed.ciphertext) == vector.ciphertext)
         #expect(hexString(sealed.tag) == vector.tag)
     }
@@ -76,7 +78,8 @@ struct VaultTests {
     @Test("decrypts NIST's known-answer vectors and rejects every flipped tag bit", arguments: nistVectors)
     func nistDecrypt(_ vector: GCMVector) throws {
         let sealed = AESGCM.Sealed(ciphertext: hexBytes(vector.ciphertext), tag: hexBytes(vector.tag))
-        let plaintext = try AESGCM.open(sealed, key: hexBytes(vector.key), nonce: hexBytes(vector.iv), aad: hexBytes(vector.aad))
+        let plaintext = try AESGCM.open(
+            sealed, key: hexBytes(vector.key), nonce: hexBytes(vector.iv), aad: hexBytes(vector.aad))
         #expect(hexString(plaintext) == vector.plaintext)
         for bit in [0, 7, 64, 127] {
             var tag = hexBytes(vector.tag)
@@ -150,14 +153,19 @@ struct VaultTests {
         _ = try EncryptionKey(encoded: hexString(raw), origin: "t")
         _ = try EncryptionKey(encoded: base64.replacingOccurrences(of: "=", with: ""), origin: "t")
         #expect(throws: VaultError.self) { _ = try EncryptionKey(encoded: "short", origin: "t") }
-        #expect(throws: VaultError.self) { _ = try EncryptionKey(encoded: Data(raw.prefix(16)).base64EncodedString(), origin: "t") }
+        #expect(throws: VaultError.self) {
+            _ = try EncryptionKey(encoded: Data(raw.prefix(16)).base64EncodedString(), origin: "t")
+        }
         #expect(throws: VaultError.self) { _ = try EncryptionKey(encoded: "", origin: "t") }
         let folder = TemporaryDirectory()
         do {
             _ = try EncryptionKey.load(environment: ["HOME": folder.path])
             Issue.record("a missing key must fail")
         } catch {
-            guard case .missingKey = error else { Issue.record("unexpected \(error)"); return }
+            guard case .missingKey = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(error.description.contains("tributary init"))
         }
         let fromEnvironment = try EncryptionKey.load(environment: ["TRIBUTARY_ENCRYPTION_KEY": base64])
@@ -187,6 +195,8 @@ struct VaultTests {
     func secretDescription() {
         let secret = SecretString("ATATT-very-secret")
         #expect("\(secret)" == "‹redacted›")
-        #expect(String(describing: Credentials.emailToken(email: "a@b.c", token: "ATATT-very-secret")).contains("ATATT") == false)
+        #expect(
+            String(describing: Credentials.emailToken(email: "a@b.c", token: "ATATT-very-secret")).contains("ATATT")
+                == false)
     }
 }

@@ -67,8 +67,11 @@ struct OwnerScopingTests {
         try workspace.connections.create(
             owner: alice, name: "work", provider: "jira", baseURL: "https://a.atlassian.net", authKind: .emailToken,
             account: account, secret: SecretString("first-token"), vault: vault)
-        try workspace.connections.rotate(owner: alice, name: "work", secret: SecretString("second-token"), account: account, vault: vault)
-        #expect(try workspace.connections.credentials(owner: alice, name: "work", vault: vault).secret.reveal() == "second-token")
+        try workspace.connections.rotate(
+            owner: alice, name: "work", secret: SecretString("second-token"), account: account, vault: vault)
+        #expect(
+            try workspace.connections.credentials(owner: alice, name: "work", vault: vault).secret.reveal()
+                == "second-token")
         try workspace.connections.revoke(owner: alice, name: "work")
         #expect(try workspace.connections.find(owner: alice, name: "work")?.hasSecret == false)
         #expect(throws: WorkspaceError.connectionRevoked(name: "work")) {

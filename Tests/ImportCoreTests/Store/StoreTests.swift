@@ -15,7 +15,8 @@ struct StoreTests {
         let before = db.totalChanges
         #expect(try Migrator.migrate(db).isEmpty)
         #expect(db.totalChanges == before)
-        let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.string("name") })
+        let tables = Set(
+            try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.string("name") })
         for table in [
             "owners", "user_profiles", "projects", "milestones", "tasks", "task_assignees", "checklist_items",
             "comments", "worklogs", "attachments", "connections", "import_jobs", "audit_log", "activity_events",
@@ -109,7 +110,9 @@ struct StoreTests {
         let bobProject = try workspace.projects.findOrCreate(owner: bob, name: "P")
         try workspace.db.execute(insert, [.integer(alice.id), .integer(aliceProject)])
         try workspace.db.execute(insert, [.integer(bob.id), .integer(bobProject)])
-        #expect(throws: SQLiteError.self) { try workspace.db.execute(insert, [.integer(alice.id), .integer(aliceProject)]) }
+        #expect(throws: SQLiteError.self) {
+            try workspace.db.execute(insert, [.integer(alice.id), .integer(aliceProject)])
+        }
     }
 
     @Test("the task writer upserts by provenance: create, unchanged (no write), update keeps local columns")
@@ -119,12 +122,17 @@ struct StoreTests {
         let owner = try workspace.owner(email: "alice@example.com")
         let project = try workspace.projects.findOrCreate(owner: owner, name: "Engineering")
         try workspace.projects.addUser(owner: owner, email: "dev@example.com", displayName: "Dev")
-        let writer = TaskWriter(db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
+        let writer = TaskWriter(
+            db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
         var task = CanonicalTask(
-            ref: ExternalRef(source: "jira", id: "10001", key: "ENG-1", url: "https://x/browse/ENG-1", updatedAt: "2024-01-01T00:00:00.000Z"),
+            ref: ExternalRef(
+                source: "jira", id: "10001", key: "ENG-1", url: "https://x/browse/ENG-1",
+                updatedAt: "2024-01-01T00:00:00.000Z"),
             title: "First", status: "Not Started",
             assignees: [UserReference(email: "dev@example.com"), UserReference(email: "ghost@example.com")],
-            comments: [CanonicalComment(ref: ExternalRef(source: "jira", id: "c1"), author: nil, body: "hello", createdAt: nil)])
+            comments: [
+                CanonicalComment(ref: ExternalRef(source: "jira", id: "c1"), author: nil, body: "hello", createdAt: nil)
+            ])
         let created = try workspace.db.transaction { try writer.write(task) }
         #expect(created.change == .created)
         #expect(created.unmatchedAssignees == ["ghost@example.com"])
@@ -140,7 +148,8 @@ struct StoreTests {
         let updated = try workspace.db.transaction { try writer.write(task) }
         #expect(updated.change == .updated)
         #expect(updated.taskID == created.taskID)
-        let row = try workspace.db.queryOne("SELECT title, local_notes FROM tasks WHERE id = ?", [.integer(created.taskID!)])
+        let row = try workspace.db.queryOne(
+            "SELECT title, local_notes FROM tasks WHERE id = ?", [.integer(created.taskID!)])
         #expect(row?.string("title") == "Renamed")
         #expect(row?.string("local_notes") == "mine")
         #expect(try workspace.db.scalar("SELECT COUNT(*) FROM comments").intValue == 0)
@@ -154,11 +163,14 @@ struct StoreTests {
         let workspace = try Workspace(path: folder.file("w.sqlite"))
         let owner = try workspace.owner(email: "alice@example.com")
         let project = try workspace.projects.findOrCreate(owner: owner, name: "P")
-        let writer = TaskWriter(db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
+        let writer = TaskWriter(
+            db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
         let child = CanonicalTask(ref: ExternalRef(source: "jira", id: "2"), title: "child", parentExternalID: "1")
         let parent = CanonicalTask(ref: ExternalRef(source: "jira", id: "1"), title: "parent")
         let childID = try writer.write(child).taskID!
         let parentID = try writer.write(parent).taskID!
-        #expect(try workspace.db.scalar("SELECT parent_task_id FROM tasks WHERE id = ?", [.integer(childID)]).int64Value == parentID)
+        #expect(
+            try workspace.db.scalar("SELECT parent_task_id FROM tasks WHERE id = ?", [.integer(childID)]).int64Value
+                == parentID)
     }
 }

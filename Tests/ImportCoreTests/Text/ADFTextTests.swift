@@ -66,10 +66,14 @@ struct ADFTextTests {
         #expect(throws: TextConversionError.self) { _ = try ADFText.plainText(["type": "doc", "content": [list]]) }
     }
 
-    @Test("wrong shapes never crash", arguments: [
-        JSONValue.number(3), ["type": 5], ["type": "doc", "content": "nope"], ["type": "paragraph", "content": [1, 2, .null]],
-        ["content": [["text": "orphan"]]], [["type": "paragraph", "content": [["type": "text", "text": "array root"]]]],
-    ] as [JSONValue])
+    @Test(
+        "wrong shapes never crash",
+        arguments: [
+            JSONValue.number(3), ["type": 5], ["type": "doc", "content": "nope"],
+            ["type": "paragraph", "content": [1, 2, .null]],
+            ["content": [["text": "orphan"]]],
+            [["type": "paragraph", "content": [["type": "text", "text": "array root"]]]],
+        ] as [JSONValue])
     func wrongShapes(_ value: JSONValue) {
         _ = try? ADFText.plainText(value)
     }
@@ -77,11 +81,16 @@ struct ADFTextTests {
     @Test("Markdown and HTML flatten to readable text")
     func markdownAndHTML() {
         #expect(
-            MarkdownText.plainText("# Title\n\nSome **bold** and _em_ with [a link](https://x.dev) and `code`.\n\n- item\n- [ ] todo\n\n```\nlet x = 1\n```\n![diagram](https://x/y.png)")
-                == "Title\n\nSome bold and em with a link (https://x.dev) and code.\n\n- item\n- [ ] todo\n\nlet x = 1\n[image: diagram]")
+            MarkdownText.plainText(
+                "# Title\n\nSome **bold** and _em_ with [a link](https://x.dev) and `code`.\n\n- item\n- [ ] todo\n\n```\nlet x = 1\n```\n![diagram](https://x/y.png)"
+            )
+                == "Title\n\nSome bold and em with a link (https://x.dev) and code.\n\n- item\n- [ ] todo\n\nlet x = 1\n[image: diagram]"
+        )
         #expect(MarkdownText.plainText("snake_case_name stays") == "snake_case_name stays")
         #expect(
-            HTMLText.plainText("<body><h1>Plan</h1><p>Ship &amp; <strong>test</strong> &lt;now&gt;</p><ul><li>one</li><li>two</li></ul><a href=\"https://x.dev\">site</a><br>&#x1F680;&#39;</body>")
+            HTMLText.plainText(
+                "<body><h1>Plan</h1><p>Ship &amp; <strong>test</strong> &lt;now&gt;</p><ul><li>one</li><li>two</li></ul><a href=\"https://x.dev\">site</a><br>&#x1F680;&#39;</body>"
+            )
                 == "Plan\nShip & test <now>\n- one\n- two\nsite (https://x.dev)\n🚀'")
         #expect(HTMLText.plainText("<script>alert(1)</script>safe") == "safe")
     }

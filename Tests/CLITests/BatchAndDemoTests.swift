@@ -1,0 +1,140 @@
+import Foundation
+import ImportCore
+import ProviderSandbox
+import TestSupport
+import Testing
+import TributaryCLI
+
+@Suite("migrate, demo, sandbox, wizard and the shipped configs")
+struct BatchAndDemoTests {
+    @Test("migrate: runs a batch, writes JSON and HTML reports, and skips finished runs the second time")
+    func migrate() throws {
+        let cli = try CLIHarness()
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 80, projects: 3))
+        let connect = try cli.run(
+            [
+                "connect", "jira", "--name", "work", "--url", fixture.url, "--email", fixture.config.email,
+                "--token-stdin",
+            ],
+            stdin: fixture.config.apiToken)
+        #expect(connect.status == 0, "\(connect.stderr)")
+        let runConfig: (String, String) -> JSONValue = { project, destination in
+            [
+                "connection": "work", "source": ["provider": "jira", "projects": [.string(project)], "cap": .null],
+                "destination": ["project": .string(destination), "createProject": true],
+            ]
+        }
+        let file = try cli.write("one.json", runConfig("DEMO", "Demo"))
+        let batch = try cli.write(
+            "batch.json",
+            [
+                "runs": [
+                    ["name": "demo", "config": .string(file)],
+                    ["name": "ops", "config": runConfig("OPS", "Operations")],
+                    ["name": "web", "config": runConfig("WEB", "Website")],
+                ]
+            ])
+        let first = try cli.run(["migrate", batch, "--parallel", "2", "--report-dir", cli.folder.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("[demo] page 1:"))
+        #expect(first.stdout.contains("batch done"))
+        #expect(first.stdout.contains("3 ok, 0 partial, 0 failed"))
+        let html = try String(contentsOfFile: cli.folder.file("migration-report.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        for project in ["jira:DEMO", "jira:OPS", "jira:WEB"] { #expect(html.contains(project)) }
+        #expect(!html.contains("<script"))
+        #expect(!html.contains(fixture.config.apiToken))
+        let json = try JSONParser.parse(
+            try Data(contentsOf: URL(fileURLWithPath: cli.folder.file("migration-report.json"))))
+        #expect(json["totals"]?["created"] == 80)
+        #expect(json["runs"]?.arrayValue?.count == 3)
+        let second = try cli.run(["migrate", batch, "--report-dir", cli.folder.path])
+        #expect(second.stdout.contains("skipped (completed)"))
+        #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 3)
+    }
+
+    @Test("demo works with nothing configured, twice, the second time writing nothing")
+    func demo() throws {
+        let folder = TemporaryDirectory("tributary-demo")
+        let environment = ["HOME": folder.path, "TRIBUTARY_KEY_FILE": folder.file("key")]
+        let first = try CLIProcess.run(
+            ["demo", "--db", folder.file("demo.sqlite"), "--issues", "60"], environment: environment,
+            directory: folder.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("created the encryption key file"))
+        #expect(first.stdout.contains("job 1 completed"))
+        #expect(first.stdout.contains("Where to look next:"))
+        let second = try CLIProcess.run(
+            ["demo", "--db", folder.file("demo.sqlite"), "--issues", "60"], environment: environment,
+            directory: folder.path)
+        #expect(second.stdout.contains("job 2 completed"))
+        #expect(second.stdout.contains("created    0"))
+        #expect(second.stdout.contains("unchanged  30"))
+    }
+
+    @Test("sandbox jira serves until stopped and prints how to reach it")
+    func sandbox() async throws {
+        let folder = TemporaryDirectory("tributary-sandbox")
+        let result = try CLIProcess.runAndKill(
+            ["sandbox", "jira", "--issues", "5", "--json"], after: 1.5, directory: folder.path)
+        #expect(result.signalled)
+        let info = try JSONParser.parse(result.stdout)
+        #expect(info["url"]?.stringValue?.hasPrefix("http://127.0.0.1:") == true)
+        #expect(info["projects"] == ["DEMO", "OPS"])
+    }
+
+    @Test("the wizard walks a terminal user through an import and writes the config it used")
+    func wizard() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 40))
+        let answers = Locked(["1", "1", "1", "Imported", "all", "y", "y"])
+        let output = Locked("")
+        let console = Console(
+            isTTY: true, stdinIsTTY: true, out: { text in output.update { $0 += text } },
+            err: { text in output.update { $0 += text } },
+            readLine: { answers.update { $0.isEmpty ? nil : $0.removeFirst() } })
+        let configPath = harness.folder.file("wizard.json")
+        let code = await Tributary.main(
+            ["wizard", "--db", harness.databasePath, "--owner", harness.owner.email, "--config-out", configPath],
+            console: console,
+            environment: harness.environment, registry: harness.registry)
+        #expect(code == 0, "\(output.value)")
+        #expect(output.value.contains("Step 5 of 5: run"))
+        #expect(output.value.contains("job 1 completed"))
+        let config = try RunConfig.load(path: configPath)
+        #expect(config.source.projects == ["DEMO"])
+        #expect(config.destination.project == "Imported")
+        #expect(config.source.cap == nil)
+        #expect(try harness.count("tasks") == 20)
+    }
+
+    @Test(
+        "the shipped configs: demo.json runs (in demo), jira.example.json runs against a matching sandbox, the batch parses"
+    )
+    func shippedConfigs() async throws {
+        let root = CLIProcess.repositoryRoot
+        let demo = try RunConfig.load(path: root.appendingPathComponent("Config/demo.json").path)
+        #expect(demo.source.projects == ["DEMO"])
+        let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
+        #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
+
+        let cli = try CLIHarness()
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 120, projectKeys: ["ENG"]))
+        let connect = try cli.run(
+            [
+                "connect", "jira", "--name", "work-jira", "--url", fixture.url, "--email", fixture.config.email,
+                "--token-stdin",
+                "--db", "tributary.sqlite",
+            ], stdin: fixture.config.apiToken)
+        #expect(connect.status == 0, "\(connect.stderr)")
+        let example = root.appendingPathComponent("Config/jira.example.json").path
+        let run = try cli.run(["run", example])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("capped import from jira into \"Engineering\""))
+        let workspace = try Workspace(path: cli.folder.file("tributary.sqlite"))
+        let count = try workspace.db.scalar("SELECT COUNT(*) FROM tasks").intValue ?? 0
+        #expect(count > 0)
+        #expect(
+            try workspace.db.scalar("SELECT COUNT(*) FROM tasks WHERE labels_json NOT LIKE '%backend%'").intValue == 0)
+    }
+}
