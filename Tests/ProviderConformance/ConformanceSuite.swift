@@ -1,0 +1,141 @@
+import AsanaProvider
+import ClickUpProvider
+import Foundation
+import ImportCore
+import JiraProvider
+import LinearProvider
+import ProviderSandbox
+import TestSupport
+import Testing
+import TributaryCLI
+
+/// One provider as the conformance kit sees it: its sample payloads, and its sandbox when it has one.
+struct ProviderCase: Sendable, CustomStringConvertible {
+    let id: String
+    /// Fixture files, the site they were recorded from (the `baseUrl` the engine would set), and how
+    /// to take records out of each (with the provider's own page parser).
+    let samples: [(file: String, site: String?, records: @Sendable (JSONValue) -> [JSONValue])]
+    let hasSandbox: Bool
+    var description: String { id }
+}
+
+enum Fixtures {
+    static func json(_ name: String) throws -> JSONValue {
+        try JSONParser.parse(
+            try Data(contentsOf: Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!))
+    }
+}
+
+let providerCases: [ProviderCase] = [
+    ProviderCase(
+        id: "jira",
+        samples: [
+            (
+                "jira/cloud-v3-search-page-airbyte-issues.json", "https://airbyteio.atlassian.net",
+                { $0["issues"]?.arrayValue ?? [] }
+            ),
+            (
+                "jira/server-v2-search-page-jira-ruby.json", "http://localhost:2990/jira",
+                { $0["issues"]?.arrayValue ?? [] }
+            ),
+        ], hasSandbox: true),
+    ProviderCase(
+        id: "asana",
+        samples: [
+            ("asana/provider-records.json", nil, { AsanaAPI.parsePage($0).records }),
+            ("asana/task-get-detail.json", nil, { AsanaAPI.parsePage($0).records }),
+            ("asana/tasks-list-optfields.json", nil, { AsanaAPI.parsePage($0).records }),
+        ], hasSandbox: false),
+    ProviderCase(
+        id: "linear",
+        samples: [
+            ("linear/graphql-issues-page.json", nil, { LinearAPI.parsePage($0).records }),
+            (
+                "linear/sdk-recorded-user-issues-projects.json", nil,
+                { $0["getUser"]?["assignedIssues"]?["nodes"]?.arrayValue ?? [] }
+            ),
+        ], hasSandbox: false),
+    ProviderCase(
+        id: "clickup",
+        samples: [
+            ("clickup/provider-records.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
+            ("clickup/list-tasks-page-tap-clickup.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
+            ("clickup/get-task-spec-example.json", nil, { [$0] }),
+        ], hasSandbox: false),
+]
+
+@Suite("Provider conformance: every registered provider")
+struct ConformanceSuite {
+    let registry = ProviderCatalog.registry()
+
+    @Test("the kit covers every registered provider")
+    func everyProviderHasACase() {
+        #expect(registry.ids == providerCases.map(\.id))
+    }
+
+    @Test("identity and registration", arguments: providerCases)
+    func identity(_ provider: ProviderCase) throws {
+        let registered = try #require(registry.provider(provider.id))
+        #expect(ConformanceKit.identity(registered, in: registry) == [])
+    }
+
+    @Test("the mapping table validates", arguments: providerCases)
+    func mappingTable(_ provider: ProviderCase) {
+        let (table, problems) = ConformanceKit.mappingTable(
+            at: CLIProcess.repositoryRoot.appendingPathComponent("Providers/\(provider.id)/mapping.json").path,
+            provider: provider.id)
+        #expect(table != nil)
+        #expect(problems == [])
+    }
+
+    @Test(
+        "every sample payload maps to canonical records with complete provenance, stable ids and UTC times",
+        arguments: providerCases)
+    func samples(_ provider: ProviderCase) throws {
+        let (table, _) = ConformanceKit.mappingTable(
+            at: CLIProcess.repositoryRoot.appendingPathComponent("Providers/\(provider.id)/mapping.json").path,
+            provider: provider.id)
+        let mapping = try #require(table)
+        for (file, site, extract) in provider.samples {
+            let evaluator = MappingEvaluator(table: mapping, overrides: site.map { ["baseUrl": .string($0)] } ?? [:])
+            let records = extract(try Fixtures.json(file))
+            #expect(!records.isEmpty, "\(file) yields no records")
+            #expect(ConformanceKit.samples(records, evaluator: evaluator, provider: provider.id) == [], "\(file)")
+        }
+    }
+
+    @Test(
+        "with a sandbox: pagination ends and resumes from a cursor; verify rejects bad credentials",
+        arguments: providerCases)
+    func sandbox(_ provider: ProviderCase) async throws {
+        guard provider.hasSandbox else {
+            // Stubs: everything that needs a server fails with a typed not-implemented error.
+            let registered = try #require(registry.provider(provider.id))
+            let connection = try registered.connect(
+                ConnectionSettings(
+                    baseURL: registered.descriptor.defaultBaseURL!,
+                    credentials: Credentials(
+                        kind: registered.descriptor.authKinds[0], secret: SecretString("pk_test_0123456789"))))
+            let error = await captureError(ProviderError.self) { _ = try await connection.verify() }
+            #expect(error?.kind == .notImplemented)
+            #expect(error?.message.contains(provider.id) == true)
+            return
+        }
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 95))
+        let query = RecordQuery(
+            containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.updated", "fields.summary"])
+        #expect(await ConformanceKit.pagination(try fixture.connection(), query: query) == [])
+        let sandboxRecords = try await allRecords(try fixture.connection(), RecordQuery(containers: ["DEMO", "OPS"]))
+            .records
+        let table = try MappingParser.load(
+            path: CLIProcess.repositoryRoot.appendingPathComponent("Providers/jira/mapping.json").path)
+        #expect(
+            ConformanceKit.samples(
+                sandboxRecords, evaluator: MappingEvaluator(table: table, overrides: ["baseUrl": .string(fixture.url)]),
+                provider: "jira") == [])
+        let bad = "definitely-not-the-token"
+        #expect(
+            await ConformanceKit.verifyRejects(
+                try fixture.connection(.emailToken(email: fixture.config.email, token: bad)), secret: bad) == [])
+    }
+}

@@ -1,0 +1,129 @@
+import AsanaProvider
+import ClickUpProvider
+import Foundation
+import ImportCore
+import LinearProvider
+import TestSupport
+import Testing
+
+/// What the stubs already do without a server: auth headers, requests, pagination parsing, errors.
+@Suite("Asana, Linear and ClickUp stubs")
+struct StubProviderTests {
+    @Test("auth: Asana Bearer, Linear raw API key (no Bearer), ClickUp raw pk_ token")
+    func auth() throws {
+        let asana = AsanaAPI.verifyRequest(.personalAccessToken("1/1200:abcdef"))
+        #expect(asana.url.absoluteString == "https://app.asana.com/api/1.0/users/me")
+        #expect(asana.headers["Authorization"] == "Bearer 1/1200:abcdef")
+        let linear = LinearAPI.verifyRequest(.apiKey("lin_api_abc"))
+        #expect(linear.method == "POST")
+        #expect(linear.headers["Authorization"] == "lin_api_abc")
+        #expect(String(decoding: linear.body ?? Data(), as: UTF8.self).contains("viewer { id email"))
+        let clickup = ClickUpAPI.verifyRequest(.apiKey("pk_123_ABC"))
+        #expect(clickup.url.absoluteString == "https://api.clickup.com/api/v2/user")
+        #expect(clickup.headers["Authorization"] == "pk_123_ABC")
+        #expect(throws: ProviderError.self) {
+            _ = try LinearProvider().connect(
+                try ConnectionSettings(
+                    baseURL: LinearProvider.baseURL, credentials: .personalAccessToken("lin_api_abc")))
+        }
+        #expect(throws: ProviderError.self) {
+            _ = try ClickUpProvider().connect(
+                try ConnectionSettings(baseURL: ClickUpProvider.baseURL, credentials: .apiKey("no-prefix")))
+        }
+    }
+
+    @Test("pagination: Asana next_page.offset, Linear pageInfo.endCursor, ClickUp page numbers until last_page")
+    func pagination() throws {
+        let asana = AsanaAPI.parsePage(try Fixtures.json("asana/tasks-page-next_page.json"))
+        #expect(asana.records.count == 1)
+        #expect(asana.nextOffset?.hasPrefix("gjJl2xAiOiJKV1Qi") == true)
+        #expect(AsanaAPI.parsePage(try Fixtures.json("asana/tasks-list-optfields.json")).nextOffset == nil)
+        let request = AsanaAPI.tasksRequest(project: "1204380091287000", offset: asana.nextOffset, limit: 500)
+        #expect(request.url.query?.contains("limit=100") == true)
+        #expect(request.url.query?.contains("offset=gjJl2x") == true)
+
+        let linear = LinearAPI.parsePage(try Fixtures.json("linear/graphql-issues-page.json"))
+        #expect(linear.records.count == 2)
+        #expect(linear.endCursor == "69231a60-4db3-42f4-965e-9ca9ebb83a42")
+        let next = LinearAPI.issuesRequest(team: "LEF", after: linear.endCursor, credentials: .apiKey("k"))
+        #expect(String(decoding: next.body ?? Data(), as: UTF8.self).contains("\"after\":\"69231a60"))
+
+        let last = ClickUpAPI.parsePage(try Fixtures.json("clickup/provider-records.json"), page: 3)
+        #expect(last.nextPage == nil)
+        let old = ClickUpAPI.parsePage(try Fixtures.json("clickup/list-tasks-page-tap-clickup.json"), page: 0)
+        #expect(old.nextPage == nil, "a short page without last_page is the last one")
+        #expect(
+            ClickUpAPI.parsePage(
+                ["tasks": .array(Array(repeating: ["id": "x"], count: 100)), "last_page": false], page: 2
+            ).nextPage == 3)
+        #expect(ClickUpAPI.tasksRequest(list: "900", page: 2).url.query?.contains("page=2") == true)
+    }
+
+    @Test("their errors are read in their own shapes")
+    func errors() throws {
+        #expect(
+            LinearAPI.errorMessages(try Fixtures.json("linear/error-api-key-sent-as-bearer.json")).first?.contains(
+                "Remove the Bearer prefix") == true)
+        #expect(
+            LinearAPI.errorMessages(try Fixtures.json("linear/error-400-graphql-validation.json")) == [
+                "Cannot query field \"invalidQuery\" on type \"Query\"."
+            ])
+        #expect(AsanaAPI.errorMessages(try Fixtures.json("asana/error-429-rate-limited.json")).count == 1)
+        #expect(
+            ClickUpAPI.errorMessages(["err": "Token invalid", "ECODE": "OAUTH_025"]) == ["Token invalid (OAUTH_025)"])
+    }
+
+    @Test("their mapping tables read their real payload shapes")
+    func mappings() throws {
+        let root = CLIProcess.repositoryRoot
+        func table(_ id: String) throws -> MappingEvaluator {
+            MappingEvaluator(
+                table: try MappingParser.load(path: root.appendingPathComponent("Providers/\(id)/mapping.json").path))
+        }
+        let asana = try table("asana").canonical(
+            AsanaAPI.parsePage(try Fixtures.json("asana/provider-records.json")).records[0], source: "asana")
+        #expect(asana.status == "In Progress")
+        #expect(asana.priority == "High")
+        #expect(asana.description?.contains("- Outline") == true)
+        #expect(asana.estimatedHours == 1.5)
+        #expect(asana.checklist.map(\.done) == [true, false])
+        #expect(asana.comments.map(\.body) == ["First draft is in the doc (https://docs.example.com/q3)."])
+        #expect(asana.assignees.first?.email == "ada@example.com")
+        let german = try table("asana").canonical(
+            AsanaAPI.parsePage(try Fixtures.json("asana/task-get-detail.json")).records[0], source: "asana")
+        #expect(german.priority == "Low")
+        #expect(german.sourcePriority == "Niedrig")
+        #expect(german.dueDate == "2022-07-27")
+
+        let linearRecords = LinearAPI.parsePage(try Fixtures.json("linear/graphql-issues-page.json")).records
+        let first = try table("linear").canonical(linearRecords[0], source: "linear")
+        #expect(first.status == "In Progress")
+        #expect(first.priority == "High")
+        #expect(first.storyPoints == 3)
+        #expect(first.estimatedHours == 6)
+        #expect(first.ref.key == "LEF-1")
+        #expect(first.checklist.first?.done == true)
+        #expect(first.comments.first?.body == "Indeed, I think this is definitely an improvement.")
+        #expect(first.milestone?.title == "Onboarding")
+        let second = try table("linear").canonical(linearRecords[1], source: "linear")
+        #expect(second.status == "Blocked")
+        #expect(second.priority == "Medium")
+        #expect(second.parentExternalID == "7f65601a-dc6a-4c01-acda-9f5ae3b2761f")
+
+        let clickup = try table("clickup").canonical(
+            ClickUpAPI.parsePage(try Fixtures.json("clickup/provider-records.json"), page: 0).records[0],
+            source: "clickup")
+        #expect(clickup.status == "In Progress")
+        #expect(clickup.priority == "Medium")
+        #expect(clickup.sourceStatus == "in progress")
+        #expect(clickup.ref.url == "https://app.clickup.com/t/9hx")
+        #expect(clickup.ref.updatedAt == "2019-09-06T14:34:10.202Z")
+        #expect(clickup.dueDate == "2017-10-18T23:26:34.377Z")
+        #expect(clickup.estimatedHours == 2.4)
+        #expect(clickup.storyPoints == 3)
+        #expect(clickup.assignees.first?.email == "user@company.com")
+        #expect(clickup.comments.first?.body == "Task comment content")
+        #expect(clickup.checklist.map(\.done) == [true, false])
+        #expect(clickup.attachments.first?.filename == "error-logs.txt")
+    }
+}
