@@ -171,11 +171,12 @@ public final class ImportEngine: Sendable {
         if case .stub? = registry.provider(source.provider)?.descriptor.readiness {
             throw ProviderError.notImplemented(provider: source.provider, part: "fetching records over HTTP")
         }
+        // The table first: its problems need no connection to be found.
+        let tablePath = try MappingLocator.path(for: config, environment: environment)
+        let table = try MappingParser.load(path: tablePath)
         let resolved = try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, workspace: workspace, registry: registry,
             environment: environment, options: base, vault: vaultProvider)
-        let tablePath = try MappingLocator.path(for: config, environment: environment)
-        let table = try MappingParser.load(path: tablePath)
         guard table.provider == resolved.provider.id else {
             throw ConfigError(
                 origin: config.origin, path: "mapping.table",
@@ -279,6 +280,18 @@ public final class ImportEngine: Sendable {
 
         observer.handle(
             .started(jobID: job.id, mode: prepared.mode, estimatedTotal: nil, resumedFrom: job.resumedFromJobID))
+        var referenceTask: Task<Result<[ReferenceRecord], any Error>, Never>?
+        if prepared.mode != "incremental", let record = prepared.resolved.record,
+            try referenceDataIsStale(owner: owner, connection: record)
+        {
+            referenceTask = Task {
+                do {
+                    return .success(try await connection.referenceData())
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
         if remaining != 0 {
             var pageQuery = query
             pageQuery.limit = remaining
@@ -326,7 +339,14 @@ public final class ImportEngine: Sendable {
             observer.handle(.reconciled(deleted: deleted))
         }
 
-        await storeReferenceData(prepared, job: job, report: &report)
+        // Reference data changes rarely: refreshed by full and capped runs (alongside the pages), at most
+        // hourly, never by incremental runs.
+        if let references = referenceTask {
+            switch await references.value {
+            case .success(let data): try storeReferenceData(data, prepared: prepared)
+            case .failure(let error): report.warnings.append("reference data was not refreshed: \(Self.reason(error))")
+            }
+        }
 
         let metrics = connection.metrics
         report.counts = counts
@@ -432,33 +452,34 @@ public final class ImportEngine: Sendable {
         return (pageCounts, high)
     }
 
-    /// Keeps the source's reference data (users, statuses…) beside the records; failures only warn.
-    private func storeReferenceData(_ prepared: Prepared, job: ImportJob, report: inout ImportReport) async {
+    /// Whether the connection's reference data is missing or older than an hour.
+    private func referenceDataIsStale(owner: Owner, connection: ConnectionRecord) throws -> Bool {
+        let newest = try workspace.db.scalar(
+            "SELECT MAX(fetched_at) FROM reference_data WHERE owner_id = ? AND connection_id = ?",
+            [.integer(owner.id), .integer(connection.id)]
+        ).stringValue.flatMap(Timestamp.parse)
+        guard let newest else { return true }
+        return Timestamp.now().millisecondsSince1970 - newest.millisecondsSince1970 > 3_600_000
+    }
+
+    /// Keeps the source's reference data (users, statuses…) beside the records.
+    private func storeReferenceData(_ data: [ReferenceRecord], prepared: Prepared) throws {
         guard let record = prepared.resolved.record else { return }
-        do {
-            let data = try await prepared.resolved.connection.referenceData()
-            let now = Timestamp.now().iso8601
-            try workspace.db.transaction {
-                for item in data {
-                    try workspace.db.execute(
-                        """
-                        INSERT INTO reference_data (owner_id, connection_id, kind, external_id, name, data_json, fetched_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (owner_id, connection_id, kind, external_id) DO UPDATE SET
-                            name = excluded.name, data_json = excluded.data_json, fetched_at = excluded.fetched_at
-                        WHERE reference_data.data_json != excluded.data_json
-                        """,
-                        [
-                            .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id),
-                            SQLValue(item.name),
-                            .text(item.data.jsonText), .text(now),
-                        ])
-                }
+        let now = Timestamp.now().iso8601
+        try workspace.db.transaction {
+            for item in data {
+                try workspace.db.execute(
+                    """
+                    INSERT INTO reference_data (owner_id, connection_id, kind, external_id, name, data_json, fetched_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (owner_id, connection_id, kind, external_id) DO UPDATE SET
+                        name = excluded.name, data_json = excluded.data_json, fetched_at = excluded.fetched_at
+                    """,
+                    [
+                        .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id),
+                        SQLValue(item.name), .text(item.data.jsonText), .text(now),
+                    ])
             }
-        } catch let error as ProviderError where error.kind == .notImplemented {
-            return
-        } catch {
-            report.warnings.append("reference data was not refreshed: \(Self.reason(error))")
         }
     }
 

@@ -107,12 +107,14 @@ public struct JSONParser {
             try enter()
             defer { depth -= 1 }
             index += 1
-            var members: [String: JSONValue] = [:]
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(members)
+                return .object([:])
             }
+            // Members are collected first and the dictionary built once, at its final size.
+            var pairs: [(String, JSONValue)] = []
+            pairs.reserveCapacity(8)
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -123,7 +125,7 @@ public struct JSONParser {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 index += 1
                 skipWhitespace()
-                members[key] = try parseValue()
+                pairs.append((key, try parseValue()))
                 skipWhitespace()
                 guard index < bytes.count else { throw fail("unexpected end of input in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -132,6 +134,9 @@ public struct JSONParser {
                 }
                 if bytes[index] == UInt8(ascii: "}") {
                     index += 1
+                    var members = [String: JSONValue](minimumCapacity: pairs.count)
+                    // A repeated key keeps its last value, as most parsers do.
+                    for (key, value) in pairs { members[key] = value }
                     return .object(members)
                 }
                 throw fail("expected ',' or '}'")

@@ -98,7 +98,7 @@ public enum CanonicalBuilder {
             guard let value = values[target], !value.isNull else { return nil }
             if let number = value.doubleValue, number.isFinite { return number }
             if let text = value.stringValue {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+                if text.trimmedWhitespace().isEmpty { return nil }
                 if let number = Double(text), number.isFinite { return number }
             }
             throw fail(target, "expected a number, found \(value.typeName) \(value.jsonText.prefix(40))")
@@ -127,6 +127,8 @@ public enum CanonicalBuilder {
             guard let stamp = Timestamp.parse(text) else {
                 throw fail(target, "\"\(text.prefix(40))\" is not a date; add the \"date\" transform")
             }
+            // Already in the stored form (the `date` transform's output): keep it as it is.
+            if Timestamp.isCanonical(text) { return text }
             let isBareDate = text.count == 10 && text.dropFirst(4).first == "-"
             return isBareDate ? String(stamp.iso8601.prefix(10)) : stamp.iso8601
         }

@@ -102,7 +102,7 @@ public struct MappingEvaluator: Sendable {
         _ mapping: RecordMapping, kind: RecordKind, context: EvaluationContext, label: String?, trace: Bool,
         into traces: inout [RuleTrace]
     ) throws(MappingError) -> [String: JSONValue] {
-        var values: [String: JSONValue] = [:]
+        var values = [String: JSONValue](minimumCapacity: mapping.rules.count + 1)
         for rule in mapping.rules {
             let (input, output) = try evaluate(rule, context: context, label: label)
             if let output { values[rule.target] = output }

@@ -253,7 +253,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
             }
             return .string(text)
         case .trim:
-            return try mapText(value) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return try mapText(value) { $0.trimmedWhitespace() }
         case .lowercase:
             return try mapText(value) { $0.lowercased() }
         case .uppercase:
@@ -289,7 +289,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
             switch value {
             case .number(let n): number = n
             case .string(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmedWhitespace()
                 if trimmed.isEmpty { return nil }
                 guard let n = Double(trimmed), n.isFinite else {
                     throw TransformError("\"\(text.prefix(40))\" is not a number")
@@ -365,7 +365,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
     /// Seconds in a duration value.
     static func seconds(_ value: JSONValue, params: [String: JSONValue]) throws(TransformError) -> JSONValue? {
         if let number = value.doubleValue { return .number(number.rounded(.towardZero)) }
-        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = value.stringValue?.trimmedWhitespace() else {
             throw TransformError("expected a duration, found \(value.typeName)")
         }
         if text.isEmpty { return nil }

@@ -76,17 +76,17 @@ public final class TaskWriter {
         }
 
         let values = taskValues(task, milestoneID: milestoneID)
-        var hashed: [String: JSONValue] = [:]
-        for (column, value) in zip(Self.mappedColumns, values) { hashed[column] = value.json }
-        hashed["assignees"] = .array(assigneeIDs.map { .number(Double($0)) })
-        let contentHash = ContentHash.of(.object(hashed))
+        var hasher = RowHasher()
+        for (column, value) in zip(Self.mappedColumns, values) { hasher.add(column, value) }
+        hasher.add("assignees", .text(assigneeIDs.map(String.init).joined(separator: ",")))
+        let contentHash = hasher.finish()
         let children = childRows(task)
-        let childrenHash = ContentHash.of(
-            .object(
-                Dictionary(
-                    uniqueKeysWithValues: children.map { kind, rows in
-                        (kind.rawValue, JSONValue.array(rows.map { .string($0.hash) }))
-                    })))
+        var childrenHasher = RowHasher(
+            capacity: 64 * (task.comments.count + task.worklogs.count + task.checklist.count + 1))
+        for (kind, rows) in children {
+            childrenHasher.add(kind.rawValue, .text(rows.map(\.hash).joined(separator: ",")))
+        }
+        let childrenHash = childrenHasher.finish()
 
         let existing = try db.queryOne(
             """
@@ -268,12 +268,13 @@ public final class TaskWriter {
     }
 
     private func makeRow(_ ref: ExternalRef, _ columns: [String], _ values: [SQLValue]) -> ChildRow {
-        var hashed: [String: JSONValue] = [
-            "external_id": .string(ref.id), "external_key": JSONValue(ref.key), "external_url": JSONValue(ref.url),
-            "external_updated_at": JSONValue(ref.updatedAt),
-        ]
-        for (column, value) in zip(columns, values) { hashed[column] = value.json }
-        return ChildRow(ref: ref, columns: columns, values: values, hash: ContentHash.of(.object(hashed)))
+        var hasher = RowHasher(capacity: 256)
+        hasher.add("external_id", ref.id)
+        hasher.add("external_key", ref.key)
+        hasher.add("external_url", ref.url)
+        hasher.add("external_updated_at", ref.updatedAt)
+        for (column, value) in zip(columns, values) { hasher.add(column, value) }
+        return ChildRow(ref: ref, columns: columns, values: values, hash: hasher.finish())
     }
 
     static func table(_ kind: ChildKind) -> String {
@@ -417,17 +418,6 @@ public final class TaskWriter {
 }
 
 extension SQLValue {
-    /// The value as JSON, for content hashes.
-    var json: JSONValue {
-        switch self {
-        case .null: return .null
-        case .integer(let number): return .number(Double(number))
-        case .real(let number): return .number(number)
-        case .text(let text): return .string(text)
-        case .blob(let bytes): return .string(SHA256.hex(bytes))
-        }
-    }
-
     /// The value as a short text for people (dry-run diffs).
     var displayText: String? {
         switch self {

@@ -40,6 +40,30 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return parts.format(fraction: true) + sign + pad(magnitude / 3600, 2) + pad(magnitude % 3600 / 60, 2)
     }
 
+    /// Whether `text` is exactly the stored form: `yyyy-MM-ddTHH:mm:ss.SSSZ` (or a bare `yyyy-MM-dd`)
+    /// of a valid instant.
+    public static func isCanonical(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let shape = bytes.count == 10 ? Array("dddd-dd-dd".utf8) : Array("dddd-dd-ddTdd:dd:dd.dddZ".utf8)
+        guard bytes.count == shape.count else { return false }
+        for (byte, expected) in zip(bytes, shape) {
+            if expected == UInt8(ascii: "d") {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            } else if byte != expected {
+                return false
+            }
+        }
+        guard let stamp = parse(text) else { return false }
+        // Out-of-range fields (a 30 February, a 60th second) parse but do not round-trip.
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        let civil = CivilTime(millisecondsSince1970: stamp.millisecondsSince1970, offsetSeconds: 0)
+        guard civil.year == number(0..<4), civil.month == number(5..<7), civil.day == number(8..<10) else {
+            return false
+        }
+        if bytes.count == 10 { return true }
+        return civil.hour == number(11..<13) && civil.minute == number(14..<16) && civil.second == number(17..<19)
+    }
+
     /// Parses the timestamp forms sources use:
     /// ISO-8601 / RFC 3339 with `Z`, `+hh:mm` or `+hhmm` offsets and optional fractions (Jira, Asana, Linear),
     /// a bare date `yyyy-MM-dd` (midnight UTC), `yyyy-MM-dd HH:mm` (UTC), and epoch milliseconds or seconds
@@ -117,10 +141,38 @@ struct CivilTime {
     }
 
     func format(fraction: Bool) -> String {
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        text += "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
-        if fraction { text += "." + pad(millisecond, 3) }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(28)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = max(0, value)
+            if rest >= divisor * 10 {
+                bytes.append(contentsOf: String(rest).utf8)
+                return
+            }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(minute, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(second, 2)
+        if fraction {
+            bytes.append(UInt8(ascii: "."))
+            digits(millisecond, 3)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).

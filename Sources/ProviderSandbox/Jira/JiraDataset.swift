@@ -118,8 +118,9 @@ struct JiraDataset: Sendable {
             let label = random.pick(JiraReferenceData.labels)
             if !labels.contains(label) { labels.append(label) }
         }
-        let commentCount = id % 20 == 7 ? 25 : random.below(5)
-        let worklogCount = id % 30 == 11 ? 23 : random.below(3)
+        // About 1 % of issues have more comments, 0.5 % more worklogs, than a search result embeds.
+        let commentCount = id % 100 == 7 ? 25 : random.below(5)
+        let worklogCount = id % 200 == 11 ? 23 : random.below(3)
         let attachmentCount = random.below(3)
         var comments: [JiraIssueRecord.Child] = []
         for offset in 0..<commentCount {

@@ -15,6 +15,9 @@ public final class JiraConnection: ProviderConnection {
         var route: JiraRoute?
         var timeZone: String?
         var fields: [SourceField]?
+        /// The search for the page after the last one handed out, started before that page's
+        /// children were fetched, so the search chain never waits for child requests.
+        var prefetch: (key: String, task: Task<SearchPage, any Error>)?
     }
 
     private let state: Mutex<State>
@@ -228,11 +231,38 @@ public final class JiraConnection: ProviderConnection {
             fields.formUnion(["updated"])
         }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
-        let search =
-            route.deployment == .cloud
-            ? try await cloudPage(query, cursor: current, builder: builder, fields: fields.sorted(), maxResults: wanted)
-            : try await dataCenterPage(
-                query, cursor: current, builder: builder, fields: fields.sorted(), maxResults: wanted)
+        let sortedFields = fields.sorted()
+        let search: SearchPage
+        let key = Self.prefetchKey(query, cursor: cursor, fields: sortedFields)
+        if let prefetched = state.withLock({ state -> Task<SearchPage, any Error>? in
+            defer { state.prefetch = nil }
+            return state.prefetch?.key == key ? state.prefetch?.task : nil
+        }) {
+            search = try await prefetched.value
+        } else {
+            search = try await searchPage(
+                route, query, cursor: current, builder: builder, fields: sortedFields, maxResults: wanted)
+        }
+        // Start the next search now; this page's child requests then overlap with it.
+        if !search.isLast, let nextPosition = search.records.last.flatMap(JiraCursor.position) ?? current.position {
+            let nextCursor = JiraCursor(position: nextPosition, token: search.token, offset: search.offset)
+            var nextQuery = query
+            if let limit = query.limit { nextQuery.limit = limit - min(limit, search.records.count) }
+            if nextQuery.limit.map({ $0 > 0 }) ?? true {
+                let nextWanted = max(1, min(query.pageSize, nextQuery.limit ?? .max))
+                let prefetchQuery = nextQuery
+                let task = Task {
+                    try await self.searchPage(
+                        route, prefetchQuery, cursor: nextCursor, builder: builder, fields: sortedFields,
+                        maxResults: nextWanted)
+                }
+                state.withLock {
+                    $0.prefetch = (
+                        Self.prefetchKey(prefetchQuery, cursor: nextCursor.encoded, fields: sortedFields), task
+                    )
+                }
+            }
+        }
         var records = search.records
         if let limit = query.limit, records.count > limit { records = Array(records.prefix(limit)) }
         records = try await completeChildren(records, query: query, fields: fields)
@@ -246,7 +276,23 @@ public final class JiraConnection: ProviderConnection {
         return RecordPage(records: records, next: next?.encoded, estimatedTotal: search.total)
     }
 
-    private struct SearchPage {
+    private func searchPage(
+        _ route: JiraRoute, _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String],
+        maxResults: Int
+    ) async throws -> SearchPage {
+        route.deployment == .cloud
+            ? try await cloudPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
+            : try await dataCenterPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
+    }
+
+    /// Identifies a search: the query (minus its remaining limit) and the cursor it starts from.
+    static func prefetchKey(_ query: RecordQuery, cursor: PageCursor?, fields: [String]) -> String {
+        var described = query
+        described.limit = nil
+        return "\(described.hashValue)|\(cursor?.value ?? "start")|\(fields.joined(separator: ","))"
+    }
+
+    struct SearchPage: Sendable {
         var records: [JSONValue]
         var isLast: Bool
         var token: String?
@@ -263,6 +309,17 @@ public final class JiraConnection: ProviderConnection {
     {
         var useToken = cursor.token
         var attempts = 0
+        // The first page of a search also asks for the total (for progress), alongside the search itself.
+        var counting: Task<Int?, Never>?
+        if cursor.position == nil && cursor.token == nil {
+            let countJQL = builder.jql(for: query)
+            counting = Task {
+                try? await self.call(
+                    "search/approximate-count", method: "POST", body: ["jql": .string(countJQL)],
+                    context: "counting issues"
+                )["count"]?.intValue
+            }
+        }
         while true {
             attempts += 1
             let jql = builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
@@ -295,12 +352,7 @@ public final class JiraConnection: ProviderConnection {
                 useToken = token
                 continue
             }
-            var total: Int?
-            if cursor.position == nil && cursor.token == nil {
-                total = try? await call(
-                    "search/approximate-count", method: "POST", body: ["jql": .string(jql)], context: "counting issues"
-                )["count"]?.intValue
-            }
+            let total = await counting?.value
             return SearchPage(records: issues, isLast: isLast || token == nil, token: token, offset: 0, total: total)
         }
     }

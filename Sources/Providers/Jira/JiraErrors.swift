@@ -8,11 +8,12 @@ enum JiraErrors {
 
     static func from(_ error: HTTPError, context: String) -> ProviderError {
         switch error {
-        case .status(let code, let body, let headers, let url, _):
+        case .status(let code, let body, let headers, let url, let attempts):
             let messages = sourceMessages(body)
             return ProviderError(
                 provider: JiraProvider.id, kind: kind(code), status: code, sourceMessages: messages,
-                message: "\(context) failed (\(url))", hint: hint(code, messages: messages, headers: headers))
+                message: "\(context) failed (\(url))\(attempts > 1 ? " after \(attempts) attempts" : "")",
+                hint: hint(code, messages: messages, headers: headers))
         case .transport(let message, let url, let attempts):
             return ProviderError(
                 provider: JiraProvider.id, kind: .transport,

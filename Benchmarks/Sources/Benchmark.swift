@@ -1,0 +1,170 @@
+import Foundation
+import ImportCore
+import JiraProvider
+import ProviderSandbox
+
+/// `tributary-bench`: imports from the Jira sandbox at several sizes and latencies and compares each
+/// with the raw-fetch bound. Run in release mode; see docs/BENCHMARKS.md.
+@main
+struct Benchmark {
+    struct Row {
+        let issues: Int
+        let latency: Int
+        let raw: (seconds: Double, requests: Int)
+        let fresh: Measured
+        let noop: Measured
+        let incremental: Measured
+        let changed: Int
+    }
+
+    struct Measured {
+        let seconds: Double
+        let requests: Int
+        let maxRSSKiB: Int
+        let written: Int
+        let processed: Int
+    }
+
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("tributary-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func option(_ name: String, _ fallback: String) -> String {
+        let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count {
+            return arguments[index + 1]
+        }
+        return fallback
+    }
+
+    static func run() async throws {
+        let sizes = option("sizes", "1000,10000,50000").split(separator: ",").compactMap { Int($0) }
+        let latencies = option("latencies", "0,20").split(separator: ",").compactMap { Int($0) }
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = option("binary", here.appendingPathComponent("tributary").path)
+        let output = option("out", "")
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BenchError("no tributary binary at \(binary); build it first: swift build -c release")
+        }
+        var rows: [Row] = []
+        for latency in latencies {
+            for size in sizes {
+                let row = try await measure(issues: size, latency: latency, binary: binary)
+                rows.append(row)
+                print(line(row))
+            }
+        }
+        let report = markdown(rows, command: CommandLine.arguments.joined(separator: " "))
+        print(report)
+        if !output.isEmpty { try Data(report.utf8).write(to: URL(fileURLWithPath: output)) }
+    }
+
+    static func measure(issues: Int, latency: Int, binary: String) async throws -> Row {
+        var faults = FaultPlan()
+        faults.latencyMilliseconds = latency
+        let sandbox = try JiraSandbox(config: JiraSandboxConfig(issues: issues, projects: 1, faults: faults))
+        defer { sandbox.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tributary-bench-\(UUID().uuidString.prefix(8))"
+        ).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        // The workspace and its connection, made in-process; the import runs in a child process.
+        let key = try EncryptionKey.generate()
+        let database = folder + "/bench.sqlite"
+        let workspace = try Workspace(path: database)
+        let owner = try workspace.owner(email: "bench@example.com")
+        let credentials = Credentials.emailToken(email: sandbox.config.email, token: sandbox.config.apiToken)
+        let account = try await JiraProvider().verify(credentials, at: sandbox.baseURL)
+        try workspace.connections.create(
+            owner: owner, name: "bench", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
+            account: account,
+            secret: credentials.secret, vault: CredentialVault(key: key))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let tablePath = root.appendingPathComponent("Providers/jira/mapping.json").path
+        let config: JSONValue = [
+            "owner": "bench@example.com", "database": .string(database), "connection": "bench",
+            "source": ["provider": "jira", "projects": ["DEMO"], "cap": .null, "pageSize": 100],
+            "destination": ["project": "Bench", "createProject": true], "mapping": ["table": .string(tablePath)],
+        ]
+        let configPath = folder + "/run.json"
+        try JSONWriter(pretty: true).data(config).write(to: URL(fileURLWithPath: configPath))
+        let environment = ["TRIBUTARY_ENCRYPTION_KEY": key.base64]
+
+        // 1. The raw-fetch bound: same JQL, same fields, same page size.
+        let table = try MappingParser.load(path: tablePath)
+        let fields = Array(
+            Set(table.resolvedSourcePaths(fieldIDs: table.resolveFieldIDs(nil)).compactMap(fieldName)).union(["updated"]
+            )
+        )
+        .sorted()
+        let jql = JQLBuilder(timeZoneIdentifier: account.timeZone).jql(for: RecordQuery(containers: ["DEMO"]))
+        sandbox.resetRequestCounts()
+        let raw = try await RawFetch.run(
+            site: sandbox.baseURL, credentials: credentials, jql: jql, fields: fields, pageSize: 100)
+        guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
+
+        // 2–4. Fresh import, no-op re-import, incremental after changing 1 %.
+        func importRun(_ extra: [String]) throws -> Measured {
+            sandbox.resetRequestCounts()
+            let result = try ChildProcess.run(
+                binary, ["run", configPath, "--quiet"] + extra, environment: environment, directory: folder)
+            guard result.status == 0 else {
+                let stderr = (try? String(contentsOfFile: folder + "/child.err", encoding: .utf8)) ?? ""
+                throw BenchError("tributary run exited \(result.status): \(stderr)")
+            }
+            let job = try workspace.jobs.list(owner: owner, limit: 1)[0]
+            return Measured(
+                seconds: result.seconds, requests: sandbox.requestCounts.values.reduce(0, +),
+                maxRSSKiB: result.maxRSSKiB,
+                written: job.counts.created + job.counts.updated, processed: job.counts.processed)
+        }
+        let fresh = try importRun([])
+        guard fresh.written == issues else {
+            throw BenchError("the fresh import wrote \(fresh.written) of \(issues) issues")
+        }
+        let noop = try importRun([])
+        let changed = max(1, issues / 100)
+        sandbox.updateIssues(changed)
+        let incremental = try importRun(["--incremental"])
+        return Row(
+            issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
+            incremental: incremental,
+            changed: changed)
+    }
+
+    static func fieldName(_ path: String) -> String? {
+        guard path.hasPrefix("fields.") else { return nil }
+        let name = path.dropFirst(7).prefix { $0 != "." && $0 != "[" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    static func line(_ row: Row) -> String {
+        "issues \(row.issues), latency \(row.latency) ms: raw \(format(row.raw.seconds)) s; fresh \(format(row.fresh.seconds)) s (\(ratio(row.fresh.seconds, row.raw.seconds))); no-op \(format(row.noop.seconds)) s, wrote \(row.noop.written); incremental \(format(row.incremental.seconds)) s, \(row.incremental.requests) requests; max RSS \(row.fresh.maxRSSKiB / 1024) MiB"
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+    static func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f×", a / max(b, 0.0001)) }
+
+    static func markdown(_ rows: [Row], command: String) -> String {
+        var lines = [
+            "| issues | latency | raw fetch | fresh import | fresh / raw | issues/s | requests (raw / fresh) | no-op re-import | no-op / raw | rows written by no-op | incremental (\(rows.first.map { _ in "1 %" } ?? "")) | incremental requests | max RSS fresh | max RSS no-op | max RSS incremental |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in rows {
+            lines.append(
+                "| \(row.issues) | \(row.latency) ms | \(format(row.raw.seconds)) s | \(format(row.fresh.seconds)) s | \(ratio(row.fresh.seconds, row.raw.seconds)) | \(Int(Double(row.issues) / row.fresh.seconds)) | \(row.raw.requests) / \(row.fresh.requests) | \(format(row.noop.seconds)) s | \(ratio(row.noop.seconds, row.raw.seconds)) | \(row.noop.written) | \(format(row.incremental.seconds)) s (\(row.changed) changed, \(row.incremental.processed) read) | \(row.incremental.requests) | \(row.fresh.maxRSSKiB / 1024) MiB | \(row.noop.maxRSSKiB / 1024) MiB | \(row.incremental.maxRSSKiB / 1024) MiB |"
+            )
+        }
+        lines.append("")
+        lines.append("Command: `\(command)`")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import ImportCore
+
+/// The physical bound: paging through every issue with the same search, fields and page size as an
+/// import, with a minimal sequential client that only parses each page to find the next token.
+enum RawFetch {
+    static func run(site: String, credentials: Credentials, jql: String, fields: [String], pageSize: Int) async throws
+        -> (
+            seconds: Double, requests: Int, issues: Int
+        )
+    {
+        let transport = URLSessionTransport(maxConnectionsPerHost: 1)
+        let url = URL(string: "\(site)/rest/api/3/search/jql")!
+        var token: String?
+        var requests = 0
+        var issues = 0
+        let started = Date()
+        repeat {
+            var body: [String: JSONValue] = [
+                "jql": .string(jql), "fields": .array(fields.map(JSONValue.string)),
+                "maxResults": .number(Double(pageSize)),
+            ]
+            if let token { body["nextPageToken"] = .string(token) }
+            let request = HTTPRequest(
+                method: "POST", url: url,
+                headers: [
+                    "Authorization": credentials.authorizationHeader(), "Content-Type": "application/json",
+                    "Accept": "application/json",
+                ],
+                body: JSONWriter().data(.object(body)))
+            let response = try await transport.send(request, timeout: 60)
+            guard response.status == 200 else { throw BenchError("raw fetch got HTTP \(response.status)") }
+            let page = try JSONParser.parse(response.body)
+            requests += 1
+            issues += page["issues"]?.arrayValue?.count ?? 0
+            token = (page["isLast"]?.boolValue ?? true) ? nil : page["nextPageToken"]?.stringValue
+        } while token != nil
+        return (Date().timeIntervalSince(started), requests, issues)
+    }
+}

@@ -1,1 +1,0 @@
-print("tributary-bench: see Benchmarks/README.md")
