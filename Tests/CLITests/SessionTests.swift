@@ -143,6 +143,24 @@ struct SessionTests {
         #expect(partial.stdout.contains("failed: BROKEN-1: task.fields[5]: title: required but empty"))
     }
 
+    @Test("run --verbose logs each request with status and time to stderr, and never the token")
+    func verbose() throws {
+        let cli = try CLIHarness()
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 60))
+        _ = try connect(cli, fixture)
+        let result = try cli.run(["run", try config(cli), "--verbose", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let searches = lines.filter { $0.contains("POST \(fixture.url)/rest/api/3/search/jql → 200") }
+        #expect(searches.count == 2, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("[") && $0.contains(" ms, attempt ") }, "\(result.stderr)")
+        let basic = Data("\(fixture.config.email):\(fixture.config.apiToken)".utf8).base64EncodedString()
+        #expect(!result.stderr.contains(fixture.config.apiToken) && !result.stderr.contains(basic))
+        #expect(result.stdout.contains("created    60"))
+        let quiet = try cli.run(["run", try config(cli, name: "again.json")])
+        #expect(quiet.stderr.isEmpty, "without --verbose nothing is logged: \(quiet.stderr)")
+    }
+
     @Test("bad configs: every problem with its path, exit 2, nothing written")
     func badConfigs() throws {
         let cli = try CLIHarness()

@@ -153,7 +153,7 @@ struct BadInputTests {
                 "subtasks": [["id": "3", "fields": ["summary": "s"]]],
             ]
             let names =
-                Array(fields.keys) + ["assignee", "duedate", "parent", "customfield_10016", "attachment", "project"]
+                fields.keys.sorted() + ["assignee", "duedate", "parent", "customfield_10016", "attachment", "project"]
             for _ in 0..<random.below(4) {
                 let name = random.pick(names)
                 fields[name] =

@@ -70,15 +70,21 @@ struct CrashAndConcurrencyTests {
         faults.latencyMilliseconds = 40
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 5])
-        let first = Task.detached { try CLIProcess.run(["run", config, "--quiet"], environment: harness.environment) }
-        // Start the second once the first holds its lock (its job is running).
+        let first = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
+        // Start the second once the first holds its lock (its job is running), and slow the source
+        // meanwhile so the first cannot finish before the second has asked for the lock. The waits
+        // block this thread on purpose: a suspended test can be starved of threads by its neighbours.
         var waited = 0
-        while try harness.workspace.jobs.list(owner: harness.owner).first?.status != .running && waited < 600 {
-            try await Task.sleep(nanoseconds: 20_000_000)
+        while try harness.workspace.jobs.list(owner: harness.owner).first?.status != .running && waited < 3000 {
+            usleep(10_000)
             waited += 1
         }
+        faults.latencyMilliseconds = 1000
+        harness.sandbox.setFaults(faults)
         let second = try CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
-        let firstResult = try await first.value
+        faults.latencyMilliseconds = 0
+        harness.sandbox.setFaults(faults)
+        let firstResult = first.wait()
         #expect(firstResult.status == 0, "\(firstResult.stderr)")
         #expect(second.status == 1)
         #expect(second.stderr.contains("another import of the same config is running"))
@@ -97,11 +103,9 @@ struct CrashAndConcurrencyTests {
             name: "demo.json", projects: ["DEMO"], destination: ["project": "A", "createProject": true])
         let ops = try harness.configFile(
             name: "ops.json", projects: ["OPS"], destination: ["project": "B", "createProject": true])
-        async let a = Task.detached { try CLIProcess.run(["run", demo, "--quiet"], environment: harness.environment) }
-            .value
-        async let b = Task.detached { try CLIProcess.run(["run", ops, "--quiet"], environment: harness.environment) }
-            .value
-        let (resultA, resultB) = try await (a, b)
+        let a = try CLIProcess.launch(["run", demo, "--quiet"], environment: harness.environment)
+        let b = try CLIProcess.launch(["run", ops, "--quiet"], environment: harness.environment)
+        let (resultA, resultB) = (a.wait(), b.wait())
         #expect(resultA.status == 0, "\(resultA.stderr)")
         #expect(resultB.status == 0, "\(resultB.stderr)")
         #expect(try harness.count("tasks") == 200)

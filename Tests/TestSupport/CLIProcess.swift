@@ -38,6 +38,31 @@ public struct CLIProcess {
         timeout: Double = 120
     ) throws -> Result {
         let (process, out, err) = try start(arguments, environment: environment, stdin: stdin, directory: directory)
+        return finish(process, out, err, within: timeout)
+    }
+
+    /// A child started with `launch`, still running or finished.
+    public final class Running: @unchecked Sendable {
+        let process: Process
+        let out: FileHandle
+        let err: FileHandle
+
+        init(_ started: (Process, FileHandle, FileHandle)) {
+            (process, out, err) = started
+        }
+
+        /// Waits (without suspending: the caller's thread stays its own) for the exit, SIGKILL after `timeout`.
+        public func wait(timeout: Double = 120) -> Result {
+            CLIProcess.finish(process, out, err, within: timeout)
+        }
+    }
+
+    /// Starts `arguments` and returns at once; `wait()` collects the result.
+    public static func launch(_ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+        Running(try start(arguments, environment: environment, stdin: nil, directory: nil))
+    }
+
+    static func finish(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double) -> Result {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
@@ -56,11 +81,7 @@ public struct CLIProcess {
         let deadline = Date().addingTimeInterval(delay)
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: out.readDataToEndOfFile(), as: UTF8.self),
-            stderr: String(decoding: err.readDataToEndOfFile(), as: UTF8.self),
-            signalled: process.terminationReason == .uncaughtSignal)
+        return finish(process, out, err, within: 120)
     }
 
     static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws

@@ -40,12 +40,17 @@ public struct ConnectionSettings: Sendable {
     public let baseURL: URL
     public let credentials: Credentials
     public let options: ConnectionOptions
+    /// Receives one redacted line per HTTP request (method, path, status, duration), for `--verbose`.
+    public var requestLog: HTTPClient.Logger?
 
     /// Validates and normalises `baseURL` (see `URLPolicy`).
-    public init(baseURL: String, credentials: Credentials, options: ConnectionOptions = .init()) throws(URLPolicyError)
-    {
+    public init(
+        baseURL: String, credentials: Credentials, options: ConnectionOptions = .init(),
+        requestLog: HTTPClient.Logger? = nil
+    ) throws(URLPolicyError) {
         self.baseURL = try URLPolicy.normalizedBaseURL(baseURL)
         self.credentials = credentials
         self.options = options
+        self.requestLog = requestLog
     }
 }

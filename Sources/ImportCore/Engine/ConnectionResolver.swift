@@ -16,7 +16,7 @@ public enum ConnectionResolver {
     public static func resolve(
         _ reference: RunConfig.ConnectionReference, provider providerID: String, owner: Owner, workspace: Workspace,
         registry: ProviderRegistry, environment: [String: String], options base: ConnectionOptions,
-        vault: () throws -> CredentialVault
+        vault: () throws -> CredentialVault, requestLog: HTTPClient.Logger? = nil
     ) throws -> ResolvedConnection {
         let provider = try registry.require(providerID)
         switch reference {
@@ -32,7 +32,8 @@ public enum ConnectionResolver {
             let credentials = try workspace.connections.credentials(owner: owner, name: name, vault: try vault())
             var options = base
             options.extras = record.settings.merging(base.extras) { $1 }
-            let settings = try ConnectionSettings(baseURL: record.baseURL, credentials: credentials, options: options)
+            let settings = try ConnectionSettings(
+                baseURL: record.baseURL, credentials: credentials, options: options, requestLog: requestLog)
             return ResolvedConnection(
                 provider: provider, connection: try provider.connect(settings), record: record, label: name)
         case .inline(_, let url, let email, let tokenEnv, let kind):
@@ -42,7 +43,8 @@ public enum ConnectionResolver {
                     message: "the environment variable \(tokenEnv) is not set; export the token in it before running")
             }
             let credentials = Credentials(kind: kind, username: email, secret: SecretString(token))
-            let settings = try ConnectionSettings(baseURL: url, credentials: credentials, options: base)
+            let settings = try ConnectionSettings(
+                baseURL: url, credentials: credentials, options: base, requestLog: requestLog)
             return ResolvedConnection(
                 provider: provider, connection: try provider.connect(settings), record: nil, label: url)
         }

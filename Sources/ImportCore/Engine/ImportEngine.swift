@@ -29,11 +29,17 @@ public final class ImportEngine: Sendable {
         public var dryRun: Bool
         /// The owner when the config names none.
         public var ownerEmail: String?
+        /// Receives one redacted line per HTTP request and retry (`--verbose`).
+        public var requestLog: HTTPClient.Logger?
 
-        public init(incremental: Bool = false, dryRun: Bool = false, ownerEmail: String? = nil) {
+        public init(
+            incremental: Bool = false, dryRun: Bool = false, ownerEmail: String? = nil,
+            requestLog: HTTPClient.Logger? = nil
+        ) {
             self.incremental = incremental
             self.dryRun = dryRun
             self.ownerEmail = ownerEmail
+            self.requestLog = requestLog
         }
     }
 
@@ -176,13 +182,13 @@ public final class ImportEngine: Sendable {
         let table = try MappingParser.load(path: tablePath)
         let resolved = try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, workspace: workspace, registry: registry,
-            environment: environment, options: base, vault: vaultProvider)
+            environment: environment, options: base, vault: vaultProvider, requestLog: options.requestLog)
         guard table.provider == resolved.provider.id else {
             throw ConfigError(
                 origin: config.origin, path: "mapping.table",
                 message: "\(tablePath) maps \(table.provider) records, but the source is \(resolved.provider.id)")
         }
-        let catalog = table.customFields.isEmpty ? [] : try await resolved.connection.fieldCatalog()
+        let catalog = table.customFields.isEmpty ? [] : try await fieldCatalog(resolved, owner: owner)
         var warnings: [String] = []
         for problem in MappingValidator.validate(table, fields: catalog) where problem.path.hasPrefix("customFields.") {
             warnings.append("\(problem.path): \(problem.message); that field stays empty")
@@ -280,10 +286,15 @@ public final class ImportEngine: Sendable {
 
         observer.handle(
             .started(jobID: job.id, mode: prepared.mode, estimatedTotal: nil, resumedFrom: job.resumedFromJobID))
+        // Reference data is fetched once the first page is in, so it never delays the search chain.
         var referenceTask: Task<Result<[ReferenceRecord], any Error>, Never>?
-        if prepared.mode != "incremental", let record = prepared.resolved.record,
-            try referenceDataIsStale(owner: owner, connection: record)
-        {
+        var wantsReferenceData =
+            try prepared.mode != "incremental"
+            && prepared.resolved.record.map { try referenceDataIsStale(owner: owner, connection: $0) }
+                ?? false
+        func startReferenceData() {
+            guard wantsReferenceData else { return }
+            wantsReferenceData = false
             referenceTask = Task {
                 do {
                     return .success(try await connection.referenceData())
@@ -306,6 +317,7 @@ public final class ImportEngine: Sendable {
                     pageQuery.limit = remaining
                     next = Self.fetch(connection, pageQuery, page.next)
                 }
+                startReferenceData()
                 if estimatedTotal == nil, let total = page.estimatedTotal {
                     estimatedTotal = query.limit.map { min($0, total) } ?? total
                 }
@@ -341,6 +353,7 @@ public final class ImportEngine: Sendable {
 
         // Reference data changes rarely: refreshed by full and capped runs (alongside the pages), at most
         // hourly, never by incremental runs.
+        startReferenceData()
         if let references = referenceTask {
             switch await references.value {
             case .success(let data): try storeReferenceData(data, prepared: prepared)
@@ -452,10 +465,40 @@ public final class ImportEngine: Sendable {
         return (pageCounts, high)
     }
 
+    /// The source's field list: stored with the reference data and reused for an hour, so re-imports
+    /// start with their first search.
+    private func fieldCatalog(_ resolved: ResolvedConnection, owner: Owner) async throws -> [SourceField] {
+        guard let record = resolved.record else { return try await resolved.connection.fieldCatalog() }
+        let cutoff = Timestamp.now().adding(milliseconds: -3_600_000).iso8601
+        let cached = try workspace.db.query(
+            "SELECT data_json FROM reference_data WHERE owner_id = ? AND connection_id = ? AND kind = 'fields' AND fetched_at > ?",
+            [.integer(owner.id), .integer(record.id), .text(cutoff)])
+        if !cached.isEmpty {
+            return cached.compactMap { row in
+                guard let data = try? JSONParser.parse(row.string("data_json") ?? ""), let id = data["id"]?.stringValue
+                else { return nil }
+                return SourceField(
+                    id: id, name: data["name"]?.stringValue ?? id, isCustom: data["custom"]?.boolValue ?? false,
+                    type: data["type"]?.stringValue)
+            }
+        }
+        let fields = try await resolved.connection.fieldCatalog()
+        try storeReferenceData(
+            fields.map { field in
+                ReferenceRecord(
+                    kind: "fields", id: field.id, name: field.name,
+                    data: [
+                        "id": .string(field.id), "name": .string(field.name), "custom": .bool(field.isCustom),
+                        "type": JSONValue(field.type),
+                    ])
+            }, owner: owner, connectionID: record.id)
+        return fields
+    }
+
     /// Whether the connection's reference data is missing or older than an hour.
     private func referenceDataIsStale(owner: Owner, connection: ConnectionRecord) throws -> Bool {
         let newest = try workspace.db.scalar(
-            "SELECT MAX(fetched_at) FROM reference_data WHERE owner_id = ? AND connection_id = ?",
+            "SELECT MAX(fetched_at) FROM reference_data WHERE owner_id = ? AND connection_id = ? AND kind != 'fields'",
             [.integer(owner.id), .integer(connection.id)]
         ).stringValue.flatMap(Timestamp.parse)
         guard let newest else { return true }
@@ -465,6 +508,10 @@ public final class ImportEngine: Sendable {
     /// Keeps the source's reference data (users, statuses…) beside the records.
     private func storeReferenceData(_ data: [ReferenceRecord], prepared: Prepared) throws {
         guard let record = prepared.resolved.record else { return }
+        try storeReferenceData(data, owner: prepared.owner, connectionID: record.id)
+    }
+
+    private func storeReferenceData(_ data: [ReferenceRecord], owner: Owner, connectionID: Int64) throws {
         let now = Timestamp.now().iso8601
         try workspace.db.transaction {
             for item in data {
@@ -476,8 +523,9 @@ public final class ImportEngine: Sendable {
                         name = excluded.name, data_json = excluded.data_json, fetched_at = excluded.fetched_at
                     """,
                     [
-                        .integer(prepared.owner.id), .integer(record.id), .text(item.kind), .text(item.id),
-                        SQLValue(item.name), .text(item.data.jsonText), .text(now),
+                        .integer(owner.id), .integer(connectionID), .text(item.kind), .text(item.id),
+                        SQLValue(item.name),
+                        .text(item.data.jsonText), .text(now),
                     ])
             }
         }

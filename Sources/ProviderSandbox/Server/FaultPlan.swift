@@ -15,6 +15,8 @@ public struct FaultPlan: Sendable, Hashable {
     /// A 200 whose JSON body is cut short (Content-Length matches the cut body).
     public var truncatedJSON: Double = 0
     public var seed: UInt64 = 7
+    /// Stop injecting after this many faults in total (`nil`: never stop); makes "exactly one 429" exact.
+    public var maxFaults: Int?
 
     public init() {}
 
@@ -47,6 +49,7 @@ final class FaultInjector: Sendable {
     /// The fault for the next request, if any.
     func draw() -> InjectedFault? {
         state.withLock { state in
+            if let limit = plan.maxFaults, state.counts.values.reduce(0, +) >= limit { return nil }
             let roll = Double(state.random.next() >> 11) / Double(1 << 53)
             var threshold = 0.0
             let ordered: [(InjectedFault, Double)] = [

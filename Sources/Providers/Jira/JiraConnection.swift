@@ -30,7 +30,7 @@ public final class JiraConnection: ProviderConnection {
         gateway = settings.options.extras["gatewayURL"] ?? "https://api.atlassian.com"
         credentials = settings.credentials
         options = settings.options
-        client = HTTPClient(credentials: settings.credentials, options: settings.options)
+        client = HTTPClient(credentials: settings.credentials, options: settings.options, logger: settings.requestLog)
         var initial = State()
         initial.route = JiraRoute.from(settings: settings.options.extras, site: site, gateway: gateway)
         initial.timeZone = settings.options.extras["timeZone"]

@@ -5,13 +5,15 @@ import ImportCore
 enum RunCommand {
     static let definition = CommandDefinition(
         name: "run", summary: "Run one import from a config file (resumes an interrupted run of the same config).",
-        usage: ["run CONFIG [--incremental] [--dry-run] [--json]"],
+        usage: ["run CONFIG [--incremental] [--dry-run] [--verbose] [--json]"],
         details: """
             Progress shows as a bar on a terminal, one line per page otherwise, JSON lines with --json.
             --incremental imports only records updated since the last run of this config (minus a
               small overlap); the first run is always full.
             --dry-run fetches and maps everything but writes nothing: it lists what would be
               created, updated or deleted, with the changed fields.
+            --verbose logs every HTTP request and retry to stderr (method, URL, status, time),
+              with credentials redacted.
             A killed or failed run resumes from its last committed page when run again.
             Exit codes: 0 completed, 4 completed with per-record failures, 3 credentials refused,
             2 invalid config or mapping, 1 any other failure.
@@ -20,6 +22,7 @@ enum RunCommand {
             OptionSpec("incremental", help: "Only records updated since the last run."),
             OptionSpec("dry-run", help: "Plan the import without writing anything."),
             OptionSpec("quiet", short: "q", help: "No progress output, only the report."),
+            OptionSpec("verbose", short: "v", help: "Log every HTTP request to stderr (credentials redacted)."),
         ] + CommandDefinition.storeOptions,
         run: run)
 
@@ -40,9 +43,19 @@ enum RunCommand {
             config,
             options: .init(
                 incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"),
-                ownerEmail: owner))
+                ownerEmail: owner, requestLog: requestLog(context)))
         if !context.json { printReport(report, console: context.console, database: database) }
         return report.status == .partial ? .partial : .ok
+    }
+
+    /// With `--verbose`, a logger printing `[seconds since start] line` to stderr.
+    static func requestLog(_ context: CommandContext) -> HTTPClient.Logger? {
+        guard context.arguments.flag("verbose") else { return nil }
+        let console = context.console
+        let started = Date()
+        return { line in
+            console.err("[\(String(format: "%7.3f", Date().timeIntervalSince(started)))] \(line)")
+        }
     }
 
     static func printReport(_ report: ImportReport, console: Console, database: String) {
