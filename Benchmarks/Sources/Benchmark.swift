@@ -42,7 +42,19 @@ struct Benchmark {
         return fallback
     }
 
+    static let usage = """
+        Usage: tributary-bench [--sizes 1000,10000,50000] [--latencies 0,20] [--binary PATH] [--out FILE]
+
+        Imports from the Jira sandbox at each size and latency with the release `tributary` binary and
+        compares each run with the raw-fetch bound. Build first: swift build -c release.
+        --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
+        """
+
     static func run() async throws {
+        if CommandLine.arguments.contains(where: { ["--help", "-h"].contains($0) }) {
+            print(usage)
+            return
+        }
         let sizes = option("sizes", "1000,10000,50000").split(separator: ",").compactMap { Int($0) }
         let latencies = option("latencies", "0,20").split(separator: ",").compactMap { Int($0) }
         let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

@@ -124,11 +124,11 @@ public enum CanonicalBuilder {
 
         func date(_ target: String) throws(MappingError) -> String? {
             guard let text = try text(target), !text.isEmpty else { return nil }
+            // Already in the stored form (the `date` transform's output): keep it as it is.
+            if Timestamp.isCanonical(text) { return text }
             guard let stamp = Timestamp.parse(text) else {
                 throw fail(target, "\"\(text.prefix(40))\" is not a date; add the \"date\" transform")
             }
-            // Already in the stored form (the `date` transform's output): keep it as it is.
-            if Timestamp.isCanonical(text) { return text }
             let isBareDate = text.count == 10 && text.dropFirst(4).first == "-"
             return isBareDate ? String(stamp.iso8601.prefix(10)) : stamp.iso8601
         }

@@ -30,8 +30,11 @@ public struct ValueMap: Sendable, Hashable {
     }
 
     static func normalize(_ text: String, caseSensitive: Bool) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return caseSensitive ? trimmed : trimmed.lowercased()
+        let trimmed = text.trimmedWhitespace()
+        if caseSensitive || !trimmed.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) {
+            return trimmed
+        }
+        return trimmed.lowercased()
     }
 
     /// Whether the map always produces a value (so a required target is always filled).

@@ -37,6 +37,7 @@ public final class TaskWriter {
     public let context: Context
     private var milestoneCache: [String: Int64] = [:]
     private var userCache: [String: Int64?] = [:]
+    private var childSQL: [ChildKind: (columns: [String], sql: String)] = [:]
 
     public init(db: SQLiteDatabase, context: Context) {
         self.db = db
@@ -56,6 +57,38 @@ public final class TaskWriter {
         "parent_external_id", "external_container", "custom_fields_json", "external_key", "external_url",
         "external_updated_at",
     ]
+
+    /// Statements built once: the writer runs them for every record.
+    static let updateTaskSQL = """
+        UPDATE tasks SET \(mappedColumns.map { "\($0) = ?" }.joined(separator: ", ")),
+            parent_task_id = (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ?
+                              AND p.external_id = ?),
+            content_hash = ?, children_hash = ?, import_job_id = ?, imported_at = ?, updated_at = ?,
+            deleted_at = NULL
+        WHERE id = ?
+        """
+    static let insertTaskSQL = """
+        INSERT INTO tasks (owner_id, \(mappedColumns.joined(separator: ", ")), parent_task_id, external_source,
+            external_id, content_hash, children_hash, import_job_id, imported_at, created_at, updated_at)
+        VALUES (?, \(Array(repeating: "?", count: mappedColumns.count).joined(separator: ", ")),
+            (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ? AND p.external_id = ?),
+            ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The upsert of one child row of `table` with `columns`.
+    static func upsertChildSQL(table: String, columns: [String]) -> String {
+        let updates =
+            (columns + [
+                "task_id", "external_key", "external_url", "external_updated_at", "content_hash", "import_job_id",
+                "imported_at",
+            ]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return """
+            INSERT INTO \(table) (owner_id, task_id, \(columns.joined(separator: ", ")), external_source, external_id,
+                external_key, external_url, external_updated_at, content_hash, import_job_id, imported_at)
+            VALUES (?, ?, \(Array(repeating: "?", count: columns.count).joined(separator: ", ")), ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (owner_id, external_source, external_id) DO UPDATE SET \(updates)
+            """
+    }
 
     public func write(_ task: CanonicalTask) throws -> RecordOutcome {
         var unmatchedAssignees: [String] = []
@@ -114,16 +147,8 @@ public final class TaskWriter {
                     unmatchedMilestone: unmatchedMilestone, rowsWritten: 0)
             }
             if taskChanged {
-                let assignments = Self.mappedColumns.map { "\($0) = ?" }.joined(separator: ", ")
                 rows += try db.execute(
-                    """
-                    UPDATE tasks SET \(assignments),
-                        parent_task_id = (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ?
-                                          AND p.external_id = ?),
-                        content_hash = ?, children_hash = ?, import_job_id = ?, imported_at = ?, updated_at = ?,
-                        deleted_at = NULL
-                    WHERE id = ?
-                    """,
+                    Self.updateTaskSQL,
                     values
                         + [
                             .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
@@ -141,16 +166,8 @@ public final class TaskWriter {
             }
             change = .updated
         } else {
-            let columns = Self.mappedColumns.joined(separator: ", ")
-            let placeholders = Array(repeating: "?", count: Self.mappedColumns.count).joined(separator: ", ")
             rows += try db.execute(
-                """
-                INSERT INTO tasks (owner_id, \(columns), parent_task_id, external_source, external_id, content_hash,
-                    children_hash, import_job_id, imported_at, created_at, updated_at)
-                VALUES (?, \(placeholders),
-                    (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ? AND p.external_id = ?),
-                    ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                Self.insertTaskSQL,
                 [.integer(context.owner.id)] + values
                     + [
                         .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
@@ -298,21 +315,15 @@ public final class TaskWriter {
             for row in rows {
                 guard seen.insert(row.ref.id).inserted else { continue }
                 if existing[row.ref.id] == row.hash { continue }
-                let columns = row.columns.joined(separator: ", ")
-                let placeholders = Array(repeating: "?", count: row.columns.count).joined(separator: ", ")
-                let updates =
-                    (row.columns + [
-                        "task_id", "external_key", "external_url", "external_updated_at",
-                        "content_hash", "import_job_id", "imported_at",
-                    ]).map { "\($0) = excluded.\($0)" }
-                    .joined(separator: ", ")
+                let sql: String
+                if let cached = childSQL[kind], cached.columns == row.columns {
+                    sql = cached.sql
+                } else {
+                    sql = Self.upsertChildSQL(table: table, columns: row.columns)
+                    childSQL[kind] = (row.columns, sql)
+                }
                 written += try db.execute(
-                    """
-                    INSERT INTO \(table) (owner_id, task_id, \(columns), external_source, external_id, external_key,
-                        external_url, external_updated_at, content_hash, import_job_id, imported_at)
-                    VALUES (?, ?, \(placeholders), ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (owner_id, external_source, external_id) DO UPDATE SET \(updates)
-                    """,
+                    sql,
                     [.integer(context.owner.id), .integer(taskID)] + row.values
                         + [
                             .text(ref.source), .text(row.ref.id), SQLValue(row.ref.key), SQLValue(row.ref.url),
