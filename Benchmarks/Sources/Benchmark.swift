@@ -43,10 +43,11 @@ struct Benchmark {
     }
 
     static let usage = """
-        Usage: tributary-bench [--sizes 1000,10000,50000] [--latencies 0,20] [--binary PATH] [--out FILE]
+        Usage: tributary-bench [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
 
         Imports from the Jira sandbox at each size and latency with the release `tributary` binary and
         compares each run with the raw-fetch bound. Build first: swift build -c release.
+        Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
         """
 
@@ -63,12 +64,19 @@ struct Benchmark {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchError("no tributary binary at \(binary); build it first: swift build -c release")
         }
+        let repeats = max(1, Int(option("repeat", "3")) ?? 3)
         var rows: [Row] = []
         for latency in latencies {
             for size in sizes {
-                let row = try await measure(issues: size, latency: latency, binary: binary)
+                var runs: [Row] = []
+                for attempt in 1...repeats {
+                    let row = try await measure(issues: size, latency: latency, binary: binary)
+                    runs.append(row)
+                    print("run \(attempt)/\(repeats): \(line(row))")
+                }
+                let row = median(runs)
                 rows.append(row)
-                print(line(row))
+                print("median: \(line(row))")
             }
         }
         let report = markdown(rows, command: CommandLine.arguments.joined(separator: " "))
@@ -150,6 +158,22 @@ struct Benchmark {
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
             incremental: incremental,
             changed: changed)
+    }
+
+    /// Each time the median of the repetitions (this machine is noisy); memory the worst of them.
+    static func median(_ runs: [Row]) -> Row {
+        func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        func combine(_ pick: (Row) -> Measured) -> Measured {
+            let all = runs.map(pick)
+            return Measured(
+                seconds: middle(all.map(\.seconds)), requests: all[0].requests,
+                maxRSSKiB: all.map(\.maxRSSKiB).max() ?? 0, written: all.map(\.written).max() ?? 0,
+                processed: all[0].processed)
+        }
+        let first = runs[0]
+        return Row(
+            issues: first.issues, latency: first.latency, raw: (middle(runs.map(\.raw.seconds)), first.raw.requests),
+            fresh: combine(\.fresh), noop: combine(\.noop), incremental: combine(\.incremental), changed: first.changed)
     }
 
     static func fieldName(_ path: String) -> String? {
