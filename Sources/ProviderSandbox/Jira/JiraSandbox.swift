@@ -443,15 +443,18 @@ public final class JiraSandbox: Sendable {
         }
     }
 
+    /// A search request's parameters and the issues its JQL matches, or the error response.
+    private func searchInputs(_ request: SandboxRequest) -> Result<
+        (SearchParameters, (query: JQLQuery, ids: [Int])), SandboxResponse
+    > {
+        searchParameters(request).flatMap { parameters in matching(parameters.jql).map { (parameters, $0) } }
+    }
+
     private func enhancedSearch(_ request: SandboxRequest, renderer: JiraRenderer) -> SandboxResponse {
         let parameters: SearchParameters
-        switch searchParameters(request) {
-        case .success(let value): parameters = value
-        case .failure(let response): return response
-        }
         let matched: (query: JQLQuery, ids: [Int])
-        switch matching(parameters.jql) {
-        case .success(let value): matched = value
+        switch searchInputs(request) {
+        case .success(let value): (parameters, matched) = value
         case .failure(let response): return response
         }
         guard matched.query.isBounded else {
@@ -503,13 +506,9 @@ public final class JiraSandbox: Sendable {
 
     private func offsetSearch(_ request: SandboxRequest, renderer: JiraRenderer) -> SandboxResponse {
         let parameters: SearchParameters
-        switch searchParameters(request) {
-        case .success(let value): parameters = value
-        case .failure(let response): return response
-        }
         let matched: (query: JQLQuery, ids: [Int])
-        switch matching(parameters.jql) {
-        case .success(let value): matched = value
+        switch searchInputs(request) {
+        case .success(let value): (parameters, matched) = value
         case .failure(let response): return response
         }
         let selection = FieldSelection.parse(parameters.fields, default: .all)

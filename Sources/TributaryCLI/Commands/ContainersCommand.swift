@@ -7,9 +7,7 @@ enum ContainersCommand {
         usage: ["containers NAME"], options: CommandDefinition.storeOptions, run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard let name = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("give the connection name: `tributary containers NAME`")
-        }
+        let name = try context.singleArgument(hint: "give the connection name: `tributary containers NAME`")
         let workspace = try context.openWorkspace(path: context.databasePath())
         let owner = try workspace.owner(email: try context.ownerEmail())
         let resolved = try ConnectionResolver.resolve(

@@ -22,9 +22,8 @@ enum MigrateCommand {
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard let path = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("give one batch file: `tributary migrate Config/migration.example.json`")
-        }
+        let path = try context.singleArgument(
+            hint: "give one batch file: `tributary migrate Config/migration.example.json`")
         let parallel = try context.arguments.int("parallel") ?? 1
         guard parallel >= 1 && parallel <= 16 else { throw CLIError.usage("--parallel takes 1 to 16") }
         let batch = try BatchConfig.load(path: path)

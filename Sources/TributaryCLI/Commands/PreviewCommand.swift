@@ -11,9 +11,8 @@ enum PreviewCommand {
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard let path = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("give one config file: `tributary preview Config/jira.example.json`")
-        }
+        let path = try context.singleArgument(
+            hint: "give one config file: `tributary preview Config/jira.example.json`")
         let sample = try context.arguments.int("sample") ?? 10
         guard sample >= 1 && sample <= 500 else { throw CLIError.usage("--sample takes 1 to 500") }
         let config = try RunConfig.load(path: path)

@@ -9,9 +9,7 @@ enum RotateCommand {
         options: ConnectCommand.secretOptions + CommandDefinition.storeOptions, run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard let name = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("give the connection name: `tributary rotate NAME --token-stdin`")
-        }
+        let name = try context.singleArgument(hint: "give the connection name: `tributary rotate NAME --token-stdin`")
         let workspace = try context.openWorkspace(path: context.databasePath())
         let owner = try workspace.owner(email: try context.ownerEmail())
         let record = try workspace.connections.require(owner: owner, name: name)

@@ -27,9 +27,7 @@ enum RunCommand {
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard let path = context.arguments.positionals.first, context.arguments.positionals.count == 1 else {
-            throw CLIError.usage("give one config file: `tributary run Config/jira.example.json`")
-        }
+        let path = try context.singleArgument(hint: "give one config file: `tributary run Config/jira.example.json`")
         let config = try RunConfig.load(path: path)
         let database = context.databasePath(configured: config.database)
         let workspace = try context.openWorkspace(path: database)

@@ -1,3 +1,5 @@
+import ImportCore
+
 /// One option a command accepts.
 public struct OptionSpec: Sendable {
     /// The long name without dashes (`db`).
@@ -105,36 +107,10 @@ public enum ArgumentParser {
     static func unknown(_ argument: String, options: [OptionSpec], command: String) -> CLIError {
         let name = argument.drop(while: { $0 == "-" }).split(separator: "=").first.map(String.init) ?? argument
         var message = "unknown option \(argument) for `tributary \(command)`"
-        if let suggestion = closest(name, among: options.map(\.name)) {
+        if let suggestion = Suggestions.closest(name, among: options.map(\.name)) {
             message += "; did you mean --\(suggestion)?"
         }
         message += " (see `tributary \(command) --help`)"
         return CLIError.usage(message)
-    }
-
-    /// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
-    public static func closest(_ word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let limit = max(2, word.count / 3)
-        return best.1 <= limit ? best.0 : nil
-    }
-
-    /// Levenshtein distance.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

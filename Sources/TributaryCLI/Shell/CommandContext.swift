@@ -30,6 +30,14 @@ public struct CommandContext: Sendable {
         throw CLIError.usage("no owner given\n  hint: pass --owner EMAIL or set TRIBUTARY_OWNER.")
     }
 
+    /// The command's one positional argument; anything else is a usage error carrying `hint`.
+    public func singleArgument(hint: String) throws(CLIError) -> String {
+        guard let first = arguments.positionals.first, arguments.positionals.count == 1 else {
+            throw CLIError.usage(hint)
+        }
+        return first
+    }
+
     public func openWorkspace(path: String) throws -> Workspace {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {

@@ -45,7 +45,7 @@ public enum Tributary {
             var message = "unknown command \"\(verb)\""
             if verb.hasPrefix("-") {
                 message = "unknown option \(verb); options come after the command"
-            } else if let suggestion = ArgumentParser.closest(verb, among: commands.map(\.name)) {
+            } else if let suggestion = Suggestions.closest(verb, among: commands.map(\.name)) {
                 message += "; did you mean `tributary \(suggestion)`?"
             }
             console.err("error: \(message)\n  hint: `tributary --help` lists the commands.")
