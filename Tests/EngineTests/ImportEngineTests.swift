@@ -107,6 +107,26 @@ struct ImportEngineTests {
         #expect(try harness.count("tasks") == 302)
     }
 
+    @Test("the field list is cached for an hour, and fetched again when it lacks a custom field the table names")
+    func fieldCatalogCache() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 20))
+        let config = try harness.configFile()
+        harness.sandbox.resetRequestCounts()
+        _ = try await harness.run(config)
+        #expect(harness.sandbox.requestCounts["GET /rest/api/3/field"] == 1)
+        harness.sandbox.resetRequestCounts()
+        _ = try await harness.run(config)
+        #expect(
+            harness.sandbox.requestCounts["GET /rest/api/3/field"] == nil, "a re-run within the hour used the cache")
+        try harness.workspace.db.execute(
+            "DELETE FROM reference_data WHERE kind = 'fields' AND external_id = 'customfield_10016'")
+        harness.sandbox.resetRequestCounts()
+        let report = try await harness.run(config)
+        #expect(harness.sandbox.requestCounts["GET /rest/api/3/field"] == 1, "story points missing from the cache")
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        #expect(try harness.count("tasks", "story_points IS NOT NULL") > 0)
+    }
+
     @Test("caps take the N most recently updated issues")
     func caps() async throws {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 200))

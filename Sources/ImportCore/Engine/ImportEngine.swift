@@ -188,7 +188,7 @@ public final class ImportEngine: Sendable {
                 origin: config.origin, path: "mapping.table",
                 message: "\(tablePath) maps \(table.provider) records, but the source is \(resolved.provider.id)")
         }
-        let catalog = table.customFields.isEmpty ? [] : try await fieldCatalog(resolved, owner: owner)
+        let catalog = table.customFields.isEmpty ? [] : try await fieldCatalog(resolved, owner: owner, for: table)
         var warnings: [String] = []
         for problem in MappingValidator.validate(table, fields: catalog) where problem.path.hasPrefix("customFields.") {
             warnings.append("\(problem.path): \(problem.message); that field stays empty")
@@ -466,21 +466,27 @@ public final class ImportEngine: Sendable {
     }
 
     /// The source's field list: stored with the reference data and reused for an hour, so re-imports
-    /// start with their first search.
-    private func fieldCatalog(_ resolved: ResolvedConnection, owner: Owner) async throws -> [SourceField] {
+    /// start with their first search. A cached list that lacks a custom field the table names is
+    /// fetched again (the field may have been created since).
+    private func fieldCatalog(_ resolved: ResolvedConnection, owner: Owner, for table: MappingTable) async throws
+        -> [SourceField]
+    {
         guard let record = resolved.record else { return try await resolved.connection.fieldCatalog() }
         let cutoff = Timestamp.now().adding(milliseconds: -3_600_000).iso8601
         let cached = try workspace.db.query(
             "SELECT data_json FROM reference_data WHERE owner_id = ? AND connection_id = ? AND kind = 'fields' AND fetched_at > ?",
-            [.integer(owner.id), .integer(record.id), .text(cutoff)])
-        if !cached.isEmpty {
-            return cached.compactMap { row in
-                guard let data = try? JSONParser.parse(row.string("data_json") ?? ""), let id = data["id"]?.stringValue
-                else { return nil }
-                return SourceField(
-                    id: id, name: data["name"]?.stringValue ?? id, isCustom: data["custom"]?.boolValue ?? false,
-                    type: data["type"]?.stringValue)
-            }
+            [.integer(owner.id), .integer(record.id), .text(cutoff)]
+        ).compactMap { row -> SourceField? in
+            guard let data = try? JSONParser.parse(row.string("data_json") ?? ""), let id = data["id"]?.stringValue
+            else { return nil }
+            return SourceField(
+                id: id, name: data["name"]?.stringValue ?? id, isCustom: data["custom"]?.boolValue ?? false,
+                type: data["type"]?.stringValue)
+        }
+        if !cached.isEmpty,
+            table.customFields.values.allSatisfy({ MappingValidator.resolve($0, in: cached) != nil })
+        {
+            return cached
         }
         let fields = try await resolved.connection.fieldCatalog()
         try storeReferenceData(
