@@ -41,7 +41,7 @@ public struct ConnectionSettings: Sendable {
     public let credentials: Credentials
     public let options: ConnectionOptions
     /// Receives one redacted line per HTTP request (method, path, status, duration), for `--verbose`.
-    public var requestLog: HTTPClient.Logger?
+    public let requestLog: HTTPClient.Logger?
 
     /// Validates and normalises `baseURL` (see `URLPolicy`).
     public init(
