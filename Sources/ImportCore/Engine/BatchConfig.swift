@@ -20,15 +20,7 @@ public struct BatchConfig: Sendable {
     public var fingerprint: String { ContentHash.short(raw) }
 
     public static func load(path: String) throws(ConfigError) -> BatchConfig {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(origin: path, path: "$", message: "cannot read the file (missing or unreadable)")
-        }
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(data)
-        } catch {
-            throw ConfigError(origin: path, path: "$", message: "not JSON: \(error)")
-        }
+        let json = try ConfigReader.document(try ConfigReader.contents(of: path), origin: path)
         var reader = ConfigReader()
         guard
             let top = reader.object(

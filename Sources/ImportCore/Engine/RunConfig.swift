@@ -100,19 +100,11 @@ public struct RunConfig: Sendable {
 
     /// Reads a config file; throws `ConfigError` listing every problem.
     public static func load(path: String) throws(ConfigError) -> RunConfig {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(origin: path, path: "$", message: "cannot read the file (missing or unreadable)")
-        }
-        return try parse(data, origin: path)
+        try parse(try ConfigReader.contents(of: path), origin: path)
     }
 
     public static func parse(_ data: Data, origin: String) throws(ConfigError) -> RunConfig {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(data)
-        } catch {
-            throw ConfigError(origin: origin, path: "$", message: "not JSON: \(error)")
-        }
+        let json = try ConfigReader.document(data, origin: origin)
         var reader = ConfigReader()
         let config = reader.config(json, origin: origin)
         guard reader.problems.isEmpty, let config else { throw ConfigError(origin: origin, problems: reader.problems) }
@@ -122,6 +114,23 @@ public struct RunConfig: Sendable {
 
 /// Walks a config document collecting problems.
 struct ConfigReader {
+    /// A config file's bytes, or the error saying it cannot be read.
+    static func contents(of path: String) throws(ConfigError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(origin: path, path: "$", message: "cannot read the file (missing or unreadable)")
+        }
+        return data
+    }
+
+    /// The JSON document in `data`, or the error saying it is not JSON.
+    static func document(_ data: Data, origin: String) throws(ConfigError) -> JSONValue {
+        do {
+            return try JSONParser.parse(data)
+        } catch {
+            throw ConfigError(origin: origin, path: "$", message: "not JSON: \(error)")
+        }
+    }
+
     var problems: [ConfigProblem] = []
 
     mutating func problem(_ path: String, _ message: String) {
