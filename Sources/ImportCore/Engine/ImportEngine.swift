@@ -431,11 +431,7 @@ public final class ImportEngine: Sendable {
                             high = updated
                         }
                         let outcome = try workspace.db.transaction { try writer.write(task) }
-                        switch outcome.change {
-                        case .created: pageCounts.created += 1
-                        case .updated: pageCounts.updated += 1
-                        case .unchanged: pageCounts.unchanged += 1
-                        }
+                        pageCounts.count(outcome.change)
                         for person in outcome.unmatchedAssignees { unmatchedAssignees[person, default: 0] += 1 }
                         if let title = outcome.unmatchedMilestone { unmatchedMilestones[title, default: 0] += 1 }
                     } catch {
@@ -557,15 +553,11 @@ public final class ImportEngine: Sendable {
                     do {
                         let task = try prepared.evaluator.canonical(record, source: prepared.resolved.provider.id)
                         let outcome = try writer.write(task)
-                        switch outcome.change {
-                        case .created: report.counts.created += 1
-                        case .updated: report.counts.updated += 1
-                        case .unchanged: report.counts.unchanged += 1
-                        }
+                        report.counts.count(outcome.change)
                         if outcome.change != .unchanged, report.plannedChanges.count < Self.plannedChangeLimit {
                             report.plannedChanges.append(
                                 .init(
-                                    record: task.ref.label, change: outcome.change == .created ? "create" : "update",
+                                    record: task.ref.label, change: outcome.change.planned,
                                     fields: outcome.fieldChanges))
                         }
                         for person in outcome.unmatchedAssignees { report.unmatchedAssignees[person, default: 0] += 1 }

@@ -58,14 +58,9 @@ extension ImportEngine {
                         let task = try CanonicalBuilder.task(
                             mapped, source: prepared.resolved.provider.id, label: label)
                         let outcome = try writer.write(task)
-                        switch outcome.change {
-                        case .created: preview.counts.created += 1
-                        case .updated: preview.counts.updated += 1
-                        case .unchanged: preview.counts.unchanged += 1
-                        }
-                        let change =
-                            outcome.change == .created ? "create" : outcome.change == .updated ? "update" : "unchanged"
-                        preview.samples.append(.init(record: label, traces: traces, change: change, error: nil))
+                        preview.counts.count(outcome.change)
+                        preview.samples.append(
+                            .init(record: label, traces: traces, change: outcome.change.planned, error: nil))
                     } catch {
                         preview.counts.failed += 1
                         preview.samples.append(

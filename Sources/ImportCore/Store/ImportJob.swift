@@ -22,6 +22,15 @@ public struct ImportCounts: Sendable, Hashable {
     /// Records seen (written, unchanged or failed); deletions are not records of this run.
     public var processed: Int { created + updated + unchanged + failed }
 
+    /// Counts one written (or, in a dry run, planned) record.
+    public mutating func count(_ change: RecordOutcome.Change) {
+        switch change {
+        case .created: created += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+
     public static func + (lhs: ImportCounts, rhs: ImportCounts) -> ImportCounts {
         ImportCounts(
             created: lhs.created + rhs.created, updated: lhs.updated + rhs.updated,

@@ -2,6 +2,15 @@
 public struct RecordOutcome: Sendable, Hashable {
     public enum Change: String, Sendable, Hashable {
         case created, updated, unchanged
+
+        /// How a plan names it: `create`, `update`, `unchanged`.
+        public var planned: String {
+            switch self {
+            case .created: "create"
+            case .updated: "update"
+            case .unchanged: "unchanged"
+            }
+        }
     }
 
     /// One column that changes, for the dry run's per-field diff.
