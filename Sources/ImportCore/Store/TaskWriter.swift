@@ -162,7 +162,7 @@ public final class TaskWriter {
                     [.text(childrenHash), SQLValue(context.jobID), .text(now), .integer(id)])
             }
             if childrenChanged {
-                rows += try syncChildren(taskID: id, children: children, ref: task.ref, fresh: false)
+                rows += try syncChildren(taskID: id, children: children, ref: task.ref, fresh: false, now: now)
             }
             change = .updated
         } else {
@@ -186,7 +186,7 @@ public final class TaskWriter {
                     .integer(taskID),
                 ])
             rows += try syncAssignees(taskID: taskID, userIDs: assigneeIDs)
-            rows += try syncChildren(taskID: taskID, children: children, ref: task.ref, fresh: true)
+            rows += try syncChildren(taskID: taskID, children: children, ref: task.ref, fresh: true, now: now)
             change = .created
         }
         return RecordOutcome(
@@ -298,11 +298,12 @@ public final class TaskWriter {
         kind == .checklist ? "checklist_items" : kind.rawValue
     }
 
-    private func syncChildren(taskID: Int64, children: [(ChildKind, [ChildRow])], ref: ExternalRef, fresh: Bool) throws
+    private func syncChildren(
+        taskID: Int64, children: [(ChildKind, [ChildRow])], ref: ExternalRef, fresh: Bool, now: String
+    ) throws
         -> Int
     {
         var written = 0
-        let now = Timestamp.now().iso8601
         for (kind, rows) in children {
             let table = Self.table(kind)
             var existing: [String: String] = [:]

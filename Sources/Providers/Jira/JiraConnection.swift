@@ -339,12 +339,7 @@ public final class JiraConnection: ProviderConnection {
                 continue
             }
             var issues = response["issues"]?.arrayValue ?? []
-            if useToken == nil, cursor.position != nil {
-                issues = issues.filter { issue in
-                    guard let position = JiraCursor.position(of: issue) else { return true }
-                    return JiraCursor.isAfter(position, cursor.position, order: query.order)
-                }
-            }
+            if useToken == nil { issues = cursor.issues(after: issues, order: query.order) }
             let token = response["nextPageToken"]?.stringValue
             let isLast = response["isLast"]?.boolValue ?? (token == nil)
             if issues.isEmpty, !isLast, let token, attempts < 50 {
@@ -373,10 +368,7 @@ public final class JiraConnection: ProviderConnection {
                 ], context: "searching issues")
             let raw = response["issues"]?.arrayValue ?? []
             let total = response["total"]?.intValue
-            let issues = raw.filter { issue in
-                guard let position = JiraCursor.position(of: issue) else { return true }
-                return JiraCursor.isAfter(position, cursor.position, order: query.order)
-            }
+            let issues = cursor.issues(after: raw, order: query.order)
             let isLast = raw.count < maxResults || (total.map { offset + raw.count >= $0 } ?? raw.isEmpty)
             if issues.isEmpty, !isLast {
                 offset += raw.count

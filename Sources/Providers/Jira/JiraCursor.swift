@@ -63,6 +63,16 @@ public struct JiraCursor: Sendable, Hashable {
         }
     }
 
+    /// The issues strictly after this cursor's position (all of them without one); issues whose
+    /// position cannot be read are kept.
+    func issues(after issues: [JSONValue], order: RecordQuery.Order) -> [JSONValue] {
+        guard position != nil else { return issues }
+        return issues.filter { issue in
+            guard let record = Self.position(of: issue) else { return true }
+            return Self.isAfter(record, position, order: order)
+        }
+    }
+
     /// The keyset position of a raw issue.
     static func position(of issue: JSONValue) -> Position? {
         guard let id = issue["id"]?.scalarText.flatMap({ Int64($0) }),
