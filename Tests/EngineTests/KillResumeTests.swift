@@ -12,12 +12,32 @@ struct KillResumeTests {
         faults.latencyMilliseconds = 15
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 20])
+        // Kills are triggered by progress (after a seeded number of committed pages), not by the clock,
+        // so a fast machine still kills every run mid-way. 400 issues at 20 a page: 20 pages a run.
+        let totalPages = 20
         var random = SeededRandom(seed: 2024)
         var kills = 0
+        let db = harness.workspace.db
         for _ in 0..<12 {
-            let delay = 0.05 + Double(random.below(900)) / 1000
-            let result = try CLIProcess.runAndKill(
-                ["run", config, "--quiet"], after: delay, environment: harness.environment)
+            let before = try db.scalar("SELECT COALESCE(MAX(id), 0) FROM import_jobs").int64Value ?? 0
+            var target: Int?
+            let result = try CLIProcess.runAndKill(["run", config, "--quiet"], environment: harness.environment) {
+                guard
+                    let job = try db.queryOne(
+                        "SELECT pages_count, resumed_from_job_id FROM import_jobs WHERE id > ? ORDER BY id DESC",
+                        [.integer(before)])
+                else { return false }
+                if target == nil {
+                    let initial =
+                        try job.int64("resumed_from_job_id").map {
+                            try db.scalar("SELECT pages_count FROM import_jobs WHERE id = ?", [.integer($0)]).intValue
+                                ?? 0
+                        } ?? 0
+                    let remaining = totalPages - initial
+                    target = remaining >= 2 ? initial + 1 + random.below(remaining - 1) : Int.max
+                }
+                return (job.int("pages_count") ?? 0) >= (target ?? Int.max)
+            }
             if result.signalled { kills += 1 }
             #expect(result.signalled || result.status == 0, "run ended with \(result.status): \(result.stderr)")
             #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)

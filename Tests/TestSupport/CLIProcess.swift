@@ -84,6 +84,24 @@ public struct CLIProcess {
         return finish(process, out, err, within: 120)
     }
 
+    /// Runs `arguments` and sends SIGKILL as soon as `condition` holds (polled every 2 ms), if the
+    /// process is still running then. Progress-based kills do not depend on how fast the machine is.
+    public static func runAndKill(
+        _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+        when condition: () throws -> Bool
+    ) throws -> Result {
+        let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline {
+            if try condition() {
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(2_000)
+        }
+        return finish(process, out, err, within: 120)
+    }
+
     static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws
         -> (
             Process, FileHandle, FileHandle
