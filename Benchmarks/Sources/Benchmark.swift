@@ -125,7 +125,7 @@ struct Benchmark {
             )
         )
         .sorted()
-        let jql = JQLBuilder(timeZoneIdentifier: account.timeZone).jql(for: RecordQuery(containers: ["DEMO"]))
+        let jql = try JQLBuilder(timeZoneIdentifier: account.timeZone).jql(for: RecordQuery(containers: ["DEMO"]))
         sandbox.resetRequestCounts()
         let raw = try await RawFetch.run(
             site: sandbox.baseURL, credentials: credentials, jql: jql, fields: fields, pageSize: 100)

@@ -28,7 +28,8 @@ enum RawFetch {
                     "Accept": "application/json",
                 ],
                 body: JSONWriter().data(.object(body)))
-            let response = try await transport.send(request, timeout: 60)
+            let response = try await transport.send(
+                request, limits: TransportLimits(timeout: 60, maxBodyBytes: 1 << 30))
             guard response.status == 200 else { throw BenchError("raw fetch got HTTP \(response.status)") }
             let page = try JSONParser.parse(response.body)
             requests += 1

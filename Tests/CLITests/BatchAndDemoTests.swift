@@ -8,10 +8,10 @@ import TributaryCLI
 @Suite("migrate, demo, sandbox, wizard and the shipped configs")
 struct BatchAndDemoTests {
     @Test("migrate: runs a batch, writes JSON and HTML reports, and skips finished runs the second time")
-    func migrate() throws {
+    func migrate() async throws {
         let cli = try CLIHarness()
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 80, projects: 3))
-        let connect = try cli.run(
+        let connect = try await cli.run(
             [
                 "connect", "jira", "--name", "work", "--url", fixture.url, "--email", fixture.config.email,
                 "--token-stdin",
@@ -34,7 +34,7 @@ struct BatchAndDemoTests {
                     ["name": "web", "config": runConfig("WEB", "Website")],
                 ]
             ])
-        let first = try cli.run(["migrate", batch, "--parallel", "2", "--report-dir", cli.folder.path])
+        let first = try await cli.run(["migrate", batch, "--parallel", "2", "--report-dir", cli.folder.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("[demo] page 1:"))
         #expect(first.stdout.contains("batch done"))
@@ -49,23 +49,23 @@ struct BatchAndDemoTests {
             try Data(contentsOf: URL(fileURLWithPath: cli.folder.file("migration-report.json"))))
         #expect(json["totals"]?["created"] == 80)
         #expect(json["runs"]?.arrayValue?.count == 3)
-        let second = try cli.run(["migrate", batch, "--report-dir", cli.folder.path])
+        let second = try await cli.run(["migrate", batch, "--report-dir", cli.folder.path])
         #expect(second.stdout.contains("skipped (completed)"))
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 3)
     }
 
     @Test("demo works with nothing configured, twice, the second time writing nothing")
-    func demo() throws {
+    func demo() async throws {
         let folder = TemporaryDirectory("tributary-demo")
         let environment = ["HOME": folder.path, "TRIBUTARY_KEY_FILE": folder.file("key")]
-        let first = try CLIProcess.run(
+        let first = try await CLIProcess.run(
             ["demo", "--db", folder.file("demo.sqlite"), "--issues", "60"], environment: environment,
             directory: folder.path)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("created the encryption key file"))
         #expect(first.stdout.contains("job 1 completed"))
         #expect(first.stdout.contains("Where to look next:"))
-        let second = try CLIProcess.run(
+        let second = try await CLIProcess.run(
             ["demo", "--db", folder.file("demo.sqlite"), "--issues", "60"], environment: environment,
             directory: folder.path)
         #expect(second.stdout.contains("job 2 completed"))
@@ -76,7 +76,7 @@ struct BatchAndDemoTests {
     @Test("sandbox jira serves until stopped and prints how to reach it")
     func sandbox() async throws {
         let folder = TemporaryDirectory("tributary-sandbox")
-        let result = try CLIProcess.runAndKill(
+        let result = try await CLIProcess.runAndKill(
             ["sandbox", "jira", "--issues", "5", "--json"], after: 1.5, directory: folder.path)
         #expect(result.signalled)
         let info = try JSONParser.parse(result.stdout)
@@ -120,7 +120,7 @@ struct BatchAndDemoTests {
 
         let cli = try CLIHarness()
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 120, projectKeys: ["ENG"]))
-        let connect = try cli.run(
+        let connect = try await cli.run(
             [
                 "connect", "jira", "--name", "work-jira", "--url", fixture.url, "--email", fixture.config.email,
                 "--token-stdin",
@@ -128,7 +128,7 @@ struct BatchAndDemoTests {
             ], stdin: fixture.config.apiToken)
         #expect(connect.status == 0, "\(connect.stderr)")
         let example = root.appendingPathComponent("Config/jira.example.json").path
-        let run = try cli.run(["run", example])
+        let run = try await cli.run(["run", example])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("capped import from jira into \"Engineering\""))
         let workspace = try Workspace(path: cli.folder.file("tributary.sqlite"))

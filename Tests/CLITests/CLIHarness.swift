@@ -26,9 +26,9 @@ final class CLIHarness: Sendable {
     func run(
         _ arguments: [String], stdin: String? = nil, owner: String = "alice@example.com", extra: [String: String] = [:]
     )
-        throws -> CLIProcess.Result
+        async throws -> CLIProcess.Result
     {
-        try CLIProcess.run(
+        try await CLIProcess.run(
             arguments, environment: environment(owner: owner, extra: extra), stdin: stdin, directory: folder.path)
     }
 

@@ -12,69 +12,69 @@ struct CLITests {
     ]
 
     @Test("--help lists every verb; every verb's --help shows its usage; --version")
-    func help() throws {
+    func help() async throws {
         let cli = try CLIHarness()
-        let top = try cli.run(["--help"])
+        let top = try await cli.run(["--help"])
         #expect(top.status == 0)
         for verb in Self.verbs { #expect(top.stdout.contains("  \(verb) "), "--help lacks \(verb)") }
         #expect(
             top.stdout.contains(
                 "Exit codes: 0 ok, 1 failure, 2 usage or invalid config, 3 authentication, 4 partial import"))
         for verb in Self.verbs {
-            let result = try cli.run([verb, "--help"])
+            let result = try await cli.run([verb, "--help"])
             #expect(result.status == 0, "\(verb) --help")
             #expect(result.stdout.contains("Usage:\n  tributary \(verb)"), "\(verb) --help: \(result.stdout)")
             #expect(result.stdout.contains("--help"))
         }
-        #expect(try cli.run(["--version"]).stdout.hasPrefix("tributary 0."))
+        await #expect(try cli.run(["--version"]).stdout.hasPrefix("tributary 0."))
     }
 
     @Test("usage errors exit 2 with a hint: unknown verbs, options, missing arguments, tokens on the command line")
-    func usageErrors() throws {
+    func usageErrors() async throws {
         let cli = try CLIHarness()
-        let verb = try cli.run(["conect"])
+        let verb = try await cli.run(["conect"])
         #expect(verb.status == 2)
         #expect(verb.stderr.contains("did you mean `tributary connect`?"))
-        let option = try cli.run(["jobs", "--limitt", "3"])
+        let option = try await cli.run(["jobs", "--limitt", "3"])
         #expect(option.status == 2)
         #expect(option.stderr.contains("did you mean --limit?"))
-        let token = try cli.run([
+        let token = try await cli.run([
             "connect", "jira", "--name", "x", "--url", "https://a.atlassian.net", "--email", "a@b.c", "--token",
             "secret",
         ])
         #expect(token.status == 2)
         #expect(token.stderr.contains("unknown option --token"))
-        let noToken = try cli.run([
+        let noToken = try await cli.run([
             "connect", "jira", "--name", "x", "--url", "https://a.atlassian.net", "--email", "a@b.c",
         ])
         #expect(noToken.status == 2)
         #expect(noToken.stderr.contains("never taken from the command line"))
-        #expect(try cli.run(["run"]).status == 2)
-        #expect(try cli.run(["jobs", "show", "abc"]).status == 2)
+        await #expect(try cli.run(["run"]).status == 2)
+        await #expect(try cli.run(["jobs", "show", "abc"]).status == 2)
     }
 
     @Test("init creates a 0600 key file and the database, and leaves them alone the second time")
-    func initialise() throws {
+    func initialise() async throws {
         let cli = try CLIHarness()
         let keyFile = cli.folder.file("conf/key")
-        let first = try CLIProcess.run(
+        let first = try await CLIProcess.run(
             ["init", "--db", cli.database], environment: ["TRIBUTARY_KEY_FILE": keyFile, "HOME": cli.folder.path],
             directory: cli.folder.path)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("created \(keyFile)"))
         #expect((try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int) == 0o600)
         let contents = try String(contentsOfFile: keyFile, encoding: .utf8)
-        let second = try CLIProcess.run(
+        let second = try await CLIProcess.run(
             ["init", "--db", cli.database], environment: ["TRIBUTARY_KEY_FILE": keyFile], directory: cli.folder.path)
         #expect(second.stdout.contains("left untouched"))
         #expect(try String(contentsOfFile: keyFile, encoding: .utf8) == contents)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
-        let insecure = try CLIProcess.run(
+        let insecure = try await CLIProcess.run(
             ["connections"],
             environment: ["TRIBUTARY_KEY_FILE": keyFile, "TRIBUTARY_OWNER": "a@b.c", "TRIBUTARY_DB": cli.database],
             directory: cli.folder.path)
         #expect(insecure.status == 0, "listing connections needs no key")
-        let connect = try CLIProcess.run(
+        let connect = try await CLIProcess.run(
             [
                 "connect", "jira", "--name", "x", "--url", "https://a.atlassian.net", "--email", "a@b.c",
                 "--token-stdin", "--db", cli.database,
@@ -85,14 +85,14 @@ struct CLITests {
     }
 
     @Test("providers: jira ready, asana, linear and clickup stubs with what works")
-    func providers() throws {
+    func providers() async throws {
         let cli = try CLIHarness()
-        let text = try cli.run(["providers"])
+        let text = try await cli.run(["providers"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("jira (Jira)"))
         #expect(text.stdout.contains("ready"))
         for stub in ["asana", "linear", "clickup"] { #expect(text.stdout.contains("\(stub): stub — works:")) }
-        let json = try JSONParser.parse(try cli.run(["providers", "--json"]).stdout)
+        let json = try await JSONParser.parse(try cli.run(["providers", "--json"]).stdout)
         #expect(json.arrayValue?.map { $0["id"]!.stringValue! } == ["jira", "asana", "linear", "clickup"])
         #expect(json.arrayValue?.map { $0["status"]!.stringValue! } == ["ready", "stub", "stub", "stub"])
     }

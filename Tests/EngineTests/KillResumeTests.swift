@@ -21,7 +21,7 @@ struct KillResumeTests {
         for _ in 0..<12 {
             let before = try db.scalar("SELECT COALESCE(MAX(id), 0) FROM import_jobs").int64Value ?? 0
             var target: Int?
-            let result = try CLIProcess.runAndKill(["run", config, "--quiet"], environment: harness.environment) {
+            let result = try await CLIProcess.runAndKill(["run", config, "--quiet"], environment: harness.environment) {
                 guard
                     let job = try db.queryOne(
                         "SELECT pages_count, resumed_from_job_id FROM import_jobs WHERE id > ? ORDER BY id DESC",
@@ -44,7 +44,7 @@ struct KillResumeTests {
             #expect(try harness.workspace.db.scalar("PRAGMA integrity_check").stringValue == "ok")
         }
         #expect(kills >= 10, "only \(kills) runs were killed mid-way")
-        let final = try CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        let final = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
         #expect(final.status == 0, "\(final.stderr)")
 
         let reference = try await ImportHarness(JiraSandboxConfig(issues: 400))

@@ -139,13 +139,13 @@ struct HTTPClientTests {
         struct CountingTransport: HTTPTransport {
             let inner: URLSessionTransport
             let inFlight: Locked<(now: Int, peak: Int)>
-            func send(_ request: HTTPRequest, timeout: Double) async throws -> HTTPResponse {
+            func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
                 inFlight.update {
                     $0.now += 1
                     $0.peak = max($0.peak, $0.now)
                 }
                 defer { inFlight.update { $0.now -= 1 } }
-                return try await inner.send(request, timeout: timeout)
+                return try await inner.send(request, limits: limits)
             }
         }
         let http = HTTPClient(

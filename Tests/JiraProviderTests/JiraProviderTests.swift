@@ -216,17 +216,26 @@ struct JiraProviderTests {
         #expect(jql.count < all.count)
     }
 
-    @Test("a bad JQL clause: Jira's error verbatim and the JQL hint")
+    @Test("a bad JQL clause: Jira's error verbatim and the JQL hint; an unbalanced one is refused before asking")
     func badJQL() async throws {
         let fixture = try JiraSandboxFixture()
         let error = try #require(
             await captureError(ProviderError.self) {
                 _ = try await fixture.connection().page(
-                    RecordQuery(containers: ["DEMO"], filter: "sprint in openSprints("), from: nil)
+                    RecordQuery(containers: ["DEMO"], filter: "sprint in openSprints() AND"), from: nil)
             })
         #expect(error.kind == .badRequest)
         #expect(error.sourceMessages.first?.hasPrefix("Error in the JQL Query:") == true)
         #expect(error.hint.contains("JQL"))
+        fixture.sandbox.resetRequestCounts()
+        let unbalanced = try #require(
+            await captureError(ProviderError.self) {
+                _ = try await fixture.connection().page(
+                    RecordQuery(containers: ["DEMO"], filter: "sprint in openSprints("), from: nil)
+            })
+        #expect(unbalanced.kind == .configuration)
+        #expect(unbalanced.message.contains("never closed"))
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == nil)
     }
 
     @Test("comments beyond the embedded page are fetched, only for the issues that need it")

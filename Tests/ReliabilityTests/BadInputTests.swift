@@ -200,8 +200,8 @@ struct BadInputTests {
             "TRIBUTARY_ENCRYPTION_KEY": key, "TRIBUTARY_DB": folder.file("w.sqlite"),
             "TRIBUTARY_OWNER": "a@example.com",
         ]
-        func connect(_ url: String, token: String? = nil) throws -> CLIProcess.Result {
-            try CLIProcess.run(
+        func connect(_ url: String, token: String? = nil) async throws -> CLIProcess.Result {
+            try await CLIProcess.run(
                 [
                     "connect", "jira", "--name", "n\(UUID().uuidString.prefix(4))", "--url", url, "--email",
                     fixture.config.email, "--token-stdin",
@@ -215,7 +215,7 @@ struct BadInputTests {
             ("https://user:pw@jira.example.com", "contains credentials"),
             ("https://", "has no host"),
         ] {
-            let result = try connect(url)
+            let result = try await connect(url)
             tried += 1
             #expect(result.status == 2, "\(url): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(url): \(result.stderr)")
@@ -224,14 +224,14 @@ struct BadInputTests {
             fixture.url + "/", fixture.url + "//", fixture.url + "/browse/DEMO-3", fixture.url + "/rest/api/3/myself",
             "  \(fixture.url)  ",
         ] {
-            let result = try connect(variant)
+            let result = try await connect(variant)
             tried += 1
             #expect(result.status == 0, "\(variant): \(result.stderr)")
             #expect(result.stdout.contains("at \(fixture.url) as"), "\(variant) was not normalised: \(result.stdout)")
         }
-        let wrong = try connect(fixture.url, token: "wrong-wrong-wrong")
+        let wrong = try await connect(fixture.url, token: "wrong-wrong-wrong")
         #expect(wrong.status == 3)
-        let expired = try connect(fixture.url, token: fixture.config.expiredToken)
+        let expired = try await connect(fixture.url, token: fixture.config.expiredToken)
         #expect(expired.status == 3)
         #expect(expired.stderr.contains("Client must be authenticated to access this resource."))
         #expect(expired.stderr.contains("expired"))
@@ -252,7 +252,7 @@ struct BadInputTests {
         let configPath = folder.file("c.json")
         try JSONWriter().data(config).write(to: URL(fileURLWithPath: configPath))
         _ = try workspace.connections.list(owner: try workspace.owner(email: "a@example.com"))
-        let table = try CLIProcess.run(["run", configPath], environment: environment, directory: folder.path)
+        let table = try await CLIProcess.run(["run", configPath], environment: environment, directory: folder.path)
         tried += 1
         #expect(table.status == 2, "\(table.stderr)")
         #expect(table.stderr.contains("task.fields[0].target: unknown target field \"nope\""))

@@ -36,7 +36,7 @@ struct CrashAndConcurrencyTests {
             // Killed after a seeded number of committed pages (20 tasks each), not after a time: a fast
             // machine still kills mid-batch.
             let target = try harness.count("tasks") + 20 * (1 + random.below(4))
-            let result = try CLIProcess.runAndKill(["migrate", batchPath], environment: harness.environment) {
+            let result = try await CLIProcess.runAndKill(["migrate", batchPath], environment: harness.environment) {
                 try harness.count("tasks") >= target
             }
             #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
@@ -44,7 +44,7 @@ struct CrashAndConcurrencyTests {
             guard result.signalled else { break }
             kills += 1
         }
-        let final = try CLIProcess.run(["migrate", batchPath], environment: harness.environment)
+        let final = try await CLIProcess.run(["migrate", batchPath], environment: harness.environment)
         #expect(final.status == 0, "\(final.stderr)")
         #expect(try harness.count("tasks") == 1200)
         let reference = try await ImportHarness(JiraSandboxConfig(issues: 1200, projects: 3))
@@ -84,10 +84,10 @@ struct CrashAndConcurrencyTests {
         }
         faults.latencyMilliseconds = 1000
         harness.sandbox.setFaults(faults)
-        let second = try CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        let second = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
         faults.latencyMilliseconds = 0
         harness.sandbox.setFaults(faults)
-        let firstResult = first.wait()
+        let firstResult = await first.wait()
         #expect(firstResult.status == 0, "\(firstResult.stderr)")
         #expect(second.status == 1)
         #expect(second.stderr.contains("another import of the same config is running"))
@@ -108,7 +108,7 @@ struct CrashAndConcurrencyTests {
             name: "ops.json", projects: ["OPS"], destination: ["project": "B", "createProject": true])
         let a = try CLIProcess.launch(["run", demo, "--quiet"], environment: harness.environment)
         let b = try CLIProcess.launch(["run", ops, "--quiet"], environment: harness.environment)
-        let (resultA, resultB) = (a.wait(), b.wait())
+        let (resultA, resultB) = await (a.wait(), b.wait())
         #expect(resultA.status == 0, "\(resultA.stderr)")
         #expect(resultB.status == 0, "\(resultB.stderr)")
         #expect(try harness.count("tasks") == 200)

@@ -30,12 +30,13 @@ struct SecretsAndOwnersTests {
         let token = fixture.config.apiToken
         let basic = Data("\(fixture.config.email):\(token)".utf8).base64EncodedString()
         var outputs: [String] = []
-        func cli(_ arguments: [String], stdin: String? = nil) throws -> CLIProcess.Result {
-            let result = try CLIProcess.run(arguments, environment: environment, stdin: stdin, directory: folder.path)
+        func cli(_ arguments: [String], stdin: String? = nil) async throws -> CLIProcess.Result {
+            let result = try await CLIProcess.run(
+                arguments, environment: environment, stdin: stdin, directory: folder.path)
             outputs.append(result.stdout + result.stderr)
             return result
         }
-        #expect(
+        await #expect(
             try cli(
                 [
                     "connect", "jira", "--name", "work", "--url", fixture.url, "--email", fixture.config.email,
@@ -43,7 +44,7 @@ struct SecretsAndOwnersTests {
                 ], stdin: token
             ).status == 0)
         // A failed connect with a token Jira echoes nowhere, and a failed verify with a wrong token.
-        _ = try cli(
+        _ = try await cli(
             [
                 "connect", "jira", "--name", "bad", "--url", fixture.url, "--email", fixture.config.email,
                 "--token-stdin",
@@ -54,22 +55,22 @@ struct SecretsAndOwnersTests {
         ]
         let configPath = folder.file("c.json")
         try JSONWriter().data(config).write(to: URL(fileURLWithPath: configPath))
-        #expect(try cli(["run", configPath]).status == 0)
-        _ = try cli(["run", configPath, "--json"])
+        await #expect(try cli(["run", configPath]).status == 0)
+        _ = try await cli(["run", configPath, "--json"])
         let batch: JSONValue = ["runs": [["name": "one", "config": .string(configPath)]]]
         let batchPath = folder.file("b.json")
         try JSONWriter().data(batch).write(to: URL(fileURLWithPath: batchPath))
-        _ = try cli(["migrate", batchPath, "--report-dir", folder.path])
+        _ = try await cli(["migrate", batchPath, "--report-dir", folder.path])
         // A failure: the source goes down mid-way.
         var down = FaultPlan()
         down.unavailable503 = 1
         fixture.sandbox.setFaults(down)
-        _ = try cli(["run", configPath, "--incremental"])
+        _ = try await cli(["run", configPath, "--incremental"])
         fixture.sandbox.setFaults(FaultPlan())
-        _ = try cli(["jobs", "--json"])
-        _ = try cli(["audit", "--json"])
-        _ = try cli(["connections", "--json"])
-        for job in 1...4 { _ = try cli(["jobs", "show", String(job), "--json"]) }
+        _ = try await cli(["jobs", "--json"])
+        _ = try await cli(["audit", "--json"])
+        _ = try await cli(["connections", "--json"])
+        for job in 1...4 { _ = try await cli(["jobs", "show", String(job), "--json"]) }
 
         let workspace = try Workspace(path: database)
         let ciphertext = try #require(
@@ -89,7 +90,7 @@ struct SecretsAndOwnersTests {
                 #expect(!dump.contains(needle), "\(table) holds the token")
             }
         }
-        #expect(try cli(["disconnect", "work"]).status == 0)
+        await #expect(try cli(["disconnect", "work"]).status == 0)
         for path in Self.files(database) {
             #expect(!Self.contains(ciphertext, in: path), "\(path) still holds the ciphertext")
         }
@@ -109,15 +110,15 @@ struct SecretsAndOwnersTests {
         let folder = TemporaryDirectory("tributary-owners")
         let database = folder.file("w.sqlite")
         let key = try EncryptionKey.generate().base64
-        func cli(_ owner: String, _ arguments: [String], stdin: String? = nil) throws -> CLIProcess.Result {
-            try CLIProcess.run(
+        func cli(_ owner: String, _ arguments: [String], stdin: String? = nil) async throws -> CLIProcess.Result {
+            try await CLIProcess.run(
                 arguments,
                 environment: ["TRIBUTARY_ENCRYPTION_KEY": key, "TRIBUTARY_DB": database, "TRIBUTARY_OWNER": owner],
                 stdin: stdin, directory: folder.path)
         }
         for owner in ["alice@example.com", "bob@example.com"] {
             let name = owner.hasPrefix("alice") ? "alice-jira" : "bob-jira"
-            #expect(
+            await #expect(
                 try cli(
                     owner,
                     [
@@ -133,22 +134,22 @@ struct SecretsAndOwnersTests {
         ]
         let configPath = folder.file("steal.json")
         try JSONWriter().data(config).write(to: URL(fileURLWithPath: configPath))
-        let steal = try cli("bob@example.com", ["run", configPath])
+        let steal = try await cli("bob@example.com", ["run", configPath])
         #expect(steal.status == 1)
         #expect(steal.stderr.contains("no connection named \"alice-jira\" for bob@example.com"))
         var own = config.objectValue!
         own["connection"] = "bob-jira"
         try JSONWriter().data(.object(own)).write(to: URL(fileURLWithPath: configPath))
-        #expect(try cli("bob@example.com", ["run", configPath]).status == 0)
-        let aliceConnections = try cli("alice@example.com", ["connections", "--json"]).stdout
+        await #expect(try cli("bob@example.com", ["run", configPath]).status == 0)
+        let aliceConnections = try await cli("alice@example.com", ["connections", "--json"]).stdout
         #expect(aliceConnections.contains("alice-jira") && !aliceConnections.contains("bob-jira"))
-        #expect(try cli("alice@example.com", ["jobs"]).stdout.contains("no import jobs yet"))
-        #expect(try cli("alice@example.com", ["jobs", "show", "1"]).status == 1)
-        let aliceAudit = try cli("alice@example.com", ["audit", "--json"]).stdout
+        await #expect(try cli("alice@example.com", ["jobs"]).stdout.contains("no import jobs yet"))
+        await #expect(try cli("alice@example.com", ["jobs", "show", "1"]).status == 1)
+        let aliceAudit = try await cli("alice@example.com", ["audit", "--json"]).stdout
         #expect(!aliceAudit.contains("IMPORT"))
-        #expect(try cli("bob@example.com", ["audit"]).stdout.contains("JIRA_IMPORT_COMPLETED"))
-        #expect(try cli("alice@example.com", ["containers", "bob-jira"]).status == 1)
-        #expect(try cli("alice@example.com", ["disconnect", "bob-jira"]).status == 1)
-        #expect(try cli("bob@example.com", ["connections"]).stdout.contains("bob-jira"))
+        await #expect(try cli("bob@example.com", ["audit"]).stdout.contains("JIRA_IMPORT_COMPLETED"))
+        await #expect(try cli("alice@example.com", ["containers", "bob-jira"]).status == 1)
+        await #expect(try cli("alice@example.com", ["disconnect", "bob-jira"]).status == 1)
+        await #expect(try cli("bob@example.com", ["connections"]).stdout.contains("bob-jira"))
     }
 }

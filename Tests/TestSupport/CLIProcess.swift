@@ -33,12 +33,14 @@ public struct CLIProcess {
     }
 
     /// Runs `arguments` to completion (or until `timeout`, then SIGKILL) and returns its output.
+    /// Waiting suspends rather than blocks: tests run in parallel on a small thread pool, and a blocked
+    /// pool thread would starve every other test's I/O (and its timeouts) on a two-core machine.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: String? = nil,
         timeout: Double = 120
-    ) throws -> Result {
+    ) async throws -> Result {
         let (process, out, err) = try start(arguments, environment: environment, stdin: stdin, directory: directory)
-        return finish(process, out, err, within: timeout)
+        return await finish(process, out, err, within: timeout)
     }
 
     /// A child started with `launch`, still running or finished.
@@ -51,9 +53,9 @@ public struct CLIProcess {
             (process, out, err) = started
         }
 
-        /// Waits (without suspending: the caller's thread stays its own) for the exit, SIGKILL after `timeout`.
-        public func wait(timeout: Double = 120) -> Result {
-            CLIProcess.finish(process, out, err, within: timeout)
+        /// Waits (suspending, never blocking a pool thread) for the exit, SIGKILL after `timeout`.
+        public func wait(timeout: Double = 120) async -> Result {
+            await CLIProcess.finish(process, out, err, within: timeout)
         }
     }
 
@@ -62,9 +64,30 @@ public struct CLIProcess {
         Running(try start(arguments, environment: environment, stdin: nil, directory: nil))
     }
 
-    static func finish(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double) -> Result {
+    /// Values handed to the waiting thread while the caller is suspended (used from one thread at a time).
+    struct Handoff<Value>: @unchecked Sendable { let value: Value }
+
+    /// Runs `body` on a thread of its own and suspends until it returns: waiting and polling never block
+    /// a thread of Swift's small pool, and are never delayed by a busy one.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: body()) }
+            thread.start()
+        }
+    }
+
+    static func finish(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double) async
+        -> Result
+    {
+        let handoff = Handoff(value: (process, out, err))
+        return await onOwnThread { finishBlocking(handoff.value.0, handoff.value.1, handoff.value.2, within: timeout) }
+    }
+
+    static func finishBlocking(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double)
+        -> Result
+    {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
+        while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return Result(
@@ -76,30 +99,58 @@ public struct CLIProcess {
     /// Runs `arguments` and sends SIGKILL after `delay` seconds (if it is still running).
     public static func runAndKill(
         _ arguments: [String], after delay: Double, environment: [String: String] = [:], directory: String? = nil
-    ) throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
-        let deadline = Date().addingTimeInterval(delay)
-        while process.isRunning && Date() < deadline { usleep(2_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        return finish(process, out, err, within: 120)
+    ) async throws -> Result {
+        let started = Date()
+        return try await runAndKill(arguments, environment: environment, directory: directory) {
+            Date().timeIntervalSince(started) >= delay
+        }
     }
 
-    /// Runs `arguments` and sends SIGKILL as soon as `condition` holds (polled every 2 ms), if the
-    /// process is still running then. Progress-based kills do not depend on how fast the machine is.
+    /// Runs `arguments` and sends SIGKILL as soon as `condition` holds (polled every 2 ms on a thread
+    /// of its own), if the process is still running then. Progress-based kills do not depend on how
+    /// fast the machine is.
     public static func runAndKill(
         _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-        when condition: () throws -> Bool
-    ) throws -> Result {
+        when condition: @escaping () throws -> Bool
+    ) async throws -> Result {
         let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline {
-            if try condition() {
-                kill(process.processIdentifier, SIGKILL)
-                break
-            }
-            usleep(2_000)
+        let killer = Killer(process: process, out: out, err: err, condition: condition)
+        return try await onOwnThread { killer.run() }.get()
+    }
+
+    /// Polls a condition and kills a child when it holds; used from the one thread that polls.
+    final class Killer: @unchecked Sendable {
+        let process: Process
+        let out: FileHandle
+        let err: FileHandle
+        let condition: () throws -> Bool
+
+        init(process: Process, out: FileHandle, err: FileHandle, condition: @escaping () throws -> Bool) {
+            self.process = process
+            self.out = out
+            self.err = err
+            self.condition = condition
         }
-        return finish(process, out, err, within: 120)
+
+        func run() -> Swift.Result<Result, any Error> {
+            let deadline = Date().addingTimeInterval(120)
+            while process.isRunning && Date() < deadline {
+                let holds: Bool
+                do {
+                    holds = try condition()
+                } catch {
+                    kill(process.processIdentifier, SIGKILL)
+                    _ = finishBlocking(process, out, err, within: 120)
+                    return .failure(error)
+                }
+                if holds {
+                    kill(process.processIdentifier, SIGKILL)
+                    break
+                }
+                usleep(2_000)
+            }
+            return .success(finishBlocking(process, out, err, within: 120))
+        }
     }
 
     static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws

@@ -33,16 +33,33 @@ public final class ImportHarness: Sendable {
         let account = try await JiraProvider().verify(credentials, at: fixture.url, options: fixture.options())
         try workspace.connections.create(
             owner: owner, name: connectionName, provider: "jira", baseURL: fixture.url, authKind: credentials.kind,
+            login: credentials.username,
             account: Account(
                 id: account.id, displayName: account.displayName, email: account.email, timeZone: account.timeZone,
                 settings: account.settings.merging(["gatewayURL": fixture.sandbox.gatewayURL]) { $1 }),
             secret: credentials.secret, vault: CredentialVault(key: encryption))
     }
 
+    /// Starts another sandbox site and connects it to the same workspace as `name` (a second Jira
+    /// site beside the first); keep the fixture alive as long as the site is used.
+    public func addSite(_ config: JiraSandboxConfig, name: String) async throws -> JiraSandboxFixture {
+        let site = try JiraSandboxFixture(config)
+        let credentials = site.validCredentials
+        let account = try await JiraProvider().verify(credentials, at: site.url, options: site.options())
+        try workspace.connections.create(
+            owner: owner, name: name, provider: "jira", baseURL: site.url, authKind: credentials.kind,
+            login: credentials.username,
+            account: Account(
+                id: account.id, displayName: account.displayName, email: account.email, timeZone: account.timeZone,
+                settings: account.settings.merging(["gatewayURL": site.sandbox.gatewayURL]) { $1 }),
+            secret: credentials.secret, vault: CredentialVault(key: try EncryptionKey(encoded: key, origin: "test")))
+        return site
+    }
+
     /// Writes a run config (JSON) to the folder and returns its path.
     public func configFile(
-        name: String = "run.json", projects: [String] = ["DEMO", "OPS"], cap: JSONValue = .null,
-        extraSource: [String: JSONValue] = [:],
+        name: String = "run.json", connection: String? = nil, projects: [String] = ["DEMO", "OPS"],
+        cap: JSONValue = .null, extraSource: [String: JSONValue] = [:],
         destination: [String: JSONValue] = ["project": "Engineering", "createProject": true],
         params: [String: JSONValue] = [:]
     ) throws -> String {
@@ -51,7 +68,8 @@ public final class ImportHarness: Sendable {
         ]
         for (key, value) in extraSource { source[key] = value }
         let config: JSONValue = [
-            "owner": .string(owner.email), "database": .string(databasePath), "connection": .string(connectionName),
+            "owner": .string(owner.email), "database": .string(databasePath),
+            "connection": .string(connection ?? connectionName),
             "source": .object(source), "destination": .object(destination),
             "mapping": [
                 "table": .string(CLIProcess.repositoryRoot.appendingPathComponent("Providers/jira/mapping.json").path),

@@ -62,8 +62,10 @@ public enum WorkspaceDump {
     public static func duplicateProvenance(_ db: SQLiteDatabase) throws -> [String] {
         var duplicates: [String] = []
         for table in WorkspaceSchema.importedTables {
+            // The provenance identity: owner, destination project (not for people), source, instance, id.
+            let project = table == "user_profiles" ? "0" : "project_id"
             for row in try db.query(
-                "SELECT owner_id, external_source, external_id, COUNT(*) AS n FROM \(table) WHERE external_id IS NOT NULL GROUP BY 1, 2, 3 HAVING n > 1"
+                "SELECT owner_id, \(project), external_source, external_instance, external_id, COUNT(*) AS n FROM \(table) WHERE external_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5 HAVING n > 1"
             ) {
                 duplicates.append(
                     "\(table): \(row.string("external_source") ?? "")/\(row.string("external_id") ?? "") ×\(row.int("n") ?? 0)"

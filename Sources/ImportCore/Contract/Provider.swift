@@ -7,9 +7,16 @@ public protocol Provider: Sendable {
     /// Opens a connection to one account. Must not perform I/O; fails only for unusable settings
     /// (an unsupported auth kind, a URL that is not HTTPS).
     func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection
+
+    /// Checks a query's provider-native parts (a JQL filter) before a job starts, so a filter that
+    /// cannot be used is a configuration error up front rather than a failed job.
+    func validate(_ query: RecordQuery) throws
 }
 
 extension Provider {
+    /// Accepts every query: providers without a native filter language have nothing to check.
+    public func validate(_ query: RecordQuery) throws {}
+
     public var id: String { descriptor.id }
     public var displayName: String { descriptor.displayName }
     public var authKinds: [AuthKind] { descriptor.authKinds }
@@ -47,11 +54,19 @@ public protocol ProviderConnection: Sendable {
     /// The human URL of the account's site, for templates such as `{baseUrl}/browse/{key}`.
     var siteURL: String { get }
 
+    /// Which site, workspace or organisation this connection reads, as the provenance identity names
+    /// it (`external_instance`): an id that stays the same when the URL changes where the source has
+    /// one (Jira Cloud's cloud id), else the site URL. Two sites never share it.
+    func sourceInstance() async throws -> String
+
     /// Requests made and retried so far on this connection.
     var metrics: RequestMetrics { get }
 }
 
 extension ProviderConnection {
+    /// The site URL: for sources without an id of their own for a site.
+    public func sourceInstance() async throws -> String { siteURL }
+
     /// The records matching `query` as an async stream of pages, starting after `cursor`.
     /// Each element carries the cursor that resumes after it. `query.limit` counts over all pages.
     public func pages(_ query: RecordQuery, from cursor: PageCursor? = nil) -> AsyncThrowingStream<RecordPage, Error> {

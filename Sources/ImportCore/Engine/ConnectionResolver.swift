@@ -8,6 +8,8 @@ public struct ResolvedConnection: Sendable {
     public let record: ConnectionRecord?
     /// A name for messages and fingerprints (`work-jira`, or the inline URL).
     public let label: String
+    /// Hides the connection's secrets in every message about it.
+    public let redactor: Redactor
 }
 
 /// Opens the connection a run config names: a stored one (its secret decrypted in memory only, and
@@ -35,7 +37,8 @@ public enum ConnectionResolver {
             let settings = try ConnectionSettings(
                 baseURL: record.baseURL, credentials: credentials, options: options, requestLog: requestLog)
             return ResolvedConnection(
-                provider: provider, connection: try provider.connect(settings), record: record, label: name)
+                provider: provider, connection: try provider.connect(settings), record: record, label: name,
+                redactor: Redactor(credentials: credentials))
         case .inline(_, let url, let email, let tokenEnv, let kind):
             guard let token = environment[tokenEnv], !token.isEmpty else {
                 throw ConfigError(
@@ -46,7 +49,8 @@ public enum ConnectionResolver {
             let settings = try ConnectionSettings(
                 baseURL: url, credentials: credentials, options: base, requestLog: requestLog)
             return ResolvedConnection(
-                provider: provider, connection: try provider.connect(settings), record: nil, label: url)
+                provider: provider, connection: try provider.connect(settings), record: nil, label: url,
+                redactor: Redactor(credentials: credentials))
         }
     }
 }

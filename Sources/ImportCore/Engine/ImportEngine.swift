@@ -27,7 +27,7 @@ public final class ImportEngine: Sendable {
         public var incremental: Bool
         /// Plan the changes without writing anything.
         public var dryRun: Bool
-        /// The owner when the config names none.
+        /// The owner, as the command line resolved it; it wins over the config's `owner`.
         public var ownerEmail: String?
         /// Receives one redacted line per HTTP request and retry (`--verbose`).
         public var requestLog: HTTPClient.Logger?
@@ -72,6 +72,10 @@ public final class ImportEngine: Sendable {
         let query: RecordQuery
         let mode: String
         let projectID: Int64?
+        /// The source instance every row of this run carries.
+        let instance: String
+        /// Projects whose tasks for the same source items move into the destination (`destination.moveFrom`).
+        let moveFrom: [Int64]
         let scope: String
         let warnings: [String]
         let managedChildren: Set<TaskWriter.ChildKind>
@@ -82,17 +86,24 @@ public final class ImportEngine: Sendable {
 
     public func run(_ config: RunConfig, options: Options = Options()) async throws -> ImportReport {
         let started = Date()
-        let ownerEmail = config.owner ?? options.ownerEmail
+        let ownerEmail = options.ownerEmail ?? config.owner
         guard let ownerEmail else {
             throw ImportRunError(
                 kind: .configuration, message: "no owner: set \"owner\" in the config or pass --owner", jobID: nil)
         }
         let owner = try workspace.owner(email: ownerEmail)
+        let resolved: ResolvedConnection
         let prepared: Prepared
         do {
-            prepared = try await prepare(config, owner: owner, options: options)
+            resolved = try resolveConnection(config, owner: owner, options: options)
         } catch {
-            throw classify(error, jobID: nil)
+            throw classify(error, jobID: nil, redactor: Redactor())
+        }
+        let redactor = resolved.redactor
+        do {
+            prepared = try await prepare(config, owner: owner, resolved: resolved, options: options)
+        } catch {
+            throw classify(error, jobID: nil, redactor: redactor)
         }
         var report = ImportReport(
             provider: prepared.resolved.provider.id, destinationProject: config.destination.project,
@@ -121,7 +132,7 @@ public final class ImportEngine: Sendable {
             let job = try workspace.jobs.start(
                 owner: owner, connectionID: prepared.resolved.record?.id, provider: provider,
                 destinationProjectID: projectID,
-                configJSON: Self.redactedConfig(config).jsonText, fingerprint: jobFingerprint, mode: prepared.mode,
+                configJSON: config.raw.jsonText, fingerprint: jobFingerprint, mode: prepared.mode,
                 resumedFrom: resumedFrom, query: Self.describe(query))
             if let resumedFrom {
                 try workspace.jobs.markSuperseded(
@@ -147,7 +158,7 @@ public final class ImportEngine: Sendable {
                 started: started)
             return report
         } catch {
-            let failure = classify(error, jobID: job.id)
+            let failure = classify(error, jobID: job.id, redactor: redactor)
             report.status = .failed
             report.error = failure.message
             report.durationSeconds = Date().timeIntervalSince(started)
@@ -169,20 +180,29 @@ public final class ImportEngine: Sendable {
         }
     }
 
-    /// Resolves owner, connection, mapping, destination and the query.
-    func prepare(_ config: RunConfig, owner: Owner, options: Options) async throws -> Prepared {
+    /// Opens the connection the config names (no I/O), so every later failure can be redacted with its secrets.
+    func resolveConnection(_ config: RunConfig, owner: Owner, options: Options) throws -> ResolvedConnection {
         let source = config.source
         let base = ConnectionOptions(
-            maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond)
+            maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond,
+            requestTimeout: Double(source.requestTimeoutSeconds), maxResponseBytes: source.maxResponseMegabytes << 20)
         if case .stub? = registry.provider(source.provider)?.descriptor.readiness {
             throw ProviderError.notImplemented(provider: source.provider, part: "fetching records over HTTP")
         }
         // The table first: its problems need no connection to be found.
-        let tablePath = try MappingLocator.path(for: config, environment: environment)
-        let table = try MappingParser.load(path: tablePath)
-        let resolved = try ConnectionResolver.resolve(
+        _ = try MappingParser.load(path: try MappingLocator.path(for: config, environment: environment))
+        return try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, workspace: workspace, registry: registry,
             environment: environment, options: base, vault: vaultProvider, requestLog: options.requestLog)
+    }
+
+    /// Resolves mapping, destination, source instance and the query for an opened connection.
+    func prepare(_ config: RunConfig, owner: Owner, resolved: ResolvedConnection, options: Options) async throws
+        -> Prepared
+    {
+        let source = config.source
+        let tablePath = try MappingLocator.path(for: config, environment: environment)
+        let table = try MappingParser.load(path: tablePath)
         guard table.provider == resolved.provider.id else {
             throw ConfigError(
                 origin: config.origin, path: "mapping.table",
@@ -204,6 +224,16 @@ public final class ImportEngine: Sendable {
             throw WorkspaceError.projectNotFound(name: config.destination.project)
         }
         if projectID == nil && options.dryRun { projectID = -1 }
+        var moveFrom: [Int64] = []
+        for (index, name) in config.destination.moveFrom.enumerated() {
+            guard let id = try workspace.projects.find(owner: owner, name: name) else {
+                throw ConfigError(
+                    origin: config.origin, path: "destination.moveFrom[\(index)]",
+                    message: "no project named \"\(name)\" in this workspace to move tasks from")
+            }
+            moveFrom.append(id)
+        }
+        let instance = try await sourceInstance(resolved, owner: owner)
 
         var children: Set<RecordQuery.Child> = []
         var managed: Set<TaskWriter.ChildKind> = [.checklist]
@@ -238,6 +268,7 @@ public final class ImportEngine: Sendable {
             includeClosed: source.includeClosed, order: .oldestFirst, pageSize: source.pageSize, limit: nil,
             fields: fields,
             children: children)
+        try resolved.provider.validate(query)
         var mode = "full"
         let mark = try workspace.jobs.highWaterMark(owner: owner, scope: scope)
         if options.incremental {
@@ -257,8 +288,26 @@ public final class ImportEngine: Sendable {
         }
         return Prepared(
             owner: owner, resolved: resolved, evaluator: evaluator, query: query, mode: mode,
-            projectID: projectID == -1 ? nil : projectID, scope: scope, warnings: warnings, managedChildren: managed,
+            projectID: projectID == -1 ? nil : projectID, instance: instance, moveFrom: moveFrom, scope: scope,
+            warnings: warnings, managedChildren: managed,
             highWaterMarkBase: mark)
+    }
+
+    /// The source instance of the run's connection: stored with a named connection once known; rows
+    /// written before instances were recorded (their instance is the connection's base URL) are adopted.
+    private func sourceInstance(_ resolved: ResolvedConnection, owner: Owner) async throws -> String {
+        if let stored = resolved.record?.settings["instance"], !stored.isEmpty { return stored }
+        let instance = try await resolved.connection.sourceInstance()
+        let legacy = resolved.record?.baseURL ?? resolved.connection.siteURL
+        try workspace.db.transaction {
+            if let record = resolved.record {
+                try workspace.connections.recordInstance(owner: owner, name: record.name, instance: instance)
+            }
+            if legacy != instance {
+                try workspace.adoptRows(owner: owner, source: resolved.provider.id, from: legacy, to: instance)
+            }
+        }
+        return instance
     }
 
     /// Fetches, maps and writes every page, then reconciles deletes and closes the job.
@@ -272,7 +321,8 @@ public final class ImportEngine: Sendable {
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
-                owner: owner, projectID: projectID, jobID: job.id,
+                owner: owner, projectID: projectID, instance: prepared.instance, moveFrom: prepared.moveFrom,
+                jobID: job.id,
                 createMilestones: config.destination.createMilestones,
                 managedChildren: prepared.managedChildren))
         var counts = job.counts
@@ -307,9 +357,11 @@ public final class ImportEngine: Sendable {
             var pageQuery = query
             pageQuery.limit = remaining
             var next: Task<RecordPage, any Error>? = Self.fetch(connection, pageQuery, cursor)
+            var progress = PageProgress(provider: provider, startingAt: cursor)
             while let fetching = next {
                 let page = try await fetching.value
                 next = nil
+                try progress.check(page)
                 if let left = remaining { remaining = left - page.records.count }
                 let more = page.next != nil && (remaining ?? 1) > 0
                 // Pipelining: ask for the next page before writing this one.
@@ -322,7 +374,8 @@ public final class ImportEngine: Sendable {
                     estimatedTotal = query.limit.map { min($0, total) } ?? total
                 }
                 let (pageCounts, pageHigh) = try write(
-                    page, more: more, writer: writer, evaluator: prepared.evaluator, provider: provider, job: job,
+                    page, more: more, writer: writer, evaluator: prepared.evaluator, provider: provider,
+                    redactor: prepared.resolved.redactor, job: job,
                     counts: counts, pages: pages + 1, highWater: highWater, metrics: connection.metrics, report: &report
                 )
                 counts = counts + pageCounts
@@ -357,7 +410,9 @@ public final class ImportEngine: Sendable {
         if let references = referenceTask {
             switch await references.value {
             case .success(let data): try storeReferenceData(data, prepared: prepared)
-            case .failure(let error): report.warnings.append("reference data was not refreshed: \(Self.reason(error))")
+            case .failure(let error):
+                report.warnings.append(
+                    "reference data was not refreshed: \(Self.reason(error, redactor: prepared.resolved.redactor))")
             }
         }
 
@@ -410,7 +465,7 @@ public final class ImportEngine: Sendable {
     /// or written are recorded as failures; the rest of the page lands.
     private func write(
         _ page: RecordPage, more: Bool, writer: TaskWriter, evaluator: MappingEvaluator, provider: String,
-        job: ImportJob,
+        redactor: Redactor, job: ImportJob,
         counts: ImportCounts, pages: Int, highWater: Timestamp?, metrics: RequestMetrics, report: inout ImportReport
     ) throws -> (ImportCounts, Timestamp?) {
         var pageCounts = ImportCounts()
@@ -436,7 +491,7 @@ public final class ImportEngine: Sendable {
                         if let title = outcome.unmatchedMilestone { unmatchedMilestones[title, default: 0] += 1 }
                     } catch {
                         let failure = ImportFailure(
-                            recordKey: label, externalID: externalID, reason: Self.reason(error))
+                            recordKey: label, externalID: externalID, reason: Self.reason(error, redactor: redactor))
                         failures.append(failure)
                         pageCounts.failed += 1
                         try workspace.jobs.recordFailure(jobID: job.id, failure: failure)
@@ -543,11 +598,14 @@ public final class ImportEngine: Sendable {
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
-                owner: prepared.owner, projectID: prepared.projectID ?? -1, jobID: nil,
+                owner: prepared.owner, projectID: prepared.projectID ?? -1, instance: prepared.instance,
+                moveFrom: prepared.moveFrom, jobID: nil,
                 createMilestones: config.destination.createMilestones, managedChildren: prepared.managedChildren,
                 dryRun: true))
         do {
+            var progress = PageProgress(provider: prepared.resolved.provider.id, startingAt: nil)
             for try await page in connection.pages(prepared.query) {
+                try progress.check(page)
                 for record in page.records {
                     let label = MappingEvaluator.label(of: record) ?? "?"
                     do {
@@ -566,7 +624,8 @@ public final class ImportEngine: Sendable {
                         report.counts.failed += 1
                         report.failures.append(
                             ImportFailure(
-                                recordKey: label, externalID: record["id"]?.scalarText, reason: Self.reason(error)))
+                                recordKey: label, externalID: record["id"]?.scalarText,
+                                reason: Self.reason(error, redactor: prepared.resolved.redactor)))
                     }
                 }
                 report.pages += 1
@@ -577,7 +636,7 @@ public final class ImportEngine: Sendable {
                     source: prepared.resolved.provider.id, containers: config.source.projects, liveIDs: live)
             }
         } catch {
-            throw classify(error, jobID: nil)
+            throw classify(error, jobID: nil, redactor: prepared.resolved.redactor)
         }
         report.requests = connection.metrics.requests
         report.retries = connection.metrics.retries
@@ -589,13 +648,19 @@ public final class ImportEngine: Sendable {
 
     // MARK: Helpers
 
-    static func reason(_ error: any Error) -> String {
-        if let mapping = error as? MappingError { return "\(mapping.location): \(mapping.message)" }
-        return String(describing: error)
+    /// Why one record failed, redacted (a record's own values may echo a secret).
+    static func reason(_ error: any Error, redactor: Redactor) -> String {
+        if let mapping = error as? MappingError { return redactor.redact("\(mapping.location): \(mapping.message)") }
+        return redactor.redact(String(describing: error))
     }
 
-    func classify(_ error: any Error, jobID: Int64?) -> ImportRunError {
-        if let error = error as? ImportRunError { return error }
+    /// The run's failure as the user sees it, every text redacted with the connection's secrets before
+    /// it is stored (job, report, audit, connection) or printed.
+    func classify(_ error: any Error, jobID: Int64?, redactor: Redactor) -> ImportRunError {
+        if let error = error as? ImportRunError {
+            return ImportRunError(
+                kind: error.kind, message: redactor.redact(error.message), jobID: error.jobID ?? jobID)
+        }
         let kind: ImportRunError.Kind
         switch error {
         case let provider as ProviderError:
@@ -605,11 +670,8 @@ public final class ImportEngine: Sendable {
         case is ConfigError, is MappingValidationError, is URLPolicyError: kind = .configuration
         default: kind = .failure
         }
-        return ImportRunError(kind: kind, message: String(describing: error), jobID: jobID)
+        return ImportRunError(kind: kind, message: redactor.redact(String(describing: error)), jobID: jobID)
     }
-
-    /// The config as stored with the job: inline connections keep the variable's name, never a value.
-    static func redactedConfig(_ config: RunConfig) -> JSONValue { config.raw }
 
     /// The effective query, as stored with the job.
     static func describe(_ query: RecordQuery) -> JSONValue {

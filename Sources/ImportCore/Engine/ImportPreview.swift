@@ -29,9 +29,10 @@ extension ImportEngine {
         dry.dryRun = true
         let prepared: Prepared
         do {
-            prepared = try await prepare(config, owner: owner, options: dry)
+            let resolved = try resolveConnection(config, owner: owner, options: dry)
+            prepared = try await prepare(config, owner: owner, resolved: resolved, options: dry)
         } catch {
-            throw classify(error, jobID: nil)
+            throw classify(error, jobID: nil, redactor: Redactor())
         }
         var query = prepared.query
         query.order = .recentFirst
@@ -44,7 +45,8 @@ extension ImportEngine {
         let writer = TaskWriter(
             db: workspace.db,
             context: .init(
-                owner: owner, projectID: prepared.projectID ?? -1, jobID: nil,
+                owner: owner, projectID: prepared.projectID ?? -1, instance: prepared.instance,
+                moveFrom: prepared.moveFrom, jobID: nil,
                 createMilestones: config.destination.createMilestones,
                 managedChildren: prepared.managedChildren, dryRun: true))
         do {
@@ -64,12 +66,14 @@ extension ImportEngine {
                     } catch {
                         preview.counts.failed += 1
                         preview.samples.append(
-                            .init(record: label, traces: traces, change: "fail", error: Self.reason(error)))
+                            .init(
+                                record: label, traces: traces, change: "fail",
+                                error: Self.reason(error, redactor: prepared.resolved.redactor)))
                     }
                 }
             }
         } catch {
-            throw classify(error, jobID: nil)
+            throw classify(error, jobID: nil, redactor: prepared.resolved.redactor)
         }
         return preview
     }

@@ -54,6 +54,10 @@ public struct RunConfig: Sendable {
         public var pageSize = 100
         public var requestsPerSecond: Double?
         public var maxConcurrentRequests = 4
+        /// Seconds one request attempt may take in all (connect, headers and body).
+        public var requestTimeoutSeconds = 30
+        /// The largest answer accepted from the source, in megabytes after decompression.
+        public var maxResponseMegabytes = ConnectionOptions.defaultMaxResponseBytes >> 20
         /// How far an incremental run reaches back before the stored high-water mark.
         public var overlapMinutes = 5
     }
@@ -62,6 +66,9 @@ public struct RunConfig: Sendable {
         public var project: String
         public var createProject = false
         public var createMilestones = false
+        /// Projects whose tasks for the same source items are moved into `project` rather than copied;
+        /// without it, importing into a second project gives a second copy and moves nothing.
+        public var moveFrom: [String] = []
     }
 
     public struct Mapping: Sendable, Hashable {
@@ -92,10 +99,11 @@ public struct RunConfig: Sendable {
     static let sourceKeys = [
         "provider", "projects", "jql", "since", "assignedToMe", "includeClosed", "cap", "comments", "worklogs",
         "attachments",
-        "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests", "overlapMinutes",
+        "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests", "requestTimeoutSeconds",
+        "maxResponseMegabytes", "overlapMinutes",
     ]
     static let inlineConnectionKeys = ["provider", "url", "email", "tokenEnv", "authKind"]
-    static let destinationKeys = ["project", "createProject", "createMilestones"]
+    static let destinationKeys = ["project", "createProject", "createMilestones", "moveFrom"]
     static let mappingKeys = ["table", "params"]
 
     /// Reads a config file; throws `ConfigError` listing every problem.
@@ -242,6 +250,11 @@ struct ConfigReader {
             value.pageSize = integer(source["pageSize"], at: "source.pageSize", range: 1...1000, default: 100)
             value.maxConcurrentRequests = integer(
                 source["maxConcurrentRequests"], at: "source.maxConcurrentRequests", range: 1...32, default: 4)
+            value.requestTimeoutSeconds = integer(
+                source["requestTimeoutSeconds"], at: "source.requestTimeoutSeconds", range: 1...600, default: 30)
+            value.maxResponseMegabytes = integer(
+                source["maxResponseMegabytes"], at: "source.maxResponseMegabytes", range: 1...1024,
+                default: ConnectionOptions.defaultMaxResponseBytes >> 20)
             value.overlapMinutes = integer(
                 source["overlapMinutes"], at: "source.overlapMinutes", range: 0...1440, default: 5)
             if let rate = source["requestsPerSecond"], !rate.isNull {
@@ -301,6 +314,19 @@ struct ConfigReader {
             value.createProject = bool(destination["createProject"], at: "destination.createProject", default: false)
             value.createMilestones = bool(
                 destination["createMilestones"], at: "destination.createMilestones", default: false)
+            switch destination["moveFrom"] {
+            case .none, .some(.null): break
+            case .some(.array(let names)):
+                for (index, name) in names.enumerated() {
+                    if let text = name.stringValue, !text.isEmpty {
+                        value.moveFrom.append(text)
+                    } else {
+                        problem("destination.moveFrom[\(index)]", "must be a project name")
+                    }
+                }
+            case .some(let other):
+                problem("destination.moveFrom", "must be a list of project names, found \(other.typeName)")
+            }
             destinationValue = value
         }
 

@@ -1,13 +1,17 @@
 import Foundation
 import Synchronization
 
-/// The HTTP client every provider shares: HTTPS enforcement, authentication, a concurrency limit,
-/// a token-bucket rate limit, retries with exponential backoff and full jitter (honouring
-/// `Retry-After`), per-request timeouts and an overall deadline, and redaction of secrets in every
-/// log line and error.
+/// The HTTP client every provider shares: HTTPS enforcement on every redirect hop, credentials that
+/// never leave their origin, authentication, a concurrency limit, a token-bucket rate limit, retries
+/// with exponential backoff and full jitter (honouring `Retry-After`), a timeout on each whole attempt
+/// and an overall deadline, a bound on the size of an answer, and redaction of secrets in every log
+/// line and error (after decoding, so an escaped echo of a token is caught too).
 public final class HTTPClient: Sendable {
     /// One line of the request log (already redacted).
     public typealias Logger = @Sendable (String) -> Void
+
+    /// Most redirect hops followed for one request.
+    public static let maxRedirects = 10
 
     let transport: any HTTPTransport
     let credentials: Credentials?
@@ -15,21 +19,24 @@ public final class HTTPClient: Sendable {
     let requestTimeout: Double
     /// The longest one call may take, retries and waits included.
     let deadline: Double
+    let maxResponseBytes: Int
     let retry: RetryPolicy
     let semaphore: AsyncSemaphore
     let bucket: TokenBucket?
     let logger: Logger?
     private let counters = Mutex(RequestMetrics())
 
+    /// A client sending `credentials` (when given) with the limits of `options`.
     public init(
         credentials: Credentials?, options: ConnectionOptions = .init(), transport: (any HTTPTransport)? = nil,
-        deadline: Double = 600, logger: Logger? = nil
+        logger: Logger? = nil
     ) {
         self.credentials = credentials
         self.redactor = credentials.map { Redactor(credentials: $0) } ?? Redactor()
         self.transport = transport ?? URLSessionTransport(maxConnectionsPerHost: options.maxConcurrentRequests)
-        self.requestTimeout = options.requestTimeout
-        self.deadline = deadline
+        self.requestTimeout = max(0.001, options.requestTimeout)
+        self.deadline = max(0.001, options.deadline)
+        self.maxResponseBytes = max(1, options.maxResponseBytes)
         self.retry = RetryPolicy(maxAttempts: options.maxAttempts, base: options.backoffBase, cap: options.backoffCap)
         self.semaphore = AsyncSemaphore(limit: options.maxConcurrentRequests)
         self.bucket = options.requestsPerSecond.map { TokenBucket(rate: $0, burst: options.burst) }
@@ -70,13 +77,15 @@ public final class HTTPClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            let remaining = deadline - Date().timeIntervalSince(started)
+            guard remaining > 0 else { throw .deadlineExceeded(url: shownURL, seconds: deadline) }
             if let bucket { await bucket.acquire() }
             await semaphore.acquire()
             let attemptStart = Date()
-            counters.withLock { $0.requests += 1 }
             let outcome: Result<HTTPResponse, any Error>
             do {
-                outcome = .success(try await transport.send(request, timeout: requestTimeout))
+                outcome = .success(
+                    try await exchange(request, shownURL: shownURL, seconds: min(requestTimeout, remaining)))
             } catch {
                 outcome = .failure(error)
             }
@@ -98,12 +107,15 @@ public final class HTTPClient: Sendable {
                     }
                 } else {
                     failure = .status(
-                        code: response.status,
-                        body: Data(redactor.redact(String(decoding: response.body, as: UTF8.self)).utf8),
-                        headers: response.headers, url: shownURL, attempts: attempt)
+                        code: response.status, body: redactor.redactBody(response.body), headers: response.headers,
+                        url: redactor.redact(response.url), attempts: attempt)
                     guard retry.isRetryable(status: response.status) else { throw failure }
                     retryAfter = response.header("Retry-After")
                 }
+            case .failure(let error as HTTPError):
+                // Refused redirects and oversized answers: another attempt would meet the same.
+                log("\(request.method) \(shownURL) → \(error) (\(elapsedMS) ms, attempt \(attempt))")
+                throw error
             case .failure(let error):
                 if error is CancellationError || Task.isCancelled {
                     throw .transport(message: "cancelled", url: shownURL, attempts: attempt)
@@ -128,15 +140,53 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// One attempt: the request and the redirects it may follow, within `seconds` in all.
+    /// Throws `HTTPError` for what no retry can fix (a refused redirect, an oversized answer).
+    private func exchange(_ first: HTTPRequest, shownURL: String, seconds: Double) async throws -> HTTPResponse {
+        let ends = Date().addingTimeInterval(seconds)
+        var request = first
+        var visited: Set<String> = [first.url.absoluteString]
+        for _ in 0...HTTPClient.maxRedirects {
+            counters.withLock { $0.requests += 1 }
+            let left = ends.timeIntervalSinceNow
+            guard left > 0 else { throw TransportFailure.timedOut(seconds: seconds) }
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(
+                    request, limits: TransportLimits(timeout: left, maxBodyBytes: maxResponseBytes))
+            } catch TransportFailure.bodyTooLarge(let limit) {
+                throw HTTPError.tooLarge(url: redactor.redact(request.url), limit: limit)
+            } catch TransportFailure.timedOut {
+                throw TransportFailure.timedOut(seconds: seconds)
+            }
+            guard Redirect.isRedirect(response.status), let location = response.header("Location") else {
+                return response
+            }
+            let from = redactor.redact(request.url)
+            let next = try Redirect.next(
+                after: request, response: response, location: location, visited: visited, redactor: redactor)
+            log("\(request.method) \(from) → \(response.status) redirect to \(redactor.redact(next.url))")
+            visited.insert(next.url.absoluteString)
+            request = next
+        }
+        throw HTTPError.redirectRefused(
+            from: shownURL, to: redactor.redact(request.url),
+            reason: "more than \(HTTPClient.maxRedirects) redirects")
+    }
+
     private func log(_ line: String) {
         logger?(redactor.redact(line))
     }
 
     static func describe(_ error: any Error) -> String {
+        if case TransportFailure.timedOut(let seconds) = error {
+            return "no complete answer within \(String(format: "%g", seconds)) s"
+        }
         let nsError = error as NSError
         if nsError.domain == NSURLErrorDomain {
             switch nsError.code {
             case NSURLErrorTimedOut: return "timed out"
+            case NSURLErrorCancelled: return "cancelled"
             case NSURLErrorCannotConnectToHost: return "connection refused"
             case NSURLErrorNetworkConnectionLost: return "connection lost"
             case NSURLErrorCannotFindHost: return "unknown host"

@@ -12,6 +12,10 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
     case deadlineExceeded(url: String, seconds: Double)
     /// The URL is not allowed (plain HTTP to a remote host, unknown scheme).
     case policy(URLPolicyError)
+    /// The server redirected somewhere the request may not follow (another origin, plain HTTP, a loop).
+    case redirectRefused(from: String, to: String, reason: String)
+    /// The answer's body passed the size limit (after decompression); the transfer was stopped.
+    case tooLarge(url: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -26,7 +30,18 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
             return "no answer from \(url) within \(Int(seconds)) s"
         case .policy(let error):
             return error.description
+        case .redirectRefused(let from, let to, let reason):
+            return "\(from) redirected to \(to), which was not followed: \(reason)"
+        case .tooLarge(let url, let limit):
+            return "the answer from \(url) is larger than \(HTTPError.describeSize(limit)), the limit for one answer"
         }
+    }
+
+    /// A byte count for people: `32 MB`, `512 KB`.
+    public static func describeSize(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
+        return "\(bytes) bytes"
     }
 
     /// The HTTP status, when there was one.

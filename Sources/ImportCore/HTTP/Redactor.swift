@@ -12,10 +12,23 @@ public struct Redactor: Sendable {
         "sig", "jwt",
     ]
 
+    /// A redactor hiding `secrets` in every form a server may echo them in: as given, with `/`
+    /// escaped as JSON writes it (`\/`), and percent-encoded.
     public init(secrets: [String] = []) {
+        var variants = Set<String>()
+        for secret in secrets where secret.count >= 4 {
+            variants.insert(secret)
+            variants.insert(secret.replacingOccurrences(of: "/", with: "\\/"))
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                variants.insert(encoded)
+            }
+        }
         // Longest first, so a secret containing another is replaced whole.
-        self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        self.secrets = variants.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
     }
+
+    /// Whether this redactor hides anything beyond secret-looking URL parameters.
+    public var hasSecrets: Bool { !secrets.isEmpty }
 
     public init(credentials: Credentials) { self.init(secrets: credentials.sensitiveStrings) }
 
@@ -28,6 +41,27 @@ public struct Redactor: Sendable {
     }
 
     public func redact(_ url: URL) -> String { redact(url.absoluteString) }
+
+    /// A body safe to keep: a JSON body is decoded, every string in it (keys too) redacted as text and
+    /// written back, so a secret the server escaped (`\u0074oken`, `\/`) cannot come back to life when
+    /// the body is decoded later; any other body is redacted as text.
+    public func redactBody(_ body: Data) -> Data {
+        if let json = try? JSONParser.parse(body) { return JSONWriter().data(redact(json)) }
+        return Data(redact(String(decoding: body, as: UTF8.self)).utf8)
+    }
+
+    /// `value` with every string in it (keys too) redacted.
+    public func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(redact(text))
+        case .array(let elements): return .array(elements.map(redact))
+        case .object(let members):
+            var redacted: [String: JSONValue] = [:]
+            for (key, member) in members { redacted[redact(key)] = redact(member) }
+            return .object(redacted)
+        case .null, .bool, .number: return value
+        }
+    }
 
     static func redactQueryValues(_ text: String) -> String {
         guard text.contains("=") else { return text }

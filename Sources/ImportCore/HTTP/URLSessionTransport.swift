@@ -7,14 +7,21 @@ import Synchronization
 
 /// Sends requests with Foundation's `URLSession` (keep-alive connections, one session per client).
 ///
-/// Tasks are driven through a session delegate rather than `data(for:)`: on Linux, a 401 carrying
-/// `WWW-Authenticate` makes FoundationNetworking wait for credentials forever when nobody answers
-/// the challenge (swift-corelibs-foundation #5456). The delegate answers every challenge by declining
-/// it and hands back the 401 as received, body included, so Jira's own message reaches the user.
+/// Tasks are driven through a session delegate rather than `data(for:)`, for three reasons:
+/// - on Linux, a 401 carrying `WWW-Authenticate` makes FoundationNetworking wait for credentials
+///   forever when nobody answers the challenge (swift-corelibs-foundation #5456); the delegate
+///   declines every challenge and hands back the 401 as received, body included;
+/// - redirects are never followed here: the delegate hands the 3xx back and `HTTPClient` checks
+///   every hop (origin, scheme, policy) before it decides to follow;
+/// - the body is counted as it arrives (after decompression) and the transfer is stopped once it
+///   passes the limit, so a huge or compressed answer cannot fill the memory.
+/// The whole exchange is bounded by `limits.timeout` (URLSession's own timeout only bounds idle gaps,
+/// so a server trickling a byte a second would never time out).
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let delegate: TaskDelegate
 
+    /// A transport keeping at most `maxConnectionsPerHost` connections to one host.
     public init(maxConnectionsPerHost: Int = 4) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = max(1, maxConnectionsPerHost)
@@ -32,16 +39,29 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit { session.invalidateAndCancel() }
 
-    public func send(_ request: HTTPRequest, timeout: Double) async throws -> HTTPResponse {
+    public func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
+        let timeout = max(0.001, limits.timeout)
         var urlRequest = URLRequest(
             url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
         let task = session.dataTask(with: urlRequest)
+        let delegate = self.delegate
+        let identifier = task.taskIdentifier
+        // A timer outside Swift's task pool: it fires on time even when every pool thread is busy.
+        let timer = DispatchWorkItem {
+            delegate.markTimedOut(identifier)
+            task.cancel()
+        }
+        defer { timer.cancel() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.register(task.taskIdentifier, url: request.url, continuation: continuation)
+                delegate.register(
+                    identifier, url: request.url,
+                    limits: TransportLimits(timeout: timeout, maxBodyBytes: limits.maxBodyBytes),
+                    continuation: continuation)
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
                 task.resume()
             }
         } onCancel: {
@@ -53,28 +73,70 @@ public final class URLSessionTransport: HTTPTransport {
     final class TaskDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         struct Pending {
             let url: URL
+            let limits: TransportLimits
             let continuation: CheckedContinuation<HTTPResponse, any Error>
             var response: HTTPURLResponse?
             var body = Data()
             var challenged = false
+            var tooLarge = false
+            var timedOut = false
         }
 
         private let pending = Mutex<[Int: Pending]>([:])
 
-        func register(_ identifier: Int, url: URL, continuation: CheckedContinuation<HTTPResponse, any Error>) {
-            pending.withLock { $0[identifier] = Pending(url: url, continuation: continuation) }
+        func register(
+            _ identifier: Int, url: URL, limits: TransportLimits,
+            continuation: CheckedContinuation<HTTPResponse, any Error>
+        ) {
+            pending.withLock { $0[identifier] = Pending(url: url, limits: limits, continuation: continuation) }
+        }
+
+        func markTimedOut(_ identifier: Int) {
+            pending.withLock { $0[identifier]?.timedOut = true }
         }
 
         func urlSession(
             _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
             completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
         ) {
-            pending.withLock { $0[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse }
-            completionHandler(.allow)
+            let http = response as? HTTPURLResponse
+            let refuse = pending.withLock { state -> Bool in
+                state[dataTask.taskIdentifier]?.response = http
+                // A declared length over the limit is refused before a byte of the body is read,
+                // unless the body is compressed (the declared length is then the compressed one).
+                guard let entry = state[dataTask.taskIdentifier], let http,
+                    http.value(forHTTPHeaderField: "Content-Encoding") == nil,
+                    response.expectedContentLength > Int64(entry.limits.maxBodyBytes)
+                else { return false }
+                state[dataTask.taskIdentifier]?.tooLarge = true
+                return true
+            }
+            completionHandler(refuse ? .cancel : .allow)
         }
 
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-            pending.withLock { $0[dataTask.taskIdentifier]?.body.append(data) }
+            let stop = pending.withLock { state -> Bool in
+                guard var entry = state[dataTask.taskIdentifier], !entry.tooLarge else { return false }
+                if entry.body.count + data.count > entry.limits.maxBodyBytes {
+                    entry.tooLarge = true
+                    entry.body = Data()
+                    state[dataTask.taskIdentifier] = entry
+                    return true
+                }
+                state[dataTask.taskIdentifier] = nil
+                entry.body.append(data)
+                state[dataTask.taskIdentifier] = entry
+                return false
+            }
+            if stop { dataTask.cancel() }
+        }
+
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+        ) {
+            // Never followed here: the 3xx goes back to the client, which checks the hop.
+            completionHandler(nil)
         }
 
         func urlSession(
@@ -93,7 +155,11 @@ public final class URLSessionTransport: HTTPTransport {
 
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
             guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-            if let response = entry.response, error == nil || entry.challenged {
+            if entry.tooLarge {
+                entry.continuation.resume(throwing: TransportFailure.bodyTooLarge(limit: entry.limits.maxBodyBytes))
+            } else if entry.timedOut {
+                entry.continuation.resume(throwing: TransportFailure.timedOut(seconds: entry.limits.timeout))
+            } else if let response = entry.response, error == nil || entry.challenged {
                 var headers: [String: String] = [:]
                 for (key, value) in response.allHeaderFields {
                     if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }

@@ -12,6 +12,12 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
     case authenticationFailed
     /// The stored bytes are not in a layout this version knows.
     case unsupportedFormat(String)
+    /// The key differs from the one this database's credentials are sealed with (its key check).
+    case wrongKey(since: String)
+    /// The key is right, but the credential does not belong to the connection as it stands: its base
+    /// URL, auth kind, login or route were changed without reconnecting, or the ciphertext was
+    /// altered or copied from another row.
+    case settingsChanged(connection: String)
     case cryptoFailure(String)
 
     public var description: String {
@@ -34,6 +40,12 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedFormat(let reason):
             return
                 "the stored secret is in an unknown format (\(reason))\n  hint: run `tributary rotate NAME` to store the token again."
+        case .wrongKey(let since):
+            return
+                "the encryption key is not the one this database's credentials are sealed with (its key check dates from \(since))\n  hint: use that key (TRIBUTARY_ENCRYPTION_KEY, TRIBUTARY_KEY_FILE, or the key file `tributary init` created for this database); sealing a token with a second key would leave the others unreadable."
+        case .settingsChanged(let connection):
+            return
+                "the stored token of \"\(connection)\" does not belong to the connection as it stands (its site URL, authentication kind, login or route were changed outside Tributary, or the ciphertext was altered or copied from another row), so it is not used\n  hint: if you made the change, store the token again with `tributary rotate \(connection)`; if not, someone edited the database."
         case .cryptoFailure(let reason):
             return "libcrypto failed: \(reason)\n  hint: check the OpenSSL installation (libssl-dev)."
         }

@@ -36,18 +36,19 @@ public struct ProjectRepository: Sendable {
     }
 
     /// Creates a milestone (only when a run config allows it), with the provenance of the record it stands for.
-    public func createMilestone(owner: Owner, projectID: Int64, title: String, ref: ExternalRef?, jobID: Int64?) throws
-        -> Int64
-    {
+    public func createMilestone(
+        owner: Owner, projectID: Int64, title: String, ref: ExternalRef?, instance: String = "", jobID: Int64?
+    ) throws -> Int64 {
         try db.execute(
             """
-            INSERT INTO milestones (owner_id, project_id, title, external_source, external_id, external_key,
-                external_url, import_job_id, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO milestones (owner_id, project_id, title, external_source, external_instance, external_id,
+                external_key, external_url, import_job_id, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .integer(owner.id), .integer(projectID), .text(title), SQLValue(ref?.source), SQLValue(ref?.id),
-                SQLValue(ref?.key), SQLValue(ref?.url), SQLValue(jobID), .text(Timestamp.now().iso8601),
+                .integer(owner.id), .integer(projectID), .text(title), SQLValue(ref?.source),
+                .text(ref == nil ? "" : instance), SQLValue(ref?.id), SQLValue(ref?.key), SQLValue(ref?.url),
+                SQLValue(jobID), .text(Timestamp.now().iso8601),
             ])
         return db.lastInsertRowID
     }

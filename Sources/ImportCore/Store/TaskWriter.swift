@@ -1,6 +1,8 @@
 /// Writes canonical tasks and their children into the workspace, idempotently.
 ///
-/// A task is matched by `(owner, external_source, external_id)`. Its content hash covers the mapped
+/// A task is matched by its provenance identity: owner, destination project, `external_source`, the
+/// source instance (which site or workspace) and `external_id`; the same source item imported into two
+/// projects is two tasks, and two sites never collide. Its content hash covers the mapped
 /// values and what they resolve to here (destination project, milestone, assignees); children carry
 /// their own hashes, summed up in the task's `children_hash`. When both hashes are unchanged nothing is
 /// written at all. Local-only columns (`local_notes`, `created_at`, the local id) are never touched.
@@ -15,17 +17,24 @@ public final class TaskWriter {
     public struct Context: Sendable {
         public let owner: Owner
         public let projectID: Int64
+        /// The source instance every written row carries (`external_instance`).
+        public let instance: String
+        /// Projects whose tasks from the same source items are moved into `projectID` instead of copied
+        /// (the run config's `destination.moveFrom`); empty: moving never happens.
+        public let moveFrom: [Int64]
         public let jobID: Int64?
         public let createMilestones: Bool
         public let managedChildren: Set<ChildKind>
         public let dryRun: Bool
 
         public init(
-            owner: Owner, projectID: Int64, jobID: Int64?, createMilestones: Bool,
-            managedChildren: Set<ChildKind> = Set(ChildKind.allCases), dryRun: Bool = false
+            owner: Owner, projectID: Int64, instance: String, moveFrom: [Int64] = [], jobID: Int64?,
+            createMilestones: Bool, managedChildren: Set<ChildKind> = Set(ChildKind.allCases), dryRun: Bool = false
         ) {
             self.owner = owner
             self.projectID = projectID
+            self.instance = instance
+            self.moveFrom = moveFrom
             self.jobID = jobID
             self.createMilestones = createMilestones
             self.managedChildren = managedChildren
@@ -58,21 +67,30 @@ public final class TaskWriter {
         "external_updated_at",
     ]
 
+    /// The parent of a task: the task of the same project and instance whose external id it names.
+    static let parentLookup = """
+        (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.project_id = ? AND p.external_source = ?
+            AND p.external_instance = ? AND p.external_id = ?)
+        """
+
     /// Statements built once: the writer runs them for every record.
     static let updateTaskSQL = """
         UPDATE tasks SET \(mappedColumns.map { "\($0) = ?" }.joined(separator: ", ")),
-            parent_task_id = (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ?
-                              AND p.external_id = ?),
+            parent_task_id = \(parentLookup),
             content_hash = ?, children_hash = ?, import_job_id = ?, imported_at = ?, updated_at = ?,
             deleted_at = NULL
         WHERE id = ?
         """
     static let insertTaskSQL = """
         INSERT INTO tasks (owner_id, \(mappedColumns.joined(separator: ", ")), parent_task_id, external_source,
-            external_id, content_hash, children_hash, import_job_id, imported_at, created_at, updated_at)
-        VALUES (?, \(Array(repeating: "?", count: mappedColumns.count).joined(separator: ", ")),
-            (SELECT p.id FROM tasks p WHERE p.owner_id = ? AND p.external_source = ? AND p.external_id = ?),
-            ?, ?, ?, ?, ?, ?, ?, ?)
+            external_instance, external_id, content_hash, children_hash, import_job_id, imported_at, created_at,
+            updated_at)
+        VALUES (?, \(Array(repeating: "?", count: mappedColumns.count).joined(separator: ", ")), \(parentLookup),
+            ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let findTaskSQL = """
+        SELECT id, content_hash, children_hash, deleted_at FROM tasks
+        WHERE owner_id = ? AND project_id = ? AND external_source = ? AND external_instance = ? AND external_id = ?
         """
 
     /// The upsert of one child row of `table` with `columns`.
@@ -83,11 +101,28 @@ public final class TaskWriter {
                 "imported_at",
             ]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return """
-            INSERT INTO \(table) (owner_id, task_id, \(columns.joined(separator: ", ")), external_source, external_id,
-                external_key, external_url, external_updated_at, content_hash, import_job_id, imported_at)
-            VALUES (?, ?, \(Array(repeating: "?", count: columns.count).joined(separator: ", ")), ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (owner_id, external_source, external_id) DO UPDATE SET \(updates)
+            INSERT INTO \(table) (owner_id, project_id, task_id, \(columns.joined(separator: ", ")), external_source,
+                external_instance, external_id, external_key, external_url, external_updated_at, content_hash,
+                import_job_id, imported_at)
+            VALUES (?, ?, ?, \(Array(repeating: "?", count: columns.count).joined(separator: ", ")), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (owner_id, project_id, external_source, external_instance, external_id) DO UPDATE SET \(updates)
             """
+    }
+
+    /// The identity of a task in this run's project and instance, as bound parameters.
+    private func identity(_ task: CanonicalTask, project: Int64? = nil) -> [SQLValue] {
+        [
+            .integer(context.owner.id), .integer(project ?? context.projectID), .text(task.ref.source),
+            .text(context.instance), .text(task.ref.id),
+        ]
+    }
+
+    /// The parent lookup's parameters for `task`.
+    private func parentParameters(_ task: CanonicalTask) -> [SQLValue] {
+        [
+            .integer(context.owner.id), .integer(context.projectID), .text(task.ref.source), .text(context.instance),
+            SQLValue(task.parentExternalID),
+        ]
     }
 
     public func write(_ task: CanonicalTask) throws -> RecordOutcome {
@@ -121,11 +156,8 @@ public final class TaskWriter {
         }
         let childrenHash = childrenHasher.finish()
 
-        let existing = try db.queryOne(
-            """
-            SELECT id, content_hash, children_hash, deleted_at FROM tasks
-            WHERE owner_id = ? AND external_source = ? AND external_id = ?
-            """, [.integer(context.owner.id), .text(task.ref.source), .text(task.ref.id)])
+        var existing = try db.queryOne(Self.findTaskSQL, identity(task))
+        if existing == nil, !context.dryRun, let moved = try moveIntoProject(task) { existing = moved }
 
         if context.dryRun {
             return try dryRunOutcome(
@@ -149,9 +181,8 @@ public final class TaskWriter {
             if taskChanged {
                 rows += try db.execute(
                     Self.updateTaskSQL,
-                    values
+                    values + parentParameters(task)
                         + [
-                            .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
                             .text(contentHash), .text(childrenHash), SQLValue(context.jobID), .text(now), .text(now),
                             .integer(id),
                         ])
@@ -168,22 +199,22 @@ public final class TaskWriter {
         } else {
             rows += try db.execute(
                 Self.insertTaskSQL,
-                [.integer(context.owner.id)] + values
+                [.integer(context.owner.id)] + values + parentParameters(task)
                     + [
-                        .integer(context.owner.id), .text(task.ref.source), SQLValue(task.parentExternalID),
-                        .text(task.ref.source), .text(task.ref.id), .text(contentHash), .text(childrenHash),
-                        SQLValue(context.jobID), .text(now), .text(now), .text(now),
+                        .text(task.ref.source), .text(context.instance), .text(task.ref.id), .text(contentHash),
+                        .text(childrenHash), SQLValue(context.jobID), .text(now), .text(now), .text(now),
                     ])
             taskID = db.lastInsertRowID
             // Children seen before their parent are linked now that it exists.
             rows += try db.execute(
                 """
                 UPDATE tasks SET parent_task_id = ?
-                WHERE owner_id = ? AND external_source = ? AND parent_external_id = ? AND parent_task_id IS NOT ?
+                WHERE owner_id = ? AND project_id = ? AND external_source = ? AND external_instance = ?
+                    AND parent_external_id = ? AND parent_task_id IS NOT ?
                 """,
                 [
-                    .integer(taskID), .integer(context.owner.id), .text(task.ref.source), .text(task.ref.id),
-                    .integer(taskID),
+                    .integer(taskID), .integer(context.owner.id), .integer(context.projectID), .text(task.ref.source),
+                    .text(context.instance), .text(task.ref.id), .integer(taskID),
                 ])
             rows += try syncAssignees(taskID: taskID, userIDs: assigneeIDs)
             rows += try syncChildren(taskID: taskID, children: children, ref: task.ref, fresh: true, now: now)
@@ -194,8 +225,8 @@ public final class TaskWriter {
             unmatchedMilestone: unmatchedMilestone, rowsWritten: rows)
     }
 
-    /// Marks the owner's tasks from `source` in `containers` whose ids are not in `liveIDs` as deleted.
-    /// Returns how many were marked (in a dry run: would be).
+    /// Marks this run's project's tasks from `source` (this instance) in `containers` whose ids are not
+    /// in `liveIDs` as deleted. Returns how many were marked (in a dry run: would be).
     public func reconcileDeletes(source: String, containers: [String], liveIDs: Set<String>) throws -> Int {
         var marked = 0
         let now = Timestamp.now().iso8601
@@ -203,18 +234,42 @@ public final class TaskWriter {
             let rows = try db.query(
                 """
                 SELECT id, external_id FROM tasks
-                WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL
-                """, [.integer(context.owner.id), .text(source), .text(container)])
+                WHERE owner_id = ? AND project_id = ? AND external_source = ? AND external_instance = ?
+                    AND external_container = ? AND deleted_at IS NULL
+                """,
+                [
+                    .integer(context.owner.id), .integer(context.projectID), .text(source), .text(context.instance),
+                    .text(container),
+                ])
             for row in rows where !liveIDs.contains(row.string("external_id") ?? "") {
+                guard let id = row.int64("id") else { continue }
                 if !context.dryRun {
                     try db.execute(
                         "UPDATE tasks SET deleted_at = ?, updated_at = ?, import_job_id = ? WHERE id = ?",
-                        [.text(now), .text(now), SQLValue(context.jobID), .integer(row.int64("id")!)])
+                        [.text(now), .text(now), SQLValue(context.jobID), .integer(id)])
                 }
                 marked += 1
             }
         }
         return marked
+    }
+
+    /// A task for the same source item in one of the `moveFrom` projects, moved (with its children)
+    /// into this run's project; `nil` when there is none. Moving happens only when the config asks.
+    private func moveIntoProject(_ task: CanonicalTask) throws -> SQLRow? {
+        for project in context.moveFrom where project != context.projectID {
+            guard let row = try db.queryOne(Self.findTaskSQL, identity(task, project: project)),
+                let id = row.int64("id")
+            else { continue }
+            // The content hash covers the project, so the moved task is then rewritten in full.
+            try db.execute("UPDATE tasks SET project_id = ? WHERE id = ?", [.integer(context.projectID), .integer(id)])
+            for table in WorkspaceSchema.taskChildTables {
+                try db.execute(
+                    "UPDATE \(table) SET project_id = ? WHERE task_id = ?", [.integer(context.projectID), .integer(id)])
+            }
+            return row
+        }
+        return nil
     }
 
     // MARK: Values
@@ -325,10 +380,11 @@ public final class TaskWriter {
                 }
                 written += try db.execute(
                     sql,
-                    [.integer(context.owner.id), .integer(taskID)] + row.values
+                    [.integer(context.owner.id), .integer(context.projectID), .integer(taskID)] + row.values
                         + [
-                            .text(ref.source), .text(row.ref.id), SQLValue(row.ref.key), SQLValue(row.ref.url),
-                            SQLValue(row.ref.updatedAt), .text(row.hash), SQLValue(context.jobID), .text(now),
+                            .text(ref.source), .text(context.instance), .text(row.ref.id), SQLValue(row.ref.key),
+                            SQLValue(row.ref.url), SQLValue(row.ref.updatedAt), .text(row.hash),
+                            SQLValue(context.jobID), .text(now),
                         ])
             }
             for gone in existing.keys where !seen.contains(gone) {
@@ -378,8 +434,14 @@ public final class TaskWriter {
         let ref = milestone.externalID.map { ExternalRef(source: source, id: $0) }
         if let ref,
             let id = try db.scalar(
-                "SELECT id FROM milestones WHERE owner_id = ? AND external_source = ? AND external_id = ?",
-                [.integer(context.owner.id), .text(ref.source), .text(ref.id)]
+                """
+                SELECT id FROM milestones WHERE owner_id = ? AND project_id = ? AND external_source = ?
+                    AND external_instance = ? AND external_id = ?
+                """,
+                [
+                    .integer(context.owner.id), .integer(context.projectID), .text(ref.source), .text(context.instance),
+                    .text(ref.id),
+                ]
             ).int64Value
         {
             try db.execute("UPDATE milestones SET title = ? WHERE id = ?", [.text(milestone.title), .integer(id)])
@@ -387,7 +449,8 @@ public final class TaskWriter {
             return id
         }
         let id = try projects.createMilestone(
-            owner: context.owner, projectID: context.projectID, title: milestone.title, ref: ref, jobID: context.jobID)
+            owner: context.owner, projectID: context.projectID, title: milestone.title, ref: ref,
+            instance: context.instance, jobID: context.jobID)
         milestoneCache[key] = id
         return id
     }

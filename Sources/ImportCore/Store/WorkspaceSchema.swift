@@ -22,6 +22,8 @@ public enum WorkspaceSchema {
         Migration(version: 2, name: "sync state and reference data", sql: v2SyncState),
         Migration(version: 3, name: "job query", sql: v3JobQuery),
         Migration(version: 4, name: "batch runs", sql: v4BatchRuns),
+        Migration(version: 5, name: "source instance and destination in the provenance identity", sql: v5Identity),
+        Migration(version: 6, name: "login, vault key check and workspace settings", sql: v6Vault),
     ]
 
     static let v1Workspace = """
@@ -270,6 +272,97 @@ public enum WorkspaceSchema {
             report_json TEXT NOT NULL DEFAULT '{}',
             updated_at TEXT NOT NULL,
             PRIMARY KEY (owner_id, batch_fingerprint, run_index)
+        );
+        """
+
+    /// The child tables that hang off a task (their rows follow the task's project).
+    static let taskChildTables = ["comments", "worklogs", "attachments", "checklist_items"]
+
+    /// Rows were unique per owner on (source, id): a second Jira site (whose issues number from 10000
+    /// too) or a second destination project silently took over the first one's rows. The identity
+    /// now names the source instance (Jira Cloud's cloud id, a Data Center base URL) and the
+    /// destination project. Existing rows keep their data; their instance becomes the base URL of the
+    /// connection that imported them (the engine adopts them for the connection's instance on its
+    /// next run), and children take their task's project.
+    static let v5Identity: String = {
+        var sql = ""
+        for table in importedTables {
+            sql += "ALTER TABLE \(table) ADD COLUMN external_instance TEXT NOT NULL DEFAULT '';\n"
+        }
+        for table in taskChildTables {
+            sql += """
+                ALTER TABLE \(table) ADD COLUMN project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE;
+                UPDATE \(table) SET project_id = (SELECT t.project_id FROM tasks t WHERE t.id = \(table).task_id);
+
+                """
+        }
+        let legacyInstance = { (table: String) in
+            """
+            UPDATE \(table) SET external_instance = COALESCE(
+                (SELECT c.base_url FROM import_jobs j JOIN connections c ON c.id = j.connection_id
+                 WHERE j.id = \(table).import_job_id),
+                (SELECT json_extract(j.config_json, '$.connection.url') FROM import_jobs j
+                 WHERE j.id = \(table).import_job_id),
+                '')
+            WHERE external_id IS NOT NULL;
+
+            """
+        }
+        sql += legacyInstance("tasks") + legacyInstance("milestones")
+        for table in taskChildTables {
+            sql += """
+                UPDATE \(table) SET external_instance =
+                    COALESCE((SELECT t.external_instance FROM tasks t WHERE t.id = \(table).task_id), '');
+
+                """
+        }
+        sql += """
+            DROP INDEX tasks_provenance;
+            CREATE UNIQUE INDEX tasks_provenance
+                ON tasks(owner_id, project_id, external_source, external_instance, external_id);
+            DROP INDEX tasks_parent_external;
+            CREATE INDEX tasks_parent_external
+                ON tasks(owner_id, project_id, external_source, external_instance, parent_external_id);
+            DROP INDEX tasks_container;
+            CREATE INDEX tasks_container
+                ON tasks(owner_id, project_id, external_source, external_instance, external_container);
+            CREATE INDEX tasks_instance ON tasks(owner_id, external_source, external_instance);
+            DROP INDEX milestones_provenance;
+            CREATE UNIQUE INDEX milestones_provenance
+                ON milestones(owner_id, project_id, external_source, external_instance, external_id);
+            DROP INDEX user_profiles_provenance;
+            CREATE UNIQUE INDEX user_profiles_provenance
+                ON user_profiles(owner_id, external_source, external_instance, external_id);
+
+            """
+        for table in taskChildTables {
+            sql += """
+                DROP INDEX \(table)_provenance;
+                CREATE UNIQUE INDEX \(table)_provenance
+                    ON \(table)(owner_id, project_id, external_source, external_instance, external_id);
+
+                """
+        }
+        return sql
+    }()
+
+    /// The name an email-token credential authenticates with is kept apart from the account's email
+    /// as the source reports it (`/myself` may spell it differently, or hide it); a key-check value
+    /// refuses sealing with a key other than the one the database's credentials use; workspace
+    /// settings remember the key file `init --key-file` chose.
+    static let v6Vault = """
+        ALTER TABLE connections ADD COLUMN login TEXT;
+        UPDATE connections SET login = account_email WHERE auth_kind = 'email-token';
+
+        CREATE TABLE vault_key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            sealed BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE workspace_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
         );
         """
 }

@@ -20,7 +20,12 @@ public final class JiraSandbox: Sendable {
         /// Raw JSON replacing an issue's rendering (hostile input for reliability tests).
         var hostile: [Int: [UInt8]] = [:]
         var hits: [String: Int] = [:]
+        var interceptor: Interceptor?
     }
+
+    /// Answers a request in place of the emulator: `emulator()` is what the emulator would answer, to
+    /// return as it is, rewrite or ignore (hostile answers for reliability tests).
+    public typealias Interceptor = @Sendable (SandboxRequest, _ emulator: () -> SandboxResponse) -> SandboxResponse
 
     private let state: Mutex<State>
     private let projects: JiraProjects
@@ -33,10 +38,12 @@ public final class JiraSandbox: Sendable {
     public init(config: JiraSandboxConfig = JiraSandboxConfig(), port: UInt16 = 0) throws {
         self.config = config
         var random = SeededRandom(seed: config.seed ^ 0xC10D)
-        cloudID = String(
-            format: "%08x-%04x-4%03x-8%03x-%012llx", UInt32(truncatingIfNeeded: random.next()),
-            UInt16(truncatingIfNeeded: random.next()), random.below(0xFFF), random.below(0xFFF),
-            random.next() & 0xFFFF_FFFF_FFFF)
+        cloudID =
+            config.cloudID
+            ?? String(
+                format: "%08x-%04x-4%03x-8%03x-%012llx", UInt32(truncatingIfNeeded: random.next()),
+                UInt16(truncatingIfNeeded: random.next()), random.below(0xFFF), random.below(0xFFF),
+                random.next() & 0xFFFF_FFFF_FFFF)
         let dataset = JiraDataset(config: config)
         projects = dataset.projects
         state = Mutex(State(dataset: dataset))
@@ -109,12 +116,22 @@ public final class JiraSandbox: Sendable {
 
     public func setFaults(_ plan: FaultPlan) { server.setFaults(plan) }
 
+    /// Puts `interceptor` in front of the emulator (hostile answers for reliability tests); `nil` removes it.
+    public func intercept(_ interceptor: Interceptor?) { state.withLock { $0.interceptor = interceptor } }
+
     // MARK: Routing
 
     func handle(_ request: SandboxRequest) -> SandboxResponse {
+        if request.path.hasPrefix("/__sandbox/") { return control(request) }
+        if let interceptor = state.withLock({ $0.interceptor }) {
+            return interceptor(request) { self.emulate(request) }
+        }
+        return emulate(request)
+    }
+
+    private func emulate(_ request: SandboxRequest) -> SandboxResponse {
         var path = request.path
         var viaGateway = false
-        if path.hasPrefix("/__sandbox/") { return control(request) }
         if path.hasPrefix("/ex/jira/") {
             let rest = path.dropFirst("/ex/jira/".count)
             let id = rest.prefix(while: { $0 != "/" })

@@ -33,6 +33,9 @@ public struct JiraSandboxConfig: Sendable {
     /// The story points field: Cloud team-managed `customfield_10016` "Story point estimate" by default.
     public var storyPointsField: (id: String, name: String)
     public var faults: FaultPlan
+    /// The site's cloud id (`/_edge/tenant_info`); `nil`: derived from `seed`. Two sites with the same
+    /// seed and their own cloud ids serve the same issue ids, as two real Cloud sites do.
+    public var cloudID: String?
 
     public init(
         issues: Int = 120, projects: Int = 2, seed: UInt64 = 42, deployment: Deployment = .cloud,
@@ -43,7 +46,7 @@ public struct JiraSandboxConfig: Sendable {
         personalAccessToken: String = "sandbox-pat-0123456789ABCDEF", userTimeZone: String = "Australia/Sydney",
         embeddedChildLimit: Int = 20, forbiddenProjects: Set<String> = [],
         storyPointsField: (id: String, name: String)? = nil,
-        projectKeys: [String]? = nil, faults: FaultPlan = FaultPlan()
+        projectKeys: [String]? = nil, faults: FaultPlan = FaultPlan(), cloudID: String? = nil
     ) {
         self.issues = issues
         self.projects = projects
@@ -64,5 +67,6 @@ public struct JiraSandboxConfig: Sendable {
             ?? (deployment == .cloud
                 ? ("customfield_10016", "Story point estimate") : ("customfield_10106", "Story Points"))
         self.faults = faults
+        self.cloudID = cloudID
     }
 }

@@ -16,14 +16,25 @@ public struct SandboxRequest: Sendable {
 
 /// A response the sandbox sends.
 public struct SandboxResponse: Sendable {
+    /// How the bytes go out: at once, or the way a slow or stalling server sends them.
+    public enum Pacing: Sendable, Hashable {
+        case immediate
+        /// Nothing is sent for `seconds`, then the whole response.
+        case stallBeforeHeaders(seconds: Double)
+        /// The headers at once, then the body `bytes` at a time with `interval` seconds between.
+        case trickle(bytes: Int, interval: Double)
+    }
+
     public var status: Int
     public var headers: [String: String]
     public var body: Data
+    public var pacing: Pacing
 
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data(), pacing: Pacing = .immediate) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.pacing = pacing
     }
 
     public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> SandboxResponse {
@@ -47,6 +58,11 @@ public struct SandboxResponse: Sendable {
         case 200: return "OK"
         case 201: return "Created"
         case 204: return "No Content"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 303: return "See Other"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
         case 400: return "Bad Request"
         case 401: return "Unauthorized"
         case 403: return "Forbidden"

@@ -258,12 +258,38 @@ public final class SandboxServer: Sendable {
         headers["Server"] = "tributary-sandbox"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
-        var bytes = Array(head.utf8)
-        if let cut = cutBodyAt {
-            bytes += response.body.prefix(cut)
-        } else {
-            bytes += response.body
+        let body = cutBodyAt.map { response.body.prefix($0) } ?? response.body
+        switch response.pacing {
+        case .immediate:
+            guard sendAll(client, Array(head.utf8) + body) else { return }
+        case .stallBeforeHeaders(let seconds):
+            guard pause(seconds), sendAll(client, Array(head.utf8) + body) else { return }
+        case .trickle(let size, let interval):
+            guard sendAll(client, Array(head.utf8)) else { return }
+            var offset = body.startIndex
+            while offset < body.endIndex {
+                let end = body.index(offset, offsetBy: max(1, size), limitedBy: body.endIndex) ?? body.endIndex
+                guard pause(interval), sendAll(client, Array(body[offset..<end])) else { return }
+                offset = end
+            }
         }
+        if cutBodyAt != nil { shutdown(client, Int32(SHUT_RDWR)) }
+    }
+
+    /// Sleeps `seconds` in short steps; false when the server stopped meanwhile.
+    private func pause(_ seconds: Double) -> Bool {
+        var left = seconds
+        while left > 0 {
+            guard isRunning else { return false }
+            let step = min(left, 0.05)
+            usleep(useconds_t(step * 1_000_000))
+            left -= step
+        }
+        return isRunning
+    }
+
+    /// Writes every byte; false when the peer went away.
+    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { raw -> Int in
@@ -273,10 +299,10 @@ public final class SandboxServer: Sendable {
                     return send(client, raw.baseAddress, raw.count, 0)
                 #endif
             }
-            if sent <= 0 { return }
+            if sent <= 0 { return false }
             offset += sent
         }
-        if cutBodyAt != nil { shutdown(client, Int32(SHUT_RDWR)) }
+        return true
     }
 
     static func findHeaderEnd(_ buffer: [UInt8]) -> Int? {

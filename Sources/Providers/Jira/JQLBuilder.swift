@@ -13,16 +13,18 @@ public struct JQLBuilder: Sendable {
         timeZone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
     }
 
-    /// The full query: restrictions, then `ORDER BY`.
+    /// The full query: restrictions, then `ORDER BY`. A filter that could escape its parentheses
+    /// (unbalanced parentheses or quotes) is refused with a configuration error.
     /// - Parameter after: a keyset position to continue from (resuming a stored cursor).
-    public func jql(for query: RecordQuery, after position: JiraCursor.Position? = nil) -> String {
+    public func jql(for query: RecordQuery, after position: JiraCursor.Position? = nil) throws(ProviderError) -> String
+    {
         var clauses: [String] = []
         if !query.containers.isEmpty {
             let keys = query.containers.map(Self.quote)
             clauses.append(keys.count == 1 ? "project = \(keys[0])" : "project in (\(keys.joined(separator: ", ")))")
         }
-        if let filter = query.filter?.trimmingCharacters(in: .whitespacesAndNewlines), !filter.isEmpty {
-            clauses.append("(\(Self.stripOrderBy(filter)))")
+        if let filter = try query.filter.flatMap(JQLFilter.clause) {
+            clauses.append("(\(filter))")
         }
         if query.assignedToMe { clauses.append("assignee = currentUser()") }
         if !query.includeClosed { clauses.append("statusCategory != Done") }
@@ -54,13 +56,5 @@ public struct JQLBuilder: Sendable {
     /// A JQL string literal.
     static func quote(_ value: String) -> String {
         "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// A user clause may carry its own ORDER BY; the import decides the order, so it is dropped.
-    static func stripOrderBy(_ clause: String) -> String {
-        guard let range = clause.range(of: #"\border\s+by\b"#, options: [.regularExpression, .caseInsensitive]) else {
-            return clause
-        }
-        return String(clause[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -15,6 +15,7 @@ public final class JiraConnection: ProviderConnection {
         var route: JiraRoute?
         var timeZone: String?
         var fields: [SourceField]?
+        var cloudID: String?
         /// The search for the page after the last one handed out, started before that page's
         /// children were fetched, so the search chain never waits for child requests.
         var prefetch: (key: String, task: Task<SearchPage, any Error>)?
@@ -64,7 +65,7 @@ public final class JiraConnection: ProviderConnection {
             {
                 throw JiraErrors.anonymousAnswer(context: context)
             }
-            throw JiraErrors.from(error, context: context)
+            throw JiraErrors.from(error, context: context).redacted(by: client.redactor)
         }
     }
 
@@ -91,7 +92,7 @@ public final class JiraConnection: ProviderConnection {
         if credentials.kind == .personalAccessToken {
             return JiraRoute(deployment: .dataCenter, apiBase: site, apiVersion: 2, viaGateway: false, cloudID: nil)
         }
-        let infoURL = URL(string: "\(site)/rest/api/2/serverInfo")!
+        let infoURL = try route(site, "/rest/api/2/serverInfo")
         let deployment: JiraRoute.Deployment
         do {
             let (_, info) = try await client.sendJSON(HTTPRequest(url: infoURL), authenticate: false)
@@ -102,9 +103,10 @@ public final class JiraConnection: ProviderConnection {
                     provider: JiraProvider.id, kind: .notFound, status: 404,
                     sourceMessages: JiraErrors.sourceMessages(body),
                     message: "no Jira site answers at \(url)",
-                    hint: JiraErrors.hint(404, messages: [], headers: headers))
+                    hint: JiraErrors.hint(404, messages: [], headers: headers)
+                ).redacted(by: client.redactor)
             }
-            throw JiraErrors.from(error, context: "reading the site's serverInfo")
+            throw JiraErrors.from(error, context: "reading the site's serverInfo").redacted(by: client.redactor)
         }
         let siteRoute = JiraRoute(
             deployment: deployment, apiBase: site, apiVersion: deployment == .cloud ? 3 : 2, viaGateway: false,
@@ -137,16 +139,42 @@ public final class JiraConnection: ProviderConnection {
         }
     }
 
-    /// The site's cloud id from `/_edge/tenant_info`.
+    /// Cloud: the site's cloud id, which stays when the site is renamed; Data Center: the site URL.
+    public func sourceInstance() async throws -> String {
+        let route = try await resolveRoute()
+        guard route.deployment == .cloud else { return site }
+        if let known = route.cloudID ?? state.withLock({ $0.cloudID }) { return known }
+        let id = try await tenantCloudID()
+        state.withLock { $0.cloudID = id }
+        return id
+    }
+
+    /// The site's cloud id from `/_edge/tenant_info` (unauthenticated): letters, digits and dashes.
     func tenantCloudID() async throws -> String {
-        let (_, info) = try await client.sendJSON(
-            HTTPRequest(url: URL(string: "\(site)/_edge/tenant_info")!), authenticate: false)
-        guard let id = info["cloudId"]?.stringValue, !id.isEmpty else {
-            throw ProviderError(
-                provider: JiraProvider.id, kind: .invalidResponse, message: "the site's tenant_info has no cloudId",
-                hint: "Check the site URL.")
+        let info: JSONValue
+        let url = try route(site, "/_edge/tenant_info")
+        do {
+            (_, info) = try await client.sendJSON(HTTPRequest(url: url), authenticate: false)
+        } catch {
+            throw JiraErrors.from(error, context: "reading the site's cloud id").redacted(by: client.redactor)
+        }
+        guard let id = info["cloudId"]?.stringValue, !id.isEmpty, id.count <= 100,
+            id.unicodeScalars.allSatisfy({ ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || $0 == "-" })
+        else {
+            throw JiraErrors.malformed(
+                context: "reading the site's cloud id", detail: "tenant_info has no usable cloudId")
         }
         return id
+    }
+
+    /// `base` followed by `path`; an error instead of a trap if that is no URL.
+    func route(_ base: String, _ path: String) throws(ProviderError) -> URL {
+        guard let url = URL(string: base + path) else {
+            throw ProviderError(
+                provider: JiraProvider.id, kind: .configuration, message: "\(base)\(path) is not a URL",
+                hint: "Check the connection's site URL.")
+        }
+        return url
     }
 
     // MARK: ProviderConnection
@@ -164,6 +192,7 @@ public final class JiraConnection: ProviderConnection {
         state.withLock { $0.timeZone = zone }
         var settings = route.settings
         if let zone { settings["timeZone"] = zone }
+        settings["instance"] = try await sourceInstance()
         return Account(
             id: id, displayName: me["displayName"]?.stringValue ?? id, email: me["emailAddress"]?.stringValue,
             timeZone: zone, settings: settings)
@@ -300,19 +329,27 @@ public final class JiraConnection: ProviderConnection {
         var total: Int?
     }
 
+    /// Pages in a row that bring no issue before a search is declared stuck.
+    static let maxPagesWithoutProgress = 20
+
     /// Cloud: the enhanced search. The page token continues a search; a stored cursor whose token is
-    /// refused (tokens expire after 7 days) continues from its keyset position instead.
+    /// refused (tokens expire after 7 days) continues from its keyset position instead. Pages of issues
+    /// already seen (a resume inside one busy minute) are read past; a page that brings no new issue,
+    /// a token Jira sent before, or empty pages that keep promising more stop with `noProgress`.
     private func cloudPage(
         _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
     )
         async throws -> SearchPage
     {
+        let context = "searching issues"
         var useToken = cursor.token
-        var attempts = 0
+        var tokens = Set(cursor.token.map { [$0] } ?? [])
+        var seenIDs = Set<String>()
+        var emptyPages = 0
         // The first page of a search also asks for the total (for progress), alongside the search itself.
         var counting: Task<Int?, Never>?
         if cursor.position == nil && cursor.token == nil {
-            let countJQL = builder.jql(for: query)
+            let countJQL = try builder.jql(for: query)
             counting = Task {
                 try? await self.call(
                     "search/approximate-count", method: "POST", body: ["jql": .string(countJQL)],
@@ -321,8 +358,7 @@ public final class JiraConnection: ProviderConnection {
             }
         }
         while true {
-            attempts += 1
-            let jql = builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
+            let jql = try builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
             var body: JSONValue = [
                 "jql": .string(jql), "fields": .array(fields.map(JSONValue.string)),
                 "maxResults": .number(Double(maxResults)),
@@ -333,43 +369,84 @@ public final class JiraConnection: ProviderConnection {
             }
             let response: JSONValue
             do {
-                response = try await call("search/jql", method: "POST", body: body, context: "searching issues")
-            } catch let error as ProviderError where error.status == 400 && useToken != nil && attempts == 1 {
+                response = try await call("search/jql", method: "POST", body: body, context: context)
+            } catch let error as ProviderError where error.status == 400 && useToken != nil && useToken == cursor.token
+            {
                 useToken = nil
                 continue
             }
-            var issues = response["issues"]?.arrayValue ?? []
-            if useToken == nil { issues = cursor.issues(after: issues, order: query.order) }
-            let token = response["nextPageToken"]?.stringValue
-            let isLast = response["isLast"]?.boolValue ?? (token == nil)
-            if issues.isEmpty, !isLast, let token, attempts < 50 {
-                // A whole page of records already seen (same minute as the resume point): read on.
-                useToken = token
-                continue
+            let raw = try JiraAnswer.list(response, "issues", context: context)
+            let token = try JiraAnswer.text(response, "nextPageToken", context: context)
+            let isLast = try JiraAnswer.flag(response, "isLast", context: context) ?? (token == nil)
+            let issues = useToken == nil ? cursor.issues(after: raw, order: query.order) : raw
+            if !isLast {
+                guard let token else {
+                    throw JiraErrors.malformed(
+                        context: context, detail: "isLast is false but there is no nextPageToken")
+                }
+                guard tokens.insert(token).inserted else {
+                    throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
+                }
+                if raw.isEmpty {
+                    emptyPages += 1
+                    guard emptyPages < Self.maxPagesWithoutProgress else {
+                        throw JiraErrors.noProgress(
+                            context: context,
+                            detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
+                    }
+                } else {
+                    emptyPages = 0
+                    let fresh = raw.compactMap { $0["id"]?.scalarText }.filter { seenIDs.insert($0).inserted }
+                    guard !fresh.isEmpty else {
+                        throw JiraErrors.noProgress(
+                            context: context, detail: "Jira sent a page of issues it had sent before")
+                    }
+                }
+                if issues.isEmpty {
+                    // Every issue on this page was handed out before the resume point: read on.
+                    useToken = token
+                    continue
+                }
             }
             let total = await counting?.value
-            return SearchPage(records: issues, isLast: isLast || token == nil, token: token, offset: 0, total: total)
+            return SearchPage(records: issues, isLast: isLast, token: isLast ? nil : token, offset: 0, total: total)
         }
     }
 
     /// Data Center: `/rest/api/2/search` with `startAt`. Offsets shift when issues change during a
     /// run (JRASERVER-69860), so every page starts a new keyset window after the last record seen.
+    /// The end is judged by `total` (a server may cap `maxResults` below what was asked); an empty page
+    /// before it, or a page of issues already seen, stops with `noProgress`.
     private func dataCenterPage(
         _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
     ) async throws -> SearchPage {
+        let context = "searching issues"
         var offset = cursor.offset
+        var seenIDs = Set<String>()
         while true {
-            let jql = builder.jql(for: query, after: cursor.position)
+            let jql = try builder.jql(for: query, after: cursor.position)
             let response = try await call(
                 "search", method: "POST",
                 body: [
                     "jql": .string(jql), "startAt": .number(Double(offset)), "maxResults": .number(Double(maxResults)),
                     "fields": .array(fields.map(JSONValue.string)),
-                ], context: "searching issues")
-            let raw = response["issues"]?.arrayValue ?? []
-            let total = response["total"]?.intValue
+                ], context: context)
+            let raw = try JiraAnswer.list(response, "issues", context: context)
+            let total = try JiraAnswer.requiredCount(response, "total", context: context)
+            let isLast = offset + raw.count >= total
+            if !isLast {
+                guard !raw.isEmpty else {
+                    throw JiraErrors.noProgress(
+                        context: context, detail: "Jira said \(total) issues match but sent none from startAt \(offset)"
+                    )
+                }
+                let fresh = raw.compactMap { $0["id"]?.scalarText }.filter { seenIDs.insert($0).inserted }
+                guard !fresh.isEmpty else {
+                    throw JiraErrors.noProgress(
+                        context: context, detail: "Jira sent the same issues again for startAt \(offset)")
+                }
+            }
             let issues = cursor.issues(after: raw, order: query.order)
-            let isLast = raw.count < maxResults || (total.map { offset + raw.count >= $0 } ?? raw.isEmpty)
             if issues.isEmpty, !isLast {
                 offset += raw.count
                 continue
@@ -453,18 +530,31 @@ public final class JiraConnection: ProviderConnection {
         return .object(root)
     }
 
+    /// Most comments or worklogs read for one issue: a guard against a source that never stops.
+    static let maxChildrenPerIssue = 100_000
+
+    /// Every comment or worklog of an issue, page by page, up to the `total` the first page gave.
     private func allChildren(issue: String, path: String, key: String, pageSize: Int) async throws -> [JSONValue] {
+        let context = "reading \(key) of issue \(issue)"
         var items: [JSONValue] = []
+        var seen = Set<String>()
         var startAt = 0
+        var expected: Int?
         while true {
             var query = [("startAt", String(startAt)), ("maxResults", String(pageSize))]
             if path == "comment" { query.append(("orderBy", "created")) }
-            let page = try await call(
-                "issue/\(issue)/\(path)", query: query, context: "reading \(key) of issue \(issue)")
-            let batch = page[key]?.arrayValue ?? []
-            items += batch
-            let total = page["total"]?.intValue ?? items.count
-            if batch.isEmpty || items.count >= total { return items }
+            let page = try await call("issue/\(issue)/\(path)", query: query, context: context)
+            let batch = try JiraAnswer.list(page, key, context: context)
+            let total = try JiraAnswer.count(page, "total", context: context) ?? (items.count + batch.count)
+            if expected == nil { expected = total }
+            let limit = min(expected ?? total, Self.maxChildrenPerIssue)
+            let fresh = batch.filter { item in item["id"]?.scalarText.map { seen.insert($0).inserted } ?? true }
+            items += fresh
+            if batch.isEmpty || items.count >= limit { return Array(items.prefix(limit)) }
+            guard !fresh.isEmpty else {
+                throw JiraErrors.noProgress(
+                    context: context, detail: "Jira sent the same \(key) again for startAt \(startAt)")
+            }
             startAt += batch.count
         }
     }
@@ -477,23 +567,41 @@ public final class JiraConnection: ProviderConnection {
 
     // MARK: Reconciliation and reference data
 
+    /// Every issue id in `containers`. The listing must be known to be whole: a malformed page, a page
+    /// without `isLast` (Cloud) or `total` (Data Center), or one that brings no new id is an error, so
+    /// delete reconciliation never marks tasks deleted from a partial listing.
     public func recordIDs(in containers: [String]) async throws -> Set<String> {
+        let context = "listing issue ids"
         let route = try await resolveRoute()
         let query = RecordQuery(containers: containers, order: .oldestFirst)
-        let jql = JQLBuilder(timeZoneIdentifier: try await userTimeZone()).jql(for: query)
+        let jql = try JQLBuilder(timeZoneIdentifier: try await userTimeZone()).jql(for: query)
         var ids = Set<String>()
         if route.deployment == .cloud {
             var token: String?
+            var tokens = Set<String>()
             repeat {
                 var body: JSONValue = ["jql": .string(jql), "fields": ["id"], "maxResults": 5000]
                 if let token, case .object(var object) = body {
                     object["nextPageToken"] = .string(token)
                     body = .object(object)
                 }
-                let page = try await call("search/jql", method: "POST", body: body, context: "listing issue ids")
-                for issue in page["issues"]?.arrayValue ?? [] { if let id = issue["id"]?.scalarText { ids.insert(id) } }
-                token = (page["isLast"]?.boolValue ?? true) ? nil : page["nextPageToken"]?.stringValue
-            } while token != nil
+                let page = try await call("search/jql", method: "POST", body: body, context: context)
+                let batch = try JiraAnswer.ids(try JiraAnswer.list(page, "issues", context: context), context: context)
+                guard let isLast = try JiraAnswer.flag(page, "isLast", context: context) else {
+                    throw JiraErrors.malformed(context: context, detail: "the page does not say whether it is the last")
+                }
+                let before = ids.count
+                ids.formUnion(batch)
+                if isLast { break }
+                guard let next = try JiraAnswer.text(page, "nextPageToken", context: context) else {
+                    throw JiraErrors.malformed(
+                        context: context, detail: "isLast is false but there is no nextPageToken")
+                }
+                guard tokens.insert(next).inserted, ids.count > before else {
+                    throw JiraErrors.noProgress(context: context, detail: "a page brought no new issue id")
+                }
+                token = next
+            } while true
         } else {
             var startAt = 0
             while true {
@@ -502,11 +610,18 @@ public final class JiraConnection: ProviderConnection {
                     body: [
                         "jql": .string(jql), "startAt": .number(Double(startAt)), "maxResults": 1000, "fields": ["id"],
                     ],
-                    context: "listing issue ids")
-                let issues = page["issues"]?.arrayValue ?? []
-                for issue in issues { if let id = issue["id"]?.scalarText { ids.insert(id) } }
-                startAt += issues.count
-                if issues.isEmpty || startAt >= (page["total"]?.intValue ?? 0) { break }
+                    context: context)
+                let batch = try JiraAnswer.ids(try JiraAnswer.list(page, "issues", context: context), context: context)
+                let total = try JiraAnswer.requiredCount(page, "total", context: context)
+                let before = ids.count
+                ids.formUnion(batch)
+                startAt += batch.count
+                if startAt >= total { break }
+                guard ids.count > before else {
+                    throw JiraErrors.noProgress(
+                        context: context,
+                        detail: "Jira said \(total) issues match but the page from \(startAt) brought no new id")
+                }
             }
         }
         return ids

@@ -8,12 +8,25 @@ public struct JiraCursor: Sendable, Hashable {
     public struct Position: Sendable, Hashable {
         /// `updated` of the last record, in milliseconds since 1970.
         public let updated: Int64
-        /// Its numeric issue id.
-        public let id: Int64
+        /// Its numeric issue id, as the decimal digits Jira sent (no integer type is assumed to hold it).
+        public let id: String
 
-        public init(updated: Int64, id: Int64) {
+        public init(updated: Int64, id: String) {
             self.updated = updated
             self.id = id
+        }
+
+        /// The id's digits without leading zeros, for comparing ids of any length numerically.
+        var normalizedID: Substring {
+            let digits = id.drop { $0 == "0" }
+            return digits.isEmpty ? "0" : digits
+        }
+
+        /// Whether `self` orders before `other` by (`updated`, numeric id).
+        func precedes(_ other: Position) -> Bool {
+            if updated != other.updated { return updated < other.updated }
+            let (left, right) = (normalizedID, other.normalizedID)
+            return left.count != right.count ? left.count < right.count : left < right
         }
     }
 
@@ -29,37 +42,55 @@ public struct JiraCursor: Sendable, Hashable {
         self.offset = offset
     }
 
+    /// The cursor as stored with a page: JSON with every position field as text (version 2).
     public var encoded: PageCursor {
-        var object: [String: JSONValue] = ["v": 1, "o": .number(Double(offset))]
+        var object: [String: JSONValue] = ["v": 2, "o": .string(String(offset))]
         if let position {
-            object["u"] = .number(Double(position.updated))
-            object["i"] = .number(Double(position.id))
+            object["u"] = .string(String(position.updated))
+            object["i"] = .string(position.id)
         }
         if let token { object["t"] = .string(token) }
         return PageCursor(JSONValue.object(object).jsonText)
     }
 
+    /// Reads a stored cursor (version 2, or version 1 of earlier releases, whose numbers are read
+    /// without trapping); anything else is a configuration error that says how to start over.
     public static func decode(_ cursor: PageCursor) throws(ProviderError) -> JiraCursor {
-        guard let value = try? JSONParser.parse(cursor.value), value["v"]?.intValue == 1 else {
-            throw ProviderError(
-                provider: JiraProvider.id, kind: .configuration, message: "the stored cursor is not a Jira cursor",
-                hint: "Run the import without resuming (it starts over; unchanged records are not rewritten).")
+        let invalid = ProviderError(
+            provider: JiraProvider.id, kind: .configuration, message: "the stored cursor is not a Jira cursor",
+            hint: "Run the import without resuming (it starts over; unchanged records are not rewritten).")
+        guard let value = try? JSONParser.parse(cursor.value), let version = value["v"]?.intValue,
+            version == 1 || version == 2
+        else { throw invalid }
+        func integer(_ key: String) -> Int64? {
+            switch value[key] {
+            case .string(let text)?: return Int64(text)
+            case .number(let number)?: return Int64(exactly: number)
+            default: return nil
+            }
         }
         var position: Position?
-        if let updated = value["u"]?.doubleValue, let id = value["i"]?.doubleValue {
-            position = Position(updated: Int64(updated), id: Int64(id))
+        if let updated = integer("u") {
+            let id: String?
+            switch value["i"] {
+            case .string(let text)?: id = text
+            case .number(let number)?: id = Int64(exactly: number).map { String($0) }
+            default: id = nil
+            }
+            guard let id, isDecimal(id) else { throw invalid }
+            position = Position(updated: updated, id: id)
         }
-        return JiraCursor(position: position, token: value["t"]?.stringValue, offset: value["o"]?.intValue ?? 0)
+        let offset = integer("o").flatMap { Int(exactly: $0) } ?? 0
+        guard offset >= 0 else { throw invalid }
+        return JiraCursor(position: position, token: value["t"]?.stringValue, offset: offset)
     }
 
     /// Whether a record lies strictly after `position` in the query's order.
     static func isAfter(_ record: Position, _ position: Position?, order: RecordQuery.Order) -> Bool {
         guard let position else { return true }
         switch order {
-        case .oldestFirst:
-            return record.updated > position.updated || (record.updated == position.updated && record.id > position.id)
-        case .recentFirst:
-            return record.updated < position.updated || (record.updated == position.updated && record.id < position.id)
+        case .oldestFirst: return position.precedes(record)
+        case .recentFirst: return record.precedes(position)
         }
     }
 
@@ -73,11 +104,17 @@ public struct JiraCursor: Sendable, Hashable {
         }
     }
 
-    /// The keyset position of a raw issue.
+    /// The keyset position of a raw issue: its `updated` and its id, when the id is decimal digits
+    /// (as text: Jira sends ids as strings).
     static func position(of issue: JSONValue) -> Position? {
-        guard let id = issue["id"]?.scalarText.flatMap({ Int64($0) }),
+        guard let id = issue["id"]?.scalarText, isDecimal(id), id.utf8.count <= 40,
             let updated = issue["fields"]?["updated"]?.stringValue.flatMap(Timestamp.parse)
         else { return nil }
         return Position(updated: updated.millisecondsSince1970, id: id)
+    }
+
+    /// Whether `text` is a non-empty run of ASCII digits.
+    static func isDecimal(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

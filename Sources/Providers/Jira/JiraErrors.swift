@@ -33,7 +33,42 @@ enum JiraErrors {
         case .policy(let policy):
             return ProviderError(
                 provider: JiraProvider.id, kind: .configuration, message: policy.message, hint: policy.hint)
+        case .redirectRefused(let from, let to, let reason):
+            return ProviderError(
+                provider: JiraProvider.id, kind: .transport,
+                message: "\(context): \(from) redirected to \(to), which was not followed (\(reason))",
+                hint:
+                    "Tributary follows redirects only within the site it connected to, and never sends the token elsewhere. If the site has moved, connect again with its new URL (`tributary connect jira --url …`); if no move is expected, something between you and Jira is redirecting the traffic."
+            )
+        case .tooLarge(let url, let limit):
+            return ProviderError(
+                provider: JiraProvider.id, kind: .invalidResponse,
+                message:
+                    "\(context): the answer from \(url) is larger than \(HTTPError.describeSize(limit)), the limit for one answer; the transfer was stopped",
+                hint:
+                    "Lower source.pageSize in the run config, or raise source.maxResponseMegabytes if Jira really sends answers this large."
+            )
         }
+    }
+
+    /// An answer that is not what Jira's API documents (a list that is not a list, a missing count).
+    static func malformed(context: String, detail: String) -> ProviderError {
+        ProviderError(
+            provider: JiraProvider.id, kind: .invalidResponse,
+            message: "\(context): unexpected answer from Jira (\(detail))",
+            hint:
+                "Jira sent an answer that is not what its API documents, so the import stopped instead of guessing; what was committed is kept and nothing was marked deleted. Run again later; if it persists, run with --verbose and report the answer."
+        )
+    }
+
+    /// Pages that do not move forward (an empty page that promises more, a token Jira sent before,
+    /// an offset page served again): the import stops instead of looping.
+    static func noProgress(context: String, detail: String) -> ProviderError {
+        ProviderError(
+            provider: JiraProvider.id, kind: .invalidResponse, message: "\(context): no progress: \(detail)",
+            hint:
+                "Jira kept answering without moving forward, so the import stopped instead of looping; what was committed is kept and a later run resumes from it. If it persists, run with --verbose and report the answers to your Jira admin."
+        )
     }
 
     /// The error Jira implies when it answers a data request anonymously (`X-Seraph-LoginReason:

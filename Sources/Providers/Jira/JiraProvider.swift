@@ -26,6 +26,11 @@ public struct JiraProvider: Provider {
         return JiraConnection(settings: settings)
     }
 
+    /// Refuses a JQL filter that could escape its parentheses (see `JQLFilter`).
+    public func validate(_ query: RecordQuery) throws {
+        _ = try query.filter.flatMap(JQLFilter.clause)
+    }
+
     /// A Jira site URL in its one normal form: browse links, board links and API paths pasted by
     /// users are cut back to the site (a Data Center context path such as `/jira` is kept).
     public static func siteURL(_ raw: String) throws(URLPolicyError) -> String {

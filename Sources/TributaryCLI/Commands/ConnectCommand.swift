@@ -65,6 +65,7 @@ enum ConnectCommand {
             throw WorkspaceError.connectionExists(name: name)
         }
         let vault = try context.vault()
+        try workspace.connections.checkKey(vault)
         let secret = try context.readSecret()
         let credentials = Credentials(kind: kind, username: email, secret: secret)
         var extras: [String: String] = [:]
@@ -77,8 +78,8 @@ enum ConnectCommand {
             id: account.id, displayName: account.displayName, email: account.email ?? email, timeZone: account.timeZone,
             settings: account.settings.merging(extras) { $1 })
         let record = try workspace.connections.create(
-            owner: owner, name: name, provider: provider.id, baseURL: url, authKind: kind, account: stored,
-            secret: secret, vault: vault)
+            owner: owner, name: name, provider: provider.id, baseURL: url, authKind: kind, login: email,
+            account: stored, secret: secret, vault: vault)
         if context.json {
             context.console.json(ConnectionsCommand.json(record))
         } else {

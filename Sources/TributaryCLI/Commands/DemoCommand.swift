@@ -77,15 +77,15 @@ enum DemoCommand {
         if try workspace.connections.find(owner: owner, name: "demo-sandbox") == nil {
             try workspace.connections.create(
                 owner: owner, name: "demo-sandbox", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
-                account: account, secret: credentials.secret, vault: vault)
+                login: config.email, account: account, secret: credentials.secret, vault: vault)
             if human {
                 console.out(
                     "connected demo-sandbox as \(account.displayName) <\(account.email ?? "")>; token stored encrypted")
             }
         } else {
-            try workspace.connections.updateBaseURL(owner: owner, name: "demo-sandbox", url: sandbox.baseURL)
             try workspace.connections.rotate(
-                owner: owner, name: "demo-sandbox", secret: credentials.secret, account: account, vault: vault)
+                owner: owner, name: "demo-sandbox", secret: credentials.secret, account: account,
+                baseURL: sandbox.baseURL, vault: vault)
             if human { console.out("re-verified the demo-sandbox connection") }
         }
 

@@ -15,8 +15,10 @@ enum RotateCommand {
         let record = try workspace.connections.require(owner: owner, name: name)
         let provider = try context.registry.require(record.provider)
         let vault = try context.vault()
+        try workspace.connections.checkKey(vault)
         let secret = try context.readSecret()
-        let credentials = Credentials(kind: record.authKind, username: record.accountEmail, secret: secret)
+        let credentials = Credentials(
+            kind: record.authKind, username: record.login ?? record.accountEmail, secret: secret)
         let extras = record.settings.filter { $0.key == "gatewayURL" }
         let account = try await provider.verify(
             credentials, at: record.baseURL, options: ConnectionOptions(extras: extras))

@@ -103,7 +103,7 @@ struct VaultTests {
         let first = try vault.seal(SecretString("ATATT3xFfGF0-token"), for: binding)
         let second = try vault.seal(SecretString("ATATT3xFfGF0-token"), for: binding)
         #expect(first != second)
-        #expect(first[0] == 1)
+        #expect(first[0] == CredentialVault.formatVersion)
         #expect(first.count == 1 + 12 + "ATATT3xFfGF0-token".utf8.count + 16)
         #expect(try vault.open(first, for: binding).reveal() == "ATATT3xFfGF0-token")
         #expect(!String(decoding: first, as: UTF8.self).contains("ATATT3x"))

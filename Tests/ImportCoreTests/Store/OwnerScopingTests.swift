@@ -41,7 +41,7 @@ struct OwnerScopingTests {
             UPDATE connections SET encrypted_secret = (SELECT encrypted_secret FROM connections WHERE owner_id = ?)
             WHERE owner_id = ?
             """, [.integer(bob.id), .integer(alice.id)])
-        #expect(throws: VaultError.authenticationFailed) {
+        #expect(throws: VaultError.settingsChanged(connection: "work")) {
             _ = try workspace.connections.credentials(owner: alice, name: "work", vault: vault)
         }
     }

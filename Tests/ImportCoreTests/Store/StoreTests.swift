@@ -36,7 +36,9 @@ struct StoreTests {
             let indexes = try db.query("PRAGMA index_list(\(table))").filter { $0.int("unique") == 1 }
             let provenance = try indexes.contains { index in
                 let names = try db.query("PRAGMA index_info(\(index.string("name")!))").compactMap { $0.string("name") }
-                return names == ["owner_id", "external_source", "external_id"]
+                // The provenance identity: owner, destination project (people have none), source instance, id.
+                let project = table == "user_profiles" ? [] : ["project_id"]
+                return names == ["owner_id"] + project + ["external_source", "external_instance", "external_id"]
             }
             #expect(provenance, "\(table) lacks the unique provenance index")
         }
@@ -123,7 +125,10 @@ struct StoreTests {
         let project = try workspace.projects.findOrCreate(owner: owner, name: "Engineering")
         try workspace.projects.addUser(owner: owner, email: "dev@example.com", displayName: "Dev")
         let writer = TaskWriter(
-            db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
+            db: workspace.db,
+            context: .init(
+                owner: owner, projectID: project, instance: "https://x.atlassian.net", jobID: nil,
+                createMilestones: false))
         var task = CanonicalTask(
             ref: ExternalRef(
                 source: "jira", id: "10001", key: "ENG-1", url: "https://x/browse/ENG-1",
@@ -164,7 +169,10 @@ struct StoreTests {
         let owner = try workspace.owner(email: "alice@example.com")
         let project = try workspace.projects.findOrCreate(owner: owner, name: "P")
         let writer = TaskWriter(
-            db: workspace.db, context: .init(owner: owner, projectID: project, jobID: nil, createMilestones: false))
+            db: workspace.db,
+            context: .init(
+                owner: owner, projectID: project, instance: "https://x.atlassian.net", jobID: nil,
+                createMilestones: false))
         let child = CanonicalTask(ref: ExternalRef(source: "jira", id: "2"), title: "child", parentExternalID: "1")
         let parent = CanonicalTask(ref: ExternalRef(source: "jira", id: "1"), title: "parent")
         let childID = try writer.write(child).taskID!
