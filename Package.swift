@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport", "tributary"],
+            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "tributary"],
             path: "Tests/CLITests",
             swiftSettings: strict
         ),

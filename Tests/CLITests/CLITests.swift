@@ -84,6 +84,30 @@ struct CLITests {
         #expect(connect.stderr.contains("chmod 600"))
     }
 
+    @Test("init --key-file: later commands on that database use that key file without being told again")
+    func initKeyFileRemembered() async throws {
+        let cli = try CLIHarness()
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 3))
+        let keyFile = cli.folder.file("keys/work.key")
+        let home = ["HOME": cli.folder.path]
+        let initialised = try await CLIProcess.run(
+            ["init", "--key-file", keyFile, "--db", cli.database], environment: home, directory: cli.folder.path)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        #expect(initialised.stdout.contains("recorded in"))
+        let connect = try await CLIProcess.run(
+            [
+                "connect", "jira", "--name", "work", "--url", fixture.url, "--email", fixture.config.email,
+                "--token-stdin", "--db", cli.database,
+            ], environment: home, stdin: fixture.config.apiToken, directory: cli.folder.path)
+        #expect(connect.status == 0, "\(connect.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.file(".config/tributary/key")))
+        let containers = try await CLIProcess.run(
+            ["containers", "work", "--db", cli.database, "--owner", fixture.config.email], environment: home,
+            directory: cli.folder.path)
+        #expect(containers.status == 0, "\(containers.stderr)")
+        #expect(containers.stdout.contains("DEMO"))
+    }
+
     @Test("providers: jira ready, asana, linear and clickup stubs with what works")
     func providers() async throws {
         let cli = try CLIHarness()

@@ -90,6 +90,8 @@ struct HTTPClientTests {
         for host in ["http://127.0.0.1:9", "http://localhost:9", "http://[::1]:9", "http://127.12.0.3"] {
             _ = try URLPolicy.normalizedBaseURL(host)
         }
+        // Names under .localhost may be resolved through DNS: not loopback for this rule.
+        #expect(throws: URLPolicyError.self) { _ = try URLPolicy.normalizedBaseURL("http://jira.localhost:9") }
     }
 
     @Test("the token never appears in log lines or errors, even when Jira echoes it")

@@ -74,17 +74,21 @@ struct CrashAndConcurrencyTests {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 5])
         let first = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
-        // Start the second once the first holds its lock (its job is running), and slow the source
-        // meanwhile so the first cannot finish before the second has asked for the lock. The waits
-        // block this thread on purpose: a suspended test can be starved of threads by its neighbours.
+        // Start the others once the first holds its lock (its job is running), and slow the source
+        // meanwhile so the first cannot finish before they have asked for the lock.
         var waited = 0
         while try harness.workspace.jobs.list(owner: harness.owner).first?.status != .running && waited < 3000 {
-            usleep(10_000)
+            try await Task.sleep(nanoseconds: 10_000_000)
             waited += 1
         }
         faults.latencyMilliseconds = 1000
         harness.sandbox.setFaults(faults)
         let second = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        // The lock lives beside the database: another temporary folder is the same lock.
+        let elsewhere = TemporaryDirectory("tributary-tmp")
+        var environment = harness.environment
+        environment["TMPDIR"] = elsewhere.path
+        let third = try await CLIProcess.run(["run", config, "--quiet"], environment: environment)
         faults.latencyMilliseconds = 0
         harness.sandbox.setFaults(faults)
         let firstResult = await first.wait()
@@ -92,9 +96,61 @@ struct CrashAndConcurrencyTests {
         #expect(second.status == 1)
         #expect(second.stderr.contains("another import of the same config is running"))
         #expect(second.stderr.contains("pid "))
+        #expect(third.status == 1 && third.stderr.contains("another import of the same config is running"))
         #expect(try harness.count("tasks") == 400)
         #expect(try harness.workspace.db.scalar("PRAGMA integrity_check").stringValue == "ok")
         #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
+    }
+
+    @Test("disconnect during a run stops the run after its current page; what was committed stays")
+    func disconnectStopsRun() async throws {
+        var faults = FaultPlan()
+        faults.latencyMilliseconds = 60
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 200, faults: faults))
+        let config = try harness.configFile(extraSource: ["pageSize": 10])
+        let run = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
+        var waited = 0
+        while try harness.count("tasks") == 0 && waited < 3000 {
+            try await Task.sleep(nanoseconds: 10_000_000)
+            waited += 1
+        }
+        let disconnect = try await CLIProcess.run(
+            ["disconnect", harness.connectionName, "--db", harness.databasePath, "--owner", harness.owner.email],
+            environment: harness.environment)
+        #expect(disconnect.status == 0, "\(disconnect.stderr)")
+        let result = await run.wait()
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("was disconnected while this import ran"), "\(result.stderr)")
+        let tasks = try harness.count("tasks")
+        #expect(tasks > 0 && tasks < 200, "\(tasks)")
+        let job = try #require(try harness.workspace.jobs.list(owner: harness.owner).first)
+        #expect(job.status == .failed)
+    }
+
+    @Test("a symlink planted where the lock goes is refused and its target left alone")
+    func plantedLockSymlink() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 5))
+        let config = try harness.configFile()
+        let victim = harness.folder.file("victim.txt")
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: victim))
+        let locks = harness.databasePath + ".locks"
+        try? FileManager.default.removeItem(atPath: locks)
+        try FileManager.default.createSymbolicLink(atPath: locks, withDestinationPath: harness.folder.path)
+        let refused = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        #expect(refused.status == 1 && refused.stderr.contains("is not a folder of yours"), "\(refused.stderr)")
+        try FileManager.default.removeItem(atPath: locks)
+        // A planted symlink in place of the lock file itself.
+        let run = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lockFiles = try FileManager.default.contentsOfDirectory(atPath: locks)
+        for file in lockFiles {
+            try FileManager.default.removeItem(atPath: locks + "/" + file)
+            try FileManager.default.createSymbolicLink(atPath: locks + "/" + file, withDestinationPath: victim)
+        }
+        #expect(!lockFiles.isEmpty)
+        let again = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        #expect(again.status == 1 && again.stderr.contains("it is a symlink"), "\(again.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious")
     }
 
     @Test("two different configs on one database at once both complete (SQLite waits, never corrupts)")

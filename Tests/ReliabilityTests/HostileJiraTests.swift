@@ -185,4 +185,31 @@ struct HostileJiraTests {
         #expect(healthy.status == 0, "\(healthy.stderr)")
         #expect(try harness.count("tasks", "deleted_at IS NULL") == 40)
     }
+
+    @Test("numbers too large for a double (1e400) are a per-record failure, never stored as inf")
+    func hugeNumbers() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 6))
+        let ids = harness.sandbox.issueIDs
+        let updated = "2031-01-01T00:00:00.000+0000"
+        let bodies = [
+            #"{"id":"\#(ids[0])","key":"HUGE-1","fields":{"summary":1e400,"updated":"\#(updated)"}}"#,
+            #"{"id":"\#(ids[1])","key":"HUGE-2","fields":{"summary":"ok","customfield_10016":1e400,"updated":"\#(updated)"}}"#,
+            #"{"id":"\#(ids[2])","key":"HUGE-3","fields":{"summary":"ok","updated":"\#(updated)","worklog":{"total":1,"worklogs":[{"id":"7","timeSpentSeconds":-1e999}]}}}"#,
+        ]
+        for (id, body) in zip(ids, bodies) { harness.sandbox.replaceIssueJSON(id: id, with: Array(body.utf8)) }
+        let report = try await harness.run(try harness.configFile())
+        #expect(report.counts.failed == 3, "\(report.failures)")
+        #expect(report.failures.allSatisfy { $0.reason.contains("too large to hold") }, "\(report.failures)")
+        for table in ["tasks", "worklogs"] {
+            for row in try harness.workspace.db.query("SELECT * FROM \(table)") {
+                for value in row.values {
+                    switch value {
+                    case .real(let number): #expect(number.isFinite, "\(table): \(number)")
+                    case .text(let text): #expect(!["inf", "-inf", "nan"].contains(text.lowercased()), "\(table)")
+                    default: break
+                    }
+                }
+            }
+        }
+    }
 }

@@ -380,6 +380,7 @@ public final class ImportEngine: Sendable {
                 )
                 counts = counts + pageCounts
                 pages += 1
+                try stopIfDisconnected(prepared, pages: pages)
                 fetched += page.records.count
                 highWater = pageHigh
                 cursor = page.next
@@ -397,6 +398,7 @@ public final class ImportEngine: Sendable {
 
         if config.source.reconcileDeletes {
             let live = try await connection.recordIDs(in: config.source.projects)
+            try stopIfDisconnected(prepared, pages: pages)
             let deleted = try workspace.db.transaction {
                 try writer.reconcileDeletes(source: provider, containers: config.source.projects, liveIDs: live)
             }
@@ -451,6 +453,19 @@ public final class ImportEngine: Sendable {
             }
         }
         observer.handle(.finished(finalReport))
+    }
+
+    /// Ends the run when its stored connection was disconnected meanwhile (`tributary disconnect`):
+    /// the token must not go on being used. What was committed stays.
+    private func stopIfDisconnected(_ prepared: Prepared, pages: Int) throws {
+        guard let record = prepared.resolved.record,
+            try !workspace.connections.isActive(owner: prepared.owner, name: record.name)
+        else { return }
+        throw ImportRunError(
+            kind: .configuration,
+            message:
+                "the connection \"\(record.name)\" was disconnected while this import ran: it stopped after \(pages) page\(pages == 1 ? "" : "s"), which are kept\n  hint: connect again (`tributary connect`) or restore its token (`tributary rotate \(record.name)`), then run again to continue",
+            jobID: nil)
     }
 
     private static func fetch(_ connection: any ProviderConnection, _ query: RecordQuery, _ cursor: PageCursor?)

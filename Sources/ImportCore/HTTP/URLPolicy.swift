@@ -73,7 +73,8 @@ public enum URLPolicy {
     public static func isLoopback(_ host: String) -> Bool {
         var name = host.lowercased()
         if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
-        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name == "0:0:0:0:0:0:0:1" {
+        // `localhost` itself, but not `*.localhost`: those names may be resolved through DNS.
+        if name == "localhost" || name == "::1" || name == "0:0:0:0:0:0:0:1" {
             return true
         }
         let octets = name.split(separator: ".", omittingEmptySubsequences: false)

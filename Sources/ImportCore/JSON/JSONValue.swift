@@ -62,11 +62,11 @@ extension JSONValue {
     }
 
     /// A scalar rendered as text: strings as they are, numbers without a needless ".0", booleans as words.
-    /// Arrays, objects and null have no scalar text.
+    /// Arrays, objects, null and numbers too large for a double (`1e400`) have no scalar text.
     public var scalarText: String? {
         switch self {
         case .string(let text): return text
-        case .number(let number): return JSONValue.format(number: number)
+        case .number(let number): return number.isFinite ? JSONValue.format(number: number) : nil
         case .bool(let flag): return flag ? "true" : "false"
         case .null, .array, .object: return nil
         }

@@ -77,20 +77,55 @@ public struct JSONWriter {
     /// Appends `text` as a JSON string literal, escaping quotes, backslashes and control characters.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        var iterator = PeekingIterator(text.utf8.makeIterator())
+        while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
             case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20:
+            case 0x00..<0x20, 0x7F:
                 let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            case 0xC2 where escapesC1(next: iterator.peek()):
+                // U+0080–U+009F (C1 controls, which some terminals obey) as \u escapes: valid JSON, safe to print.
+                let second = iterator.next() ?? 0x80
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(second >> 4)], hex[Int(second & 0xF)],
+                ])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Whether the byte after a 0xC2 lead byte makes the scalar a C1 control (U+0080–U+009F).
+private func escapesC1(next: UInt8?) -> Bool {
+    guard let next else { return false }
+    return next >= 0x80 && next <= 0x9F
+}
+
+/// An iterator over UTF-8 bytes that can look one byte ahead.
+private struct PeekingIterator {
+    private var base: String.UTF8View.Iterator
+    private var buffered: UInt8?
+
+    init(_ base: String.UTF8View.Iterator) { self.base = base }
+
+    mutating func next() -> UInt8? {
+        if let buffered {
+            self.buffered = nil
+            return buffered
+        }
+        return base.next()
+    }
+
+    mutating func peek() -> UInt8? {
+        if buffered == nil { buffered = base.next() }
+        return buffered
     }
 }
 

@@ -78,6 +78,8 @@ public enum CanonicalBuilder {
             switch value {
             case .null: return nil
             case .string(let text): return text
+            case .number(let number) where !number.isFinite:
+                throw fail(target, "the source's number is too large to hold (beyond ±1.8e308)")
             case .number, .bool: return value.scalarText
             default:
                 throw fail(
@@ -100,6 +102,9 @@ public enum CanonicalBuilder {
             if let text = value.stringValue {
                 if text.trimmedWhitespace().isEmpty { return nil }
                 if let number = Double(text), number.isFinite { return number }
+            }
+            if let number = value.doubleValue, !number.isFinite {
+                throw fail(target, "the number is too large to hold (beyond ±1.8e308)")
             }
             throw fail(target, "expected a number, found \(value.typeName) \(value.jsonText.prefix(40))")
         }

@@ -249,6 +249,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .text:
             guard let text = value.scalarText else {
+                if let number = value.doubleValue, !number.isFinite {
+                    throw TransformError("the number is too large to hold (beyond ±1.8e308)")
+                }
                 throw TransformError("expected text, found \(value.typeName)")
             }
             return .string(text)
@@ -287,7 +290,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .number, .integer:
             let number: Double
             switch value {
-            case .number(let n): number = n
+            case .number(let n):
+                guard n.isFinite else { throw TransformError("the number is too large to hold (beyond ±1.8e308)") }
+                number = n
             case .string(let text):
                 let trimmed = text.trimmedWhitespace()
                 if trimmed.isEmpty { return nil }

@@ -76,6 +76,12 @@ public struct EncryptionKey: Sendable, CustomStringConvertible {
         if mode & 0o077 != 0 {
             throw .insecureKeyFile(path: path, mode: String(mode, radix: 8))
         }
+        // A folder others may write to lets them replace the key file (and so the key) under us.
+        let folder = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent().path
+        var folderInfo = stat()
+        if stat(folder, &folderInfo) == 0, folderInfo.st_mode & 0o022 != 0, folderInfo.st_mode & S_ISVTX == 0 {
+            throw .insecureKeyFolder(path: folder, mode: String(folderInfo.st_mode & 0o777, radix: 8))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .keyFileUnreadable(path: path, reason: "cannot read it")
         }

@@ -6,6 +6,8 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedKey(String)
     /// The key file is readable by others than its owner.
     case insecureKeyFile(path: String, mode: String)
+    /// The key file's folder may be written by others, who could replace the key file.
+    case insecureKeyFolder(path: String, mode: String)
     /// The key file cannot be read or written.
     case keyFileUnreadable(path: String, reason: String)
     /// Wrong key, tampered ciphertext, or a ciphertext moved to another row.
@@ -31,6 +33,9 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case .insecureKeyFile(let path, let mode):
             return
                 "the key file \(path) has permissions \(mode); it must be readable by its owner only\n  hint: run `chmod 600 \(path)`."
+        case .insecureKeyFolder(let path, let mode):
+            return
+                "the folder of the key file, \(path), has permissions \(mode): others may write to it and replace the key file\n  hint: run `chmod 700 \(path)` (or `chmod go-w`), or keep the key file in a folder of your own."
         case .keyFileUnreadable(let path, let reason):
             return
                 "cannot use the key file \(path): \(reason)\n  hint: check the path and its permissions, or run `tributary init`."

@@ -210,6 +210,15 @@ public struct ConnectionRepository: Sendable {
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
+    /// Whether the connection still holds its token (`disconnect` removes it): a run in progress stops
+    /// when its connection is disconnected.
+    public func isActive(owner: Owner, name: String) throws -> Bool {
+        try db.scalar(
+            "SELECT encrypted_secret IS NOT NULL AND revoked_at IS NULL FROM connections WHERE owner_id = ? AND name = ?",
+            [.integer(owner.id), .text(name)]
+        ).int64Value == 1
+    }
+
     /// Records which source instance the connection reads (learnt on its first run after an upgrade).
     public func recordInstance(owner: Owner, name: String, instance: String) throws {
         let record = try require(owner: owner, name: name)

@@ -1,6 +1,12 @@
 import CSQLite
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A connection to one SQLite database file: prepared and cached statements, bound parameters only,
 /// transactions, WAL journal, a busy timeout and foreign keys on.
 ///
@@ -22,8 +28,22 @@ public final class SQLiteDatabase: @unchecked Sendable {
     public init(path: String, busyTimeoutMilliseconds: Int32 = 10_000, readOnly: Bool = false) throws(SQLiteError) {
         self.path = path
         var db: OpaquePointer?
+        // A new database (and so its -wal and -shm, which SQLite creates with the database's mode) is
+        // for the user alone; a path that is a symlink is refused rather than followed.
+        if path != ":memory:", !path.hasPrefix("file:") {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw SQLiteError(
+                    code: SQLITE_CANTOPEN,
+                    message:
+                        "\(path) is a symlink, which Tributary does not follow; give the path of the database itself",
+                    sql: nil)
+            }
+            if !readOnly { PrivateFile.createIfMissing(path) }
+        }
         let flags =
             (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX
+            | SQLITE_OPEN_NOFOLLOW
         let status = sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"

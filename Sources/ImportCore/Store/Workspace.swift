@@ -48,4 +48,5 @@ public final class Workspace: Sendable {
     public var audit: AuditLog { AuditLog(db: db) }
     public var projects: ProjectRepository { ProjectRepository(db: db) }
     public var jobs: JobRepository { JobRepository(db: db) }
+    public var settings: WorkspaceSettings { WorkspaceSettings(db: db) }
 }

@@ -64,7 +64,7 @@ enum ConnectCommand {
         {
             throw WorkspaceError.connectionExists(name: name)
         }
-        let vault = try context.vault()
+        let vault = try context.vault(for: workspace)
         try workspace.connections.checkKey(vault)
         let secret = try context.readSecret()
         let credentials = Credentials(kind: kind, username: email, secret: secret)

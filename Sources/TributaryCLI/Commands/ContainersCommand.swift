@@ -14,7 +14,7 @@ enum ContainersCommand {
             .named(name), provider: try workspace.connections.require(owner: owner, name: name).provider, owner: owner,
             workspace: workspace, registry: context.registry, environment: context.environment,
             options: ConnectionOptions(),
-            vault: { try context.vault() })
+            vault: { try context.vault(for: workspace) })
         let containers = try await resolved.connection.containers()
         if context.json {
             context.console.json(

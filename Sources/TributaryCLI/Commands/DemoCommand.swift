@@ -38,7 +38,6 @@ enum DemoCommand {
                 if human { console.out("created the encryption key file \(keyFile) (mode 0600)") }
             }
         }
-        let vault = try context.vault()
 
         // 2. The sandbox, on a fixed port when free so that re-runs keep the same URLs.
         let config = JiraSandboxConfig(issues: issues, projects: 2, seed: 42)
@@ -56,6 +55,7 @@ enum DemoCommand {
 
         // 3. The workspace, its owner, and a local team: some sandbox people exist here, some do not.
         let workspace = try context.openWorkspace(path: database)
+        let vault = try context.vault(for: workspace)
         let owner = try workspace.owner(email: ownerEmail)
         for person in sandbox.people.prefix(5) {
             if let email = person.email {

@@ -22,6 +22,7 @@ enum InitCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         var lines: [String] = []
         var result: [String: JSONValue] = [:]
+        var chosenKeyFile: String?
         if let key = context.environment["TRIBUTARY_ENCRYPTION_KEY"], !key.isEmpty {
             _ = try EncryptionKey(encoded: key, origin: "TRIBUTARY_ENCRYPTION_KEY")
             lines.append("key: TRIBUTARY_ENCRYPTION_KEY is set and valid; no key file needed")
@@ -37,9 +38,18 @@ enum InitCommand {
                 lines.append("key: created \(path) (mode 0600) — back it up: stored tokens need it")
             }
             result["key"] = .string(path)
+            if context.arguments.value("key-file") != nil {
+                chosenKeyFile = URL(fileURLWithPath: path).standardizedFileURL.path
+            }
         }
         let database = context.databasePath()
         let workspace = try context.openWorkspace(path: database)
+        if let chosenKeyFile {
+            // Later commands on this database find the key here without being told again.
+            try workspace.settings.set("keyFile", chosenKeyFile)
+            lines.append(
+                "recorded in \(database): its commands use this key file unless TRIBUTARY_KEY_FILE says otherwise")
+        }
         let version = try Migrator.currentVersion(workspace.db)
         lines.append("database: \(database) (schema version \(version))")
         result["database"] = .string(database)

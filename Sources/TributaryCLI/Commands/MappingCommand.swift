@@ -30,7 +30,8 @@ enum MappingCommand {
             let record = try workspace.connections.require(owner: owner, name: name)
             let resolved = try ConnectionResolver.resolve(
                 .named(name), provider: record.provider, owner: owner, workspace: workspace, registry: context.registry,
-                environment: context.environment, options: ConnectionOptions(), vault: { try context.vault() })
+                environment: context.environment, options: ConnectionOptions(),
+                vault: { try context.vault(for: workspace) })
             fields = try await resolved.connection.fieldCatalog()
         }
         let table: MappingTable

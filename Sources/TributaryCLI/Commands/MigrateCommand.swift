@@ -73,7 +73,7 @@ enum MigrateCommand {
         for run in batch.runs {
             let runDatabase = context.databasePath(configured: run.config.database ?? batch.database)
             let target = runDatabase == database ? workspace : try context.openWorkspace(path: runDatabase)
-            let runOwner = try target.owner(email: run.config.owner ?? ownerEmail)
+            let runOwner = try target.owner(email: context.arguments.value("owner") ?? run.config.owner ?? ownerEmail)
             for project in run.config.source.projects {
                 let label = "\(run.config.source.provider):\(project)"
                 guard !totals.contains(where: { $0.0 == label }) else { continue }
@@ -92,8 +92,8 @@ enum MigrateCommand {
         let jsonPath = batch.reportJSON ?? (folder as NSString).appendingPathComponent("migration-report.json")
         let htmlPath = batch.reportHTML ?? (folder as NSString).appendingPathComponent("migration-report.html")
         do {
-            try JSONWriter(pretty: true).data(report.json).write(to: URL(fileURLWithPath: jsonPath))
-            try Data(report.html.utf8).write(to: URL(fileURLWithPath: htmlPath))
+            try PrivateFile.write(JSONWriter(pretty: true).data(report.json), to: jsonPath)
+            try PrivateFile.write(Data(report.html.utf8), to: htmlPath)
         } catch {
             throw CLIError(
                 "cannot write the report: \(error.localizedDescription)\n  hint: pass a writable --report-dir.")
@@ -156,9 +156,12 @@ enum MigrateCommand {
             let engine = ImportEngine(
                 workspace: workspace, registry: context.registry, environment: context.environment,
                 observer: ProgressPrinter(console: context.console, style: style, label: run.name),
-                vault: { try context.vault() })
+                vault: { try context.vault(for: workspace) })
             let report = try await engine.run(
-                config, options: .init(incremental: run.incremental, ownerEmail: ownerEmail))
+                config,
+                options: .init(
+                    incremental: run.incremental,
+                    ownerEmail: context.arguments.value("owner") ?? config.owner ?? ownerEmail))
             try stateWorkspace.batches.record(
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue,
                 jobID: report.jobID,

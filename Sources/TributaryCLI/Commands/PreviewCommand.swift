@@ -19,7 +19,7 @@ enum PreviewCommand {
         let workspace = try context.openWorkspace(path: context.databasePath(configured: config.database))
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
-            vault: { try context.vault() })
+            vault: { try context.vault(for: workspace) })
         let preview = try await engine.preview(
             config, sample: sample, options: .init(ownerEmail: try context.ownerEmail(configured: config.owner)))
         if context.json {

@@ -29,7 +29,7 @@ final class ProgressPrinter: ImportObserver, @unchecked Sendable {
         case .bar:
             switch event {
             case .page(let progress):
-                console.outRaw("\r" + Self.bar(progress, label: label) + "\u{1B}[K")
+                console.redraw(Self.bar(progress, label: label))
                 drewBar = true
             default:
                 if drewBar {

@@ -14,7 +14,7 @@ enum RotateCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let record = try workspace.connections.require(owner: owner, name: name)
         let provider = try context.registry.require(record.provider)
-        let vault = try context.vault()
+        let vault = try context.vault(for: workspace)
         try workspace.connections.checkKey(vault)
         let secret = try context.readSecret()
         let credentials = Credentials(

@@ -35,7 +35,8 @@ enum RunCommand {
             context.arguments.flag("quiet") ? .quiet : context.json ? .json : context.console.isTTY ? .bar : .lines
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
-            observer: ProgressPrinter(console: context.console, style: style), vault: { try context.vault() })
+            observer: ProgressPrinter(console: context.console, style: style),
+            vault: { try context.vault(for: workspace) })
         let owner = try context.ownerEmail(configured: config.owner)
         let report = try await engine.run(
             config,

@@ -41,7 +41,8 @@ enum WizardCommand {
         let resolved = try ConnectionResolver.resolve(
             .named(connection.name), provider: connection.provider, owner: owner, workspace: workspace,
             registry: context.registry,
-            environment: context.environment, options: ConnectionOptions(), vault: { try context.vault() })
+            environment: context.environment, options: ConnectionOptions(), vault: { try context.vault(for: workspace) }
+        )
         let containers = try await resolved.connection.containers()
         guard !containers.isEmpty else {
             console.out("this account sees no projects: ask an admin for Browse Projects permission")
@@ -80,13 +81,13 @@ enum WizardCommand {
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        try JSONWriter(pretty: true).data(configJSON).write(to: URL(fileURLWithPath: path))
+        try PrivateFile.write(JSONWriter(pretty: true).data(configJSON), to: path)
         let config = try RunConfig.load(path: path)
 
         console.out("Step 4 of 5: preview (nothing is written)")
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
-            vault: { try context.vault() })
+            vault: { try context.vault(for: workspace) })
         let preview = try await engine.preview(config, sample: 3, options: .init(ownerEmail: owner.email))
         for sample in preview.samples {
             var table = TextTable(["TARGET", "SOURCE VALUE", "MAPPED VALUE"])
@@ -106,7 +107,7 @@ enum WizardCommand {
         }
         let runner = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
-            observer: ProgressPrinter(console: console, style: .bar), vault: { try context.vault() })
+            observer: ProgressPrinter(console: console, style: .bar), vault: { try context.vault(for: workspace) })
         let report = try await runner.run(config, options: .init(ownerEmail: owner.email))
         RunCommand.printReport(report, console: console, database: database)
         console.out("repeat it with: tributary run \(path)")

@@ -12,22 +12,47 @@ public struct CommandContext: Sendable {
     /// `--json`: machine-readable output.
     public var json: Bool { arguments.flag("json") }
 
-    /// The database path: `--db`, else `TRIBUTARY_DB`, else `./tributary.sqlite` (a run config's
-    /// `database` wins over all three; pass it as `configured`).
+    /// The database path: `--db`, else a run config's `database` (pass it as `configured`), else
+    /// `TRIBUTARY_DB`, else `fallback`. Whenever one of them overrides another that says something
+    /// else, a note on stderr says which one is used: a flag never goes silently unheard.
     public func databasePath(configured: String? = nil, fallback: String = "tributary.sqlite") -> String {
-        if let configured, !configured.isEmpty { return configured }
-        if let flag = arguments.value("db") { return flag }
-        if let variable = environment["TRIBUTARY_DB"], !variable.isEmpty { return variable }
-        return fallback
+        resolve(
+            "database", flag: arguments.value("db"), flagName: "--db", configured: configured,
+            variable: environment["TRIBUTARY_DB"], variableName: "TRIBUTARY_DB", same: { $0 == $1 }) ?? fallback
     }
 
-    /// The owner email: a config's `owner`, else `--owner`, else `TRIBUTARY_OWNER`, else `fallback`.
+    /// The owner email: `--owner`, else a config's `owner`, else `TRIBUTARY_OWNER`, else `fallback`,
+    /// with a note on stderr when one overrides another that differs (as for the database).
     public func ownerEmail(configured: String? = nil, fallback: String? = nil) throws(CLIError) -> String {
-        if let configured, !configured.isEmpty { return configured }
-        if let flag = arguments.value("owner") { return flag }
-        if let variable = environment["TRIBUTARY_OWNER"], !variable.isEmpty { return variable }
+        let chosen = resolve(
+            "owner", flag: arguments.value("owner"), flagName: "--owner", configured: configured,
+            variable: environment["TRIBUTARY_OWNER"], variableName: "TRIBUTARY_OWNER",
+            same: { $0.caseInsensitiveCompare($1) == .orderedSame })
+        if let chosen { return chosen }
         if let fallback, !fallback.isEmpty { return fallback }
         throw CLIError.usage("no owner given\n  hint: pass --owner EMAIL or set TRIBUTARY_OWNER.")
+    }
+
+    /// Flag over config over environment variable; a note for each that is overridden while differing.
+    private func resolve(
+        _ what: String, flag: String?, flagName: String, configured: String?, variable: String?, variableName: String,
+        same: (String, String) -> Bool
+    ) -> String? {
+        let configured = configured.flatMap { $0.isEmpty ? nil : $0 }
+        let variable = variable.flatMap { $0.isEmpty ? nil : $0 }
+        if let flag {
+            if let configured, !same(flag, configured) {
+                console.err("note: \(flagName) \(flag) is used; the config's \(what) \(configured) is not")
+            }
+            return flag
+        }
+        if let configured {
+            if let variable, !same(variable, configured) {
+                console.err("note: the config's \(what) \(configured) is used; \(variableName) (\(variable)) is not")
+            }
+            return configured
+        }
+        return variable
     }
 
     /// The command's one positional argument; anything else is a usage error carrying `hint`.
@@ -47,9 +72,13 @@ public struct CommandContext: Sendable {
         return try Workspace(path: path)
     }
 
-    /// The credential vault with the configured key (environment or key file).
-    public func vault() throws -> CredentialVault {
-        CredentialVault(key: try EncryptionKey.load(environment: environment))
+    /// The credential vault with the key for `workspace`: `TRIBUTARY_ENCRYPTION_KEY`, else the key file
+    /// `TRIBUTARY_KEY_FILE` names, else the one `tributary init --key-file` recorded in this database,
+    /// else the default key file.
+    public func vault(for workspace: Workspace) throws -> CredentialVault {
+        let recorded = try workspace.settings.value("keyFile")
+        let keyFile = environment["TRIBUTARY_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? recorded
+        return CredentialVault(key: try EncryptionKey.load(environment: environment, keyFile: keyFile))
     }
 }
 

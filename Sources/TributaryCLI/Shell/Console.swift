@@ -39,23 +39,33 @@ public final class Console: @unchecked Sendable {
             readLine: { Swift.readLine(strippingNewline: true) })
     }
 
+    /// Prints a line on stdout, without the control characters a source may have slipped into it.
     public func out(_ text: String = "") {
         lock.lock()
         defer { lock.unlock() }
-        writeOut(text + "\n")
+        writeOut(TerminalText.sanitized(text) + "\n")
     }
 
-    /// Writes without a newline (progress bars redraw a line with `\r`).
+    /// Writes without a newline (a prompt), sanitized like `out`.
     public func outRaw(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
-        writeOut(text)
+        writeOut(TerminalText.sanitized(text))
     }
 
+    /// Redraws the current terminal line with `text` (progress bars): the only output with control
+    /// sequences, added here around the sanitized text.
+    public func redraw(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        writeOut("\r" + TerminalText.sanitized(text) + "\u{1B}[K")
+    }
+
+    /// Prints a line on stderr, sanitized like `out`.
     public func err(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
-        writeErr(text + "\n")
+        writeErr(TerminalText.sanitized(text) + "\n")
     }
 
     /// One line from stdin, or `nil` at end of input.

@@ -191,6 +191,26 @@ struct VaultTests {
         #expect(throws: VaultError.insecureKeyFile(path: path, mode: "640")) { _ = try EncryptionKey.fromKeyFile(path) }
     }
 
+    @Test("a key file in a folder others may write to is refused (a sticky folder such as /tmp is not)")
+    func keyFolderPermissions() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("shared/key")
+        try EncryptionKey.createKeyFile(at: path)
+        let shared = folder.file("shared")
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: shared)
+        #expect(throws: VaultError.insecureKeyFolder(path: shared, mode: "777")) {
+            _ = try EncryptionKey.fromKeyFile(path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o775], ofItemAtPath: shared)
+        #expect(throws: VaultError.insecureKeyFolder(path: shared, mode: "775")) {
+            _ = try EncryptionKey.fromKeyFile(path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: shared)
+        _ = try EncryptionKey.fromKeyFile(path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: shared)
+        _ = try EncryptionKey.fromKeyFile(path)
+    }
+
     @Test("secrets never print themselves")
     func secretDescription() {
         let secret = SecretString("ATATT-very-secret")
