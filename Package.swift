@@ -30,11 +30,20 @@ let package = Package(
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
 
-        // The core: contract, mapping, engine, store, vault, HTTP, text.
+        // The core, without SQL: source contract, canonical model, mapping, config, destination seam,
+        // engine, vault, HTTP, JSON, text.
         .target(
             name: "ImportCore",
-            dependencies: ["CSQLite", "CCrypto"],
+            dependencies: ["CCrypto"],
             path: "Sources/ImportCore",
+            swiftSettings: strict
+        ),
+
+        // The embedded default destination: the SQLite workspace (schema, repositories, writer).
+        .target(
+            name: "WorkspaceStore",
+            dependencies: ["ImportCore", "CSQLite"],
+            path: "Sources/WorkspaceStore",
             swiftSettings: strict
         ),
 
@@ -50,6 +59,10 @@ let package = Package(
             name: "ClickUpProvider", dependencies: ["ImportCore"], path: "Sources/Providers/ClickUp",
             swiftSettings: strict),
 
+        // For provider authors and the engine's tests: the conformance kit and an in-memory destination.
+        .target(
+            name: "ImportTesting", dependencies: ["ImportCore"], path: "Sources/ImportTesting", swiftSettings: strict),
+
         // Loopback servers that emulate the providers' APIs (tests, demo, benchmarks).
         .target(
             name: "ProviderSandbox", dependencies: ["ImportCore"], path: "Sources/ProviderSandbox",
@@ -59,7 +72,8 @@ let package = Package(
         .target(
             name: "TributaryCLI",
             dependencies: [
-                "ImportCore", "JiraProvider", "AsanaProvider", "LinearProvider", "ClickUpProvider", "ProviderSandbox",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "AsanaProvider", "LinearProvider", "ClickUpProvider",
+                "ProviderSandbox",
             ],
             path: "Sources/TributaryCLI",
             swiftSettings: strict
@@ -70,7 +84,7 @@ let package = Package(
         // Benchmarks (run in release mode, not part of `swift test`).
         .executableTarget(
             name: "tributary-bench",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TributaryCLI"],
+            dependencies: ["ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TributaryCLI"],
             path: "Benchmarks/Sources",
             swiftSettings: strict
         ),
@@ -78,41 +92,51 @@ let package = Package(
         // Tests.
         .target(
             name: "TestSupport",
-            dependencies: ["ImportCore", "ProviderSandbox", "JiraProvider"],
+            dependencies: ["ImportCore", "WorkspaceStore", "ImportTesting", "ProviderSandbox", "JiraProvider"],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
         .testTarget(
             name: "ImportCoreTests",
-            dependencies: ["ImportCore", "TestSupport"],
+            dependencies: ["ImportCore", "WorkspaceStore", "TestSupport"],
             path: "Tests/ImportCoreTests",
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
+            name: "WorkspaceStoreTests",
+            dependencies: ["ImportCore", "WorkspaceStore", "TestSupport"],
+            path: "Tests/WorkspaceStoreTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "JiraProviderTests",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport"],
+            dependencies: ["ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport"],
             path: "Tests/JiraProviderTests",
             swiftSettings: strict
         ),
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "tributary",
             ],
             path: "Tests/EngineTests",
             swiftSettings: strict
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "tributary"],
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "tributary",
+            ],
             path: "Tests/CLITests",
             swiftSettings: strict
         ),
         .testTarget(
             name: "ProviderConformance",
             dependencies: [
-                "ImportCore", "JiraProvider", "AsanaProvider", "LinearProvider", "ClickUpProvider", "ProviderSandbox",
+                "ImportCore", "WorkspaceStore", "ImportTesting", "JiraProvider", "AsanaProvider", "LinearProvider",
+                "ClickUpProvider", "ProviderSandbox",
                 "TestSupport", "TributaryCLI",
             ],
             path: "Tests/ProviderConformance",
@@ -122,7 +146,8 @@ let package = Package(
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
-                "ImportCore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI", "tributary",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "tributary",
             ],
             path: "Tests/ReliabilityTests",
             swiftSettings: strict

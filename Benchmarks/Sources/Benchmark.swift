@@ -2,6 +2,7 @@ import Foundation
 import ImportCore
 import JiraProvider
 import ProviderSandbox
+import WorkspaceStore
 
 /// `tributary-bench`: imports from the Jira sandbox at several sizes and latencies and compares each
 /// with the raw-fetch bound. Run in release mode; see docs/BENCHMARKS.md.

@@ -4,6 +4,7 @@ import ProviderSandbox
 import TestSupport
 import Testing
 import TributaryCLI
+import WorkspaceStore
 
 @Suite("migrate, demo, sandbox, wizard and the shipped configs")
 struct BatchAndDemoTests {
@@ -102,7 +103,7 @@ struct BatchAndDemoTests {
         #expect(output.value.contains("Step 5 of 5: run"))
         #expect(output.value.contains("job 1 completed"))
         let config = try RunConfig.load(path: configPath)
-        #expect(config.source.projects == ["DEMO"])
+        #expect(config.source.containers == ["DEMO"])
         #expect(config.destination.project == "Imported")
         #expect(config.source.cap == nil)
         #expect(try harness.count("tasks") == 20)
@@ -114,7 +115,7 @@ struct BatchAndDemoTests {
     func shippedConfigs() async throws {
         let root = CLIProcess.repositoryRoot
         let demo = try RunConfig.load(path: root.appendingPathComponent("Config/demo.json").path)
-        #expect(demo.source.projects == ["DEMO"])
+        #expect(demo.source.containers == ["DEMO"])
         let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
         #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
 

@@ -1,6 +1,7 @@
 import Foundation
 import ImportCore
 import TestSupport
+import WorkspaceStore
 
 /// A temporary folder with a key file, for end-to-end runs of the `tributary` binary.
 final class CLIHarness: Sendable {

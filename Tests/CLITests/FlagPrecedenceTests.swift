@@ -4,6 +4,7 @@ import JiraProvider
 import ProviderSandbox
 import TestSupport
 import Testing
+import WorkspaceStore
 
 @Suite("Flags mean what they say: --owner and --db win over the config, with a note")
 struct FlagPrecedenceTests {

@@ -2,6 +2,7 @@ import AsanaProvider
 import ClickUpProvider
 import Foundation
 import ImportCore
+import ImportTesting
 import JiraProvider
 import LinearProvider
 import ProviderSandbox

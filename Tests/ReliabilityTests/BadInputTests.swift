@@ -4,6 +4,7 @@ import JiraProvider
 import ProviderSandbox
 import TestSupport
 import Testing
+import WorkspaceStore
 
 @Suite("Bad input: hostile records, configs, tables, URLs and credentials")
 struct BadInputTests {

@@ -4,6 +4,7 @@ import JiraProvider
 import ProviderSandbox
 import TestSupport
 import Testing
+import WorkspaceStore
 
 /// Rows that must stay apart (two sites, two destinations) and credentials that must stay bound to
 /// their connection (a database edited without the key, a second key, the login the user gave).

@@ -3,6 +3,7 @@ import ImportCore
 import ProviderSandbox
 import TestSupport
 import Testing
+import WorkspaceStore
 
 @Suite("Secrets never leak; owners never see each other")
 struct SecretsAndOwnersTests {

@@ -2,6 +2,7 @@ import Foundation
 import ImportCore
 import JiraProvider
 import ProviderSandbox
+import WorkspaceStore
 
 /// A workspace in a temporary folder, connected to a Jira sandbox, with helpers to write run configs
 /// and run the engine in-process (or the CLI, with `environment`).

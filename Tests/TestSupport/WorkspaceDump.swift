@@ -1,5 +1,6 @@
 import Foundation
 import ImportCore
+import WorkspaceStore
 
 /// A canonical text dump of a workspace's imported content (no local ids, job ids, import times or
 /// hashes, which cover site URLs), to compare two databases row for row.

@@ -15,15 +15,17 @@ public struct ResolvedConnection: Sendable {
 /// Opens the connection a run config names: a stored one (its secret decrypted in memory only, and
 /// only for the owner it belongs to) or an inline one whose token comes from an environment variable.
 public enum ConnectionResolver {
+    /// The connection `reference` names, for `provider`, opened (no I/O).
     public static func resolve(
-        _ reference: RunConfig.ConnectionReference, provider providerID: String, owner: Owner, workspace: Workspace,
-        registry: ProviderRegistry, environment: [String: String], options base: ConnectionOptions,
+        _ reference: RunConfig.ConnectionReference, provider providerID: String, owner: Owner,
+        connections: any ConnectionStore, registry: ProviderRegistry, environment: [String: String],
+        options base: ConnectionOptions,
         vault: () throws -> CredentialVault, requestLog: HTTPClient.Logger? = nil
     ) throws -> ResolvedConnection {
         let provider = try registry.require(providerID)
         switch reference {
         case .named(let name):
-            let record = try workspace.connections.require(owner: owner, name: name)
+            let record = try connections.requireConnection(owner: owner, name: name)
             guard record.provider == provider.id else {
                 throw ConfigError(
                     origin: "config", path: "connection",
@@ -31,7 +33,7 @@ public enum ConnectionResolver {
                         "the connection \"\(name)\" is a \(record.provider) connection, but source.provider is \"\(provider.id)\""
                 )
             }
-            let credentials = try workspace.connections.credentials(owner: owner, name: name, vault: try vault())
+            let credentials = try connections.credentials(owner: owner, name: name, vault: try vault())
             var options = base
             options.extras = record.settings.merging(base.extras) { $1 }
             let settings = try ConnectionSettings(

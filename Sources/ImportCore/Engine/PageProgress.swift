@@ -1,6 +1,8 @@
 /// Pages that do not move forward, whatever the provider: a cursor handed out before (a loop), or
 /// empty pages that keep promising more. The engine stops such a run instead of looping forever.
-public struct NoProgressError: Error, Sendable, CustomStringConvertible {
+public struct NoProgressError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .failure }
+
     public let provider: String
     public let detail: String
 

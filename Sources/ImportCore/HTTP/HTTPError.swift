@@ -1,7 +1,14 @@
 import Foundation
 
 /// A request that did not get a usable answer. Every text in it has been through the `Redactor`.
-public enum HTTPError: Error, Sendable, CustomStringConvertible {
+public enum HTTPError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    /// A refused URL is a configuration error; everything else a failure (providers turn statuses into
+    /// their own typed errors).
+    public var category: ErrorCategory {
+        if case .policy = self { return .configuration }
+        return .failure
+    }
+
     /// The server answered with an error status (after retries, for retryable ones).
     case status(code: Int, body: Data, headers: [String: String], url: String, attempts: Int)
     /// No answer: connection refused or dropped, DNS, TLS, timeout.

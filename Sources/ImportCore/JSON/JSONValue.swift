@@ -84,7 +84,8 @@ extension JSONValue {
         }
     }
 
-    static func format(number: Double) -> String {
+    /// A number as JSON and the workspace write it: whole numbers without a fraction.
+    public static func format(number: Double) -> String {
         if number.isFinite, number.rounded() == number, abs(number) < 1e15 {
             return String(Int64(number))
         }

@@ -1,10 +1,10 @@
 /// Turns mapped values into canonical records, checking each target's type and that required
 /// targets are filled. Timestamps are normalised to ISO-8601 UTC.
 public enum CanonicalBuilder {
-    public static func task(_ mapped: MappedRecord, source: String, label: String?) throws(MappingError)
-        -> CanonicalTask
-    {
-        var reader = Reader(values: mapped.fields, kind: .task, label: label)
+    public static func task(
+        _ mapped: MappedRecord, source: String, label: String?, people: PeopleShape = .common
+    ) throws(MappingError) -> CanonicalTask {
+        var reader = Reader(values: mapped.fields, kind: .task, label: label, people: people)
         let ref = ExternalRef(
             source: source, id: try reader.requiredText("external_id"), key: try reader.text("external_key"),
             url: try reader.text("external_url"), updatedAt: try reader.date("external_updated_at"))
@@ -25,14 +25,14 @@ public enum CanonicalBuilder {
             task.custom[String(name.dropFirst(7))] = value
         }
         for row in mapped.children[.comment] ?? [] {
-            let child = Reader(values: row, kind: .comment, label: reader.label)
+            let child = Reader(values: row, kind: .comment, label: reader.label, people: people)
             task.comments.append(
                 CanonicalComment(
                     ref: try child.ref(source: source), author: try child.users("author").first,
                     body: try child.text("body") ?? "", createdAt: try child.date("created_at")))
         }
         for row in mapped.children[.worklog] ?? [] {
-            let child = Reader(values: row, kind: .worklog, label: reader.label)
+            let child = Reader(values: row, kind: .worklog, label: reader.label, people: people)
             task.worklogs.append(
                 CanonicalWorklog(
                     ref: try child.ref(source: source), author: try child.users("author").first,
@@ -40,7 +40,7 @@ public enum CanonicalBuilder {
                     comment: try child.text("comment")))
         }
         for row in mapped.children[.attachment] ?? [] {
-            let child = Reader(values: row, kind: .attachment, label: reader.label)
+            let child = Reader(values: row, kind: .attachment, label: reader.label, people: people)
             task.attachments.append(
                 CanonicalAttachment(
                     ref: try child.ref(source: source), filename: try child.requiredText("filename"),
@@ -49,7 +49,7 @@ public enum CanonicalBuilder {
                     createdAt: try child.date("created_at")))
         }
         for row in mapped.children[.checklist] ?? [] {
-            let child = Reader(values: row, kind: .checklist, label: reader.label)
+            let child = Reader(values: row, kind: .checklist, label: reader.label, people: people)
             task.checklist.append(
                 CanonicalChecklistItem(
                     ref: try child.ref(source: source), position: try child.integer("position") ?? 0,
@@ -62,6 +62,7 @@ public enum CanonicalBuilder {
         let values: [String: JSONValue]
         let kind: RecordKind
         var label: String?
+        let people: PeopleShape
 
         func fail(_ target: String, _ message: String) -> MappingError {
             MappingError(record: label, location: "\(kind.rawValue).\(target)", message: message)
@@ -151,29 +152,21 @@ public enum CanonicalBuilder {
         func users(_ target: String) throws(MappingError) -> [UserReference] {
             guard let value = values[target], !value.isNull else { return [] }
             let elements = value.arrayValue ?? [value]
-            var people: [UserReference] = []
+            var found: [UserReference] = []
             for element in elements {
                 switch element {
                 case .null: continue
-                case .string(let email): if !email.isEmpty { people.append(UserReference(email: email)) }
+                case .string(let email): if !email.isEmpty { found.append(UserReference(email: email)) }
                 case .object:
-                    let person = Transform.person(element) ?? .null
-                    people.append(
+                    let person = people.person(element) ?? .null
+                    found.append(
                         UserReference(
                             email: person["email"]?.stringValue, displayName: person["name"]?.stringValue,
                             externalID: person["id"]?.stringValue))
                 default: throw fail(target, "expected a person (email or object), found \(element.typeName)")
                 }
             }
-            return people
+            return found
         }
-    }
-}
-
-extension MappingEvaluator {
-    /// Maps one raw record all the way to a canonical task.
-    public func canonical(_ record: JSONValue, source: String) throws(MappingError) -> CanonicalTask {
-        let (mapped, _) = try map(record)
-        return try CanonicalBuilder.task(mapped, source: source, label: MappingEvaluator.label(of: record))
     }
 }

@@ -1,5 +1,7 @@
 /// Why one record could not be mapped. The engine counts it as a per-record failure and goes on.
-public struct MappingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct MappingError: Error, Sendable, Hashable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .failure }
+
     /// The record's key or id, when it could be read.
     public let record: String?
     /// The rule's place in the table (`task.fields[0]`).
@@ -53,12 +55,13 @@ public struct MappingEvaluator: Sendable {
     /// Maps one raw record to target values (and, with `trace`, each rule's input and output).
     public func map(_ record: JSONValue, trace: Bool = false) throws(MappingError) -> (MappedRecord, [RuleTrace]) {
         var traces: [RuleTrace] = []
-        let label = MappingEvaluator.label(of: record)
+        let label = self.label(of: record)
         guard case .object = record else {
             throw MappingError(
                 record: label, location: "task", message: "expected a record object, found \(record.typeName)")
         }
-        let rootContext = EvaluationContext(root: record, item: record, params: params, fieldIDs: fieldIDs)
+        let rootContext = EvaluationContext(
+            root: record, item: record, params: params, fieldIDs: fieldIDs, people: table.people)
         var result = MappedRecord(fields: [:], children: [:])
         if let mapping = table.records[.task] {
             result.fields = try apply(
@@ -73,7 +76,9 @@ public struct MappingEvaluator: Sendable {
             var elements = found.arrayValue ?? [found]
             if let filter = mapping.filter {
                 elements = elements.filter {
-                    filter.evaluate(EvaluationContext(root: record, item: $0, params: params, fieldIDs: fieldIDs))
+                    filter.evaluate(
+                        EvaluationContext(
+                            root: record, item: $0, params: params, fieldIDs: fieldIDs, people: table.people))
                 }
             }
             if let limit = mapping.limit {
@@ -87,7 +92,8 @@ public struct MappingEvaluator: Sendable {
             }
             var rows: [[String: JSONValue]] = []
             for (index, element) in elements.enumerated() {
-                let context = EvaluationContext(root: record, item: element, params: params, fieldIDs: fieldIDs)
+                let context = EvaluationContext(
+                    root: record, item: element, params: params, fieldIDs: fieldIDs, people: table.people)
                 var row = try apply(
                     mapping, kind: kind, context: context, label: label, trace: trace && index == 0, into: &traces)
                 row["position"] = .number(Double(index))
@@ -186,9 +192,20 @@ public struct MappingEvaluator: Sendable {
             "expected \(expected.rawValue), found \(value.typeName) \(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)"
     }
 
-    /// A record's key or id, for messages.
-    public static func label(of record: JSONValue) -> String? {
-        record["key"]?.scalarText ?? record["identifier"]?.scalarText ?? record["custom_id"]?.scalarText
-            ?? record["id"]?.scalarText ?? record["gid"]?.scalarText
+    /// A record's label (its key, or its id), read where the table's identity says, for messages.
+    public func label(of record: JSONValue) -> String? {
+        first(table.identity.label, in: record) ?? externalID(of: record)
+    }
+
+    /// A record's immutable id, read where the table's identity says.
+    public func externalID(of record: JSONValue) -> String? { first(table.identity.id, in: record) }
+
+    private func first(_ paths: [SourcePath], in record: JSONValue) -> String? {
+        for path in paths {
+            if let text = path.evaluate(item: record, root: record, fieldIDs: fieldIDs)?.scalarText, !text.isEmpty {
+                return text
+            }
+        }
+        return nil
     }
 }

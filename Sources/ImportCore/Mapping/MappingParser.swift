@@ -4,7 +4,7 @@ import Foundation
 /// at the first, then runs the semantic checks of `MappingValidator`.
 public enum MappingParser {
     static let topLevelKeys =
-        ["format", "provider", "description", "params", "customFields", "$schema"]
+        ["format", "provider", "description", "params", "customFields", "record", "people", "$schema"]
         + RecordKind.allCases.map(\.rawValue)
     static let recordKeys = ["each", "where", "limit", "fields", "description"]
     static let ruleKeys = [
@@ -124,9 +124,67 @@ public enum MappingParser {
             if object[RecordKind.task.rawValue] == nil {
                 problem("task", "missing: every table maps the task record")
             }
+            let identity = object["record"].flatMap { recordIdentity($0, at: "record") }
+            let people = object["people"].flatMap { peopleShape($0, at: "people") } ?? .common
             return MappingTable(
                 format: format, provider: provider, description: object["description"]?.stringValue, params: params,
-                customFields: customFields, records: records, origin: origin)
+                customFields: customFields, records: records, identity: identity, people: people, origin: origin)
+        }
+
+        /// `"record": {"id": path(s), "label": path(s), "children": {"comment": path, …}}`.
+        mutating func recordIdentity(_ value: JSONValue, at path: String) -> RecordIdentity? {
+            guard let object = value.objectValue else {
+                problem(path, "must be an object with \"id\", \"label\" and \"children\"")
+                return nil
+            }
+            checkKeys(object, allowed: ["id", "label", "children", "description"], at: path)
+            func paths(_ key: String) -> [SourcePath] {
+                guard let value = object[key] else { return [] }
+                let texts = value.arrayValue ?? [value]
+                return texts.enumerated().compactMap { offset, text in
+                    sourcePath(text, at: value.arrayValue == nil ? join(path, key) : "\(join(path, key))[\(offset)]")
+                }
+            }
+            let id = paths("id")
+            if id.isEmpty { problem(join(path, "id"), "missing: the path of the record's immutable id, e.g. \"id\"") }
+            var children: [RecordKind: String] = [:]
+            if let value = object["children"] {
+                if let members = value.objectValue {
+                    for (name, source) in members.sorted(by: { $0.key < $1.key }) {
+                        let at = join(join(path, "children"), name)
+                        guard let kind = RecordKind(rawValue: name), kind != .task else {
+                            var message = "unknown child kind \"\(name)\""
+                            if let suggestion = closest(name, RecordKind.childKinds.map(\.rawValue)) {
+                                message += "; did you mean \"\(suggestion)\"?"
+                            }
+                            problem(at, message)
+                            continue
+                        }
+                        if let text = source.stringValue, sourcePath(source, at: at) != nil {
+                            children[kind] = text
+                        }
+                    }
+                } else {
+                    problem(
+                        join(path, "children"),
+                        "must map child kinds to source paths, e.g. {\"comment\": \"fields.comment\"}")
+                }
+            }
+            return RecordIdentity(id: id, label: paths("label"), childSources: children)
+        }
+
+        /// `"people": {"id": key(s), "email": key(s), "name": key(s)}`.
+        mutating func peopleShape(_ value: JSONValue, at path: String) -> PeopleShape? {
+            guard let object = value.objectValue else {
+                problem(path, "must be an object with \"id\", \"email\" and \"name\" keys")
+                return nil
+            }
+            checkKeys(object, allowed: ["id", "email", "name", "description"], at: path)
+            let id = stringList(object["id"], at: join(path, "id"))
+            let email = stringList(object["email"], at: join(path, "email"))
+            let name = stringList(object["name"], at: join(path, "name"))
+            if id.isEmpty && email.isEmpty && name.isEmpty { problem(path, "name at least one key") }
+            return PeopleShape(id: id, email: email, name: name)
         }
 
         mutating func customField(_ alias: String, _ value: JSONValue, at path: String) -> CustomFieldSpec? {

@@ -10,12 +10,19 @@ public struct MappingTable: Sendable {
     public let params: [String: JSONValue]
     public let customFields: [String: CustomFieldSpec]
     public let records: [RecordKind: RecordMapping]
+    /// How a source record names itself and where its children sit.
+    public let identity: RecordIdentity
+    /// How the source's person objects read.
+    public let people: PeopleShape
     /// Where the table was read from, for messages.
     public let origin: String
 
+    /// A table. Without an `identity`, the record's id and label are read where the task rules read
+    /// `external_id` and `external_key`, and no child paths are known.
     public init(
         format: Int, provider: String, description: String?, params: [String: JSONValue],
-        customFields: [String: CustomFieldSpec], records: [RecordKind: RecordMapping], origin: String
+        customFields: [String: CustomFieldSpec], records: [RecordKind: RecordMapping], identity: RecordIdentity? = nil,
+        people: PeopleShape = .common, origin: String
     ) {
         self.format = format
         self.provider = provider
@@ -23,6 +30,14 @@ public struct MappingTable: Sendable {
         self.params = params
         self.customFields = customFields
         self.records = records
+        let rules = records[.task]?.rules ?? []
+        let idPaths = rules.first { $0.target == "external_id" }?.from ?? []
+        self.identity =
+            identity
+            ?? RecordIdentity(
+                id: idPaths, label: (rules.first { $0.target == "external_key" }?.from ?? []) + idPaths,
+                childSources: [:])
+        self.people = people
         self.origin = origin
     }
 
@@ -145,7 +160,9 @@ public struct MappingProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A mapping table that cannot be used: every problem found, each with its path.
-public struct MappingValidationError: Error, Sendable, CustomStringConvertible {
+public struct MappingValidationError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .configuration }
+
     public let origin: String
     public let problems: [MappingProblem]
 

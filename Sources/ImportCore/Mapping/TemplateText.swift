@@ -78,23 +78,3 @@ public struct TemplateText: Sendable, Hashable {
         return out
     }
 }
-
-/// What a rule sees while it is evaluated: the record, the current child item, parameters and the
-/// custom field ids resolved for this source.
-public struct EvaluationContext: Sendable {
-    public let root: JSONValue
-    public let item: JSONValue
-    public let params: [String: JSONValue]
-    public let fieldIDs: [String: String]
-
-    public init(root: JSONValue, item: JSONValue, params: [String: JSONValue], fieldIDs: [String: String]) {
-        self.root = root
-        self.item = item
-        self.params = params
-        self.fieldIDs = fieldIDs
-    }
-
-    func read(_ path: SourcePath) -> JSONValue? {
-        path.evaluate(item: item, root: root, fieldIDs: fieldIDs)
-    }
-}

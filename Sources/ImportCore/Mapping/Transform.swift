@@ -351,7 +351,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .duration:
             return try Transform.seconds(value, params: context.params)
         case .user:
-            return Transform.person(value)
+            return context.people.person(value)
         case .option:
             if let text = value["value"]?.scalarText ?? value["name"]?.scalarText ?? value.scalarText {
                 return .string(text)
@@ -390,23 +390,6 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         return .number(total.rounded(.towardZero))
     }
 
-    /// Normalises a person from any provider's shape to `{email, name, id}`.
-    static func person(_ value: JSONValue) -> JSONValue? {
-        switch value {
-        case .string(let text): return text.isEmpty ? nil : ["email": .string(text)]
-        case .object:
-            let email = value["emailAddress"] ?? value["email"]
-            let name = value["displayName"] ?? value["name"] ?? value["username"]
-            let id = value["accountId"] ?? value["gid"] ?? value["id"] ?? value["key"]
-            if email == nil && name == nil && id == nil { return nil }
-            return [
-                "email": (email?.stringValue).map { $0.isEmpty ? JSONValue.null : .string($0) } ?? .null,
-                "name": name?.scalarText.map(JSONValue.string) ?? .null,
-                "id": id?.scalarText.map(JSONValue.string) ?? .null,
-            ]
-        default: return nil
-        }
-    }
 }
 
 /// Why a transform in a table does not parse.

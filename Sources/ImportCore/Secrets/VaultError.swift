@@ -1,5 +1,7 @@
 /// Why a secret could not be sealed or opened. Never carries key material or plaintext.
-public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .failure }
+
     /// No key in `TRIBUTARY_ENCRYPTION_KEY` and no key file.
     case missingKey(keyFile: String)
     /// The key is not 32 bytes of base64 or hex.

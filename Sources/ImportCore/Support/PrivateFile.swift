@@ -7,7 +7,9 @@ import Foundation
 #endif
 
 /// Why a private file could not be written.
-public struct PrivateFileError: Error, Sendable, CustomStringConvertible {
+public struct PrivateFileError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .failure }
+
     public let path: String
     public let reason: String
 

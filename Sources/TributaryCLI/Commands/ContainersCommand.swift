@@ -12,7 +12,7 @@ enum ContainersCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let resolved = try ConnectionResolver.resolve(
             .named(name), provider: try workspace.connections.require(owner: owner, name: name).provider, owner: owner,
-            workspace: workspace, registry: context.registry, environment: context.environment,
+            connections: workspace, registry: context.registry, environment: context.environment,
             options: ConnectionOptions(),
             vault: { try context.vault(for: workspace) })
         let containers = try await resolved.connection.containers()

@@ -109,16 +109,14 @@ enum DemoCommand {
         }
         console.out("")
         RunCommand.printReport(report, console: console, database: database)
-        let tasks =
-            try workspace.db.scalar("SELECT COUNT(*) FROM tasks WHERE owner_id = ?", [.integer(owner.id)]).intValue ?? 0
+        let tasks = try workspace.taskCount(owner: owner)
         console.out("")
         console.out("\(database) now holds \(tasks) tasks with comments, worklogs, attachments and checklist items.")
         console.out("Where to look next:")
         console.out("  tributary jobs --db \(database) --owner \(ownerEmail)")
         console.out("  tributary jobs show \(report.jobID ?? 1) --db \(database) --owner \(ownerEmail)")
         console.out("  tributary audit --db \(database) --owner \(ownerEmail)")
-        console.out(
-            "  sqlite3 \(database) \"SELECT external_key, status, priority, substr(title, 1, 50) FROM tasks LIMIT 10\"")
+        console.out("  sqlite3 \(database)       # any SQLite tool opens it: the tasks table holds the import")
         console.out("  tributary demo            # again: idempotent, nothing is rewritten")
         console.out("  tributary --help          # connect your own Jira, preview, run, migrate")
         return report.status == .partial ? .partial : .ok

@@ -14,11 +14,7 @@ enum DisconnectCommand {
         let owner = try workspace.owner(email: try context.ownerEmail())
         let record = try workspace.connections.require(owner: owner, name: name)
         try workspace.connections.revoke(owner: owner, name: name)
-        let kept =
-            try workspace.db.scalar(
-                "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ?",
-                [.integer(owner.id), .text(record.provider)]
-            ).intValue ?? 0
+        let kept = try workspace.taskCount(owner: owner, importedThrough: record)
         if context.json {
             context.console.json(["disconnected": .string(name), "tasksKept": .number(Double(kept))])
         } else {

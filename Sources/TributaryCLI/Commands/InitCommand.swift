@@ -1,5 +1,6 @@
 import Foundation
 import ImportCore
+import WorkspaceStore
 
 /// `tributary init`: creates the encryption key file and the workspace database.
 enum InitCommand {

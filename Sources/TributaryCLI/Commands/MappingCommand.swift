@@ -29,7 +29,8 @@ enum MappingCommand {
             let owner = try workspace.owner(email: try context.ownerEmail())
             let record = try workspace.connections.require(owner: owner, name: name)
             let resolved = try ConnectionResolver.resolve(
-                .named(name), provider: record.provider, owner: owner, workspace: workspace, registry: context.registry,
+                .named(name), provider: record.provider, owner: owner, connections: workspace,
+                registry: context.registry,
                 environment: context.environment, options: ConnectionOptions(),
                 vault: { try context.vault(for: workspace) })
             fields = try await resolved.connection.fieldCatalog()

@@ -1,5 +1,6 @@
 import Foundation
 import ImportCore
+import WorkspaceStore
 
 /// `tributary migrate BATCH`: many runs, resumable, with one report at the end.
 enum MigrateCommand {
@@ -74,14 +75,11 @@ enum MigrateCommand {
             let runDatabase = context.databasePath(configured: run.config.database ?? batch.database)
             let target = runDatabase == database ? workspace : try context.openWorkspace(path: runDatabase)
             let runOwner = try target.owner(email: context.arguments.value("owner") ?? run.config.owner ?? ownerEmail)
-            for project in run.config.source.projects {
-                let label = "\(run.config.source.provider):\(project)"
+            for container in run.config.source.containers {
+                let label = "\(run.config.source.provider):\(container)"
                 guard !totals.contains(where: { $0.0 == label }) else { continue }
-                let count =
-                    try target.db.scalar(
-                        "SELECT COUNT(*) FROM tasks WHERE owner_id = ? AND external_source = ? AND external_container = ? AND deleted_at IS NULL",
-                        [.integer(runOwner.id), .text(run.config.source.provider), .text(project)]
-                    ).intValue ?? 0
+                let count = try target.liveTaskCount(
+                    owner: runOwner, source: run.config.source.provider, container: container)
                 totals.append((label, count))
             }
         }
@@ -137,7 +135,7 @@ enum MigrateCommand {
         if let previous, previous.status == "completed" || previous.status == "partial" {
             let counts = previous.report["counts"]
             return MigrationReport.Row(
-                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                name: run.name, provider: config.source.provider, projects: config.source.containers,
                 destination: config.destination.project, status: previous.status,
                 counts: ImportCounts(
                     created: counts?["created"]?.intValue ?? 0, updated: counts?["updated"]?.intValue ?? 0,
@@ -167,7 +165,7 @@ enum MigrateCommand {
                 jobID: report.jobID,
                 report: report.json)
             return MigrationReport.Row(
-                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                name: run.name, provider: config.source.provider, projects: config.source.containers,
                 destination: config.destination.project,
                 status: report.status.rawValue, counts: report.counts, jobID: report.jobID,
                 duration: report.durationSeconds, error: nil,
@@ -180,7 +178,7 @@ enum MigrateCommand {
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "failed", jobID: jobID,
                 report: ["error": .string(message)])
             return MigrationReport.Row(
-                name: run.name, provider: config.source.provider, projects: config.source.projects,
+                name: run.name, provider: config.source.provider, projects: config.source.containers,
                 destination: config.destination.project,
                 status: "failed", counts: ImportCounts(), jobID: jobID, duration: Date().timeIntervalSince(started),
                 error: message,

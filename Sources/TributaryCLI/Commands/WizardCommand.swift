@@ -39,7 +39,7 @@ enum WizardCommand {
 
         console.out("Step 2 of 5: project")
         let resolved = try ConnectionResolver.resolve(
-            .named(connection.name), provider: connection.provider, owner: owner, workspace: workspace,
+            .named(connection.name), provider: connection.provider, owner: owner, connections: workspace,
             registry: context.registry,
             environment: context.environment, options: ConnectionOptions(), vault: { try context.vault(for: workspace) }
         )

@@ -1,5 +1,6 @@
 import Foundation
 import ImportCore
+import WorkspaceStore
 
 /// Everything a command needs: its parsed arguments, the console, the environment and the providers.
 public struct CommandContext: Sendable {

@@ -1,30 +1,20 @@
 import ImportCore
 
-/// Maps any error to the message and exit code the CLI shows.
+/// Maps any error to the message and exit code the CLI shows: every error type reports its
+/// `ErrorCategory`, and the category decides the code.
 enum ErrorReport {
     static func describe(_ error: any Error) -> (String, ExitCode) {
-        switch error {
-        case let error as CLIError: return (error.message, error.exitCode)
-        case let error as ProviderError:
-            switch error.kind {
-            case .authentication: return (error.description, .authentication)
-            case .configuration: return (error.description, .usage)
-            default: return (error.description, .failure)
-            }
-        case let error as URLPolicyError: return (error.description, .usage)
-        case let error as ConfigError: return (error.description, .usage)
-        case let error as MappingValidationError: return (error.description, .usage)
-        case let error as VaultError: return (error.description, .failure)
-        case let error as WorkspaceError: return (error.description, .failure)
-        case let error as SQLiteError: return (error.description, .failure)
-        case let error as ImportRunError:
-            switch error.kind {
-            case .authentication: return (error.description, .authentication)
-            case .configuration: return (error.description, .usage)
-            case .failure: return (error.description, .failure)
-            }
-        case let error as RunLockError: return (error.description, .failure)
-        default: return (String(describing: error), .failure)
+        if let error = error as? CLIError { return (error.message, error.exitCode) }
+        let category = (error as? any CategorizedError)?.category ?? .failure
+        return (String(describing: error), exitCode(category))
+    }
+
+    /// The documented exit code of a category.
+    static func exitCode(_ category: ErrorCategory) -> ExitCode {
+        switch category {
+        case .authentication: .authentication
+        case .configuration: .usage
+        case .failure: .failure
         }
     }
 }

@@ -1,0 +1,26 @@
+/// What a rule sees while it is evaluated: the record, the current child item, parameters and the
+/// custom field ids resolved for this source.
+public struct EvaluationContext: Sendable {
+    public let root: JSONValue
+    public let item: JSONValue
+    public let params: [String: JSONValue]
+    public let fieldIDs: [String: String]
+    /// How the source's person objects read (the table's `people`).
+    public let people: PeopleShape
+
+    /// A context for one rule on `item` of the record `root`.
+    public init(
+        root: JSONValue, item: JSONValue, params: [String: JSONValue], fieldIDs: [String: String],
+        people: PeopleShape = .common
+    ) {
+        self.root = root
+        self.item = item
+        self.params = params
+        self.fieldIDs = fieldIDs
+        self.people = people
+    }
+
+    func read(_ path: SourcePath) -> JSONValue? {
+        path.evaluate(item: item, root: root, fieldIDs: fieldIDs)
+    }
+}

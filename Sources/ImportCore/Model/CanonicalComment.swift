@@ -1,0 +1,15 @@
+/// A comment on a task; the body is plain text (rich formats are flattened by the mapping).
+public struct CanonicalComment: Sendable, Hashable {
+    public var ref: ExternalRef
+    public var author: UserReference?
+    public var body: String
+    /// ISO-8601 UTC.
+    public var createdAt: String?
+
+    public init(ref: ExternalRef, author: UserReference?, body: String, createdAt: String?) {
+        self.ref = ref
+        self.author = author
+        self.body = body
+        self.createdAt = createdAt
+    }
+}

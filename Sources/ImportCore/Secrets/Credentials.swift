@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything needed to authenticate against one source account.
+public struct Credentials: Sendable, Hashable {
+    public let kind: AuthKind
+    /// The account email for `emailToken`; `nil` otherwise.
+    public let username: String?
+    public let secret: SecretString
+
+    public init(kind: AuthKind, username: String? = nil, secret: SecretString) {
+        self.kind = kind
+        self.username = username
+        self.secret = secret
+    }
+
+    public static func emailToken(email: String, token: String) -> Credentials {
+        Credentials(kind: .emailToken, username: email, secret: SecretString(token))
+    }
+
+    public static func personalAccessToken(_ token: String) -> Credentials {
+        Credentials(kind: .personalAccessToken, secret: SecretString(token))
+    }
+
+    public static func apiKey(_ key: String) -> Credentials {
+        Credentials(kind: .apiKey, secret: SecretString(key))
+    }
+
+    /// The `Authorization` header value for this kind of credential.
+    public func authorizationHeader() -> String {
+        switch kind {
+        case .emailToken:
+            let pair = Data("\(username ?? ""):\(secret.reveal())".utf8).base64EncodedString()
+            return "Basic \(pair)"
+        case .personalAccessToken:
+            return "Bearer \(secret.reveal())"
+        case .apiKey:
+            return secret.reveal()
+        }
+    }
+
+    /// Every string that must never appear in output: the secret and the encoded header.
+    public var sensitiveStrings: [String] {
+        let raw = secret.reveal()
+        guard !raw.isEmpty else { return [] }
+        var values = [raw, authorizationHeader()]
+        if kind == .emailToken, let header = values.last, header.hasPrefix("Basic ") {
+            values.append(String(header.dropFirst(6)))
+        }
+        return values
+    }
+}

@@ -1,0 +1,16 @@
+extension Provider {
+    /// Accepts every query: providers without a native filter language have nothing to check.
+    public func validate(_ query: RecordQuery) throws {}
+
+    public var id: String { descriptor.id }
+    public var displayName: String { descriptor.displayName }
+    public var authKinds: [AuthKind] { descriptor.authKinds }
+
+    /// Verifies credentials against the source and returns the account they belong to.
+    public func verify(_ credentials: Credentials, at baseURL: String, options: ConnectionOptions = .init())
+        async throws -> Account
+    {
+        let settings = try ConnectionSettings(baseURL: baseURL, credentials: credentials, options: options)
+        return try await connect(settings).verify()
+    }
+}

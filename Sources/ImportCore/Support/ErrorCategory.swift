@@ -1,0 +1,16 @@
+/// What kind of failure an error is, in the terms a user acts on: every error type Tributary throws
+/// reports one, and the command line turns it into an exit code.
+public enum ErrorCategory: String, Sendable, Hashable {
+    /// The source refused the credentials (exit 3).
+    case authentication
+    /// The config, mapping table, URL or command line cannot be used as written (exit 2).
+    case configuration
+    /// Anything else: the source or the destination failed, or the run was stopped (exit 1).
+    case failure
+}
+
+/// An error that says which `ErrorCategory` it belongs to.
+public protocol CategorizedError: Error {
+    /// The failure's category.
+    var category: ErrorCategory { get }
+}

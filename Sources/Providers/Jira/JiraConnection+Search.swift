@@ -1,0 +1,185 @@
+import Foundation
+import ImportCore
+
+extension JiraConnection {
+    /// One page of the search as Jira lists it (its `next` known at once); the children the search
+    /// did not embed are fetched by `complete`, while the engine lists the next page.
+    public func page(_ query: RecordQuery, from cursor: PageCursor?) async throws -> RecordPage {
+        let route = try await resolveRoute()
+        let builder = JQLBuilder(timeZoneIdentifier: try await userTimeZone())
+        let current = try cursor.map(JiraCursor.decode) ?? JiraCursor(position: nil)
+        let wanted = max(1, min(query.pageSize, query.limit ?? .max))
+        let search = try await searchPage(
+            route, query, cursor: current, builder: builder, fields: Self.requestedFields(query).sorted(),
+            maxResults: wanted)
+        var records = search.records
+        if let limit = query.limit, records.count > limit { records = Array(records.prefix(limit)) }
+        let exhausted = search.isLast || (query.limit.map { records.count >= $0 } ?? false)
+        var next: JiraCursor?
+        if !exhausted {
+            next = JiraCursor(
+                position: records.last.flatMap(JiraCursor.position) ?? current.position, token: search.token,
+                offset: search.offset)
+        }
+        return RecordPage(records: records, next: next?.encoded, estimatedTotal: search.total)
+    }
+
+    /// The Jira fields a query asks for: only those the mapping reads (plus `updated`, which the
+    /// cursor needs); every field when no mapping says.
+    static func requestedFields(_ query: RecordQuery) -> Set<String> {
+        guard !query.fields.isEmpty else { return ["*all", "comment", "worklog"] }
+        return Set(query.fields.compactMap { fieldName($0) }).union(["updated"])
+    }
+
+    func searchPage(
+        _ route: JiraRoute, _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String],
+        maxResults: Int
+    ) async throws -> SearchPage {
+        route.deployment == .cloud
+            ? try await cloudPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
+            : try await dataCenterPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
+    }
+
+    struct SearchPage: Sendable {
+        var records: [JSONValue]
+        var isLast: Bool
+        var token: String?
+        var offset: Int
+        var total: Int?
+    }
+
+    /// Pages in a row that bring no issue before a search is declared stuck.
+    static let maxPagesWithoutProgress = 20
+
+    /// Cloud: the enhanced search. The page token continues a search; a stored cursor whose token is
+    /// refused (tokens expire after 7 days) continues from its keyset position instead. Pages of issues
+    /// already seen (a resume inside one busy minute) are read past; a page that brings no new issue,
+    /// a token Jira sent before, or empty pages that keep promising more stop with `noProgress`.
+    func cloudPage(
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
+    )
+        async throws -> SearchPage
+    {
+        let context = "searching issues"
+        var useToken = cursor.token
+        var tokens = Set(cursor.token.map { [$0] } ?? [])
+        var seenIDs = Set<String>()
+        var emptyPages = 0
+        // The first page of a search also asks for the total (for progress), alongside the search itself.
+        var counting: Task<Int?, Never>?
+        if cursor.position == nil && cursor.token == nil {
+            let countJQL = try builder.jql(for: query)
+            counting = Task {
+                try? await self.call(
+                    "search/approximate-count", method: "POST", body: ["jql": .string(countJQL)],
+                    context: "counting issues"
+                )["count"]?.intValue
+            }
+        }
+        while true {
+            let jql = try builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
+            var body: JSONValue = [
+                "jql": .string(jql), "fields": .array(fields.map(JSONValue.string)),
+                "maxResults": .number(Double(maxResults)),
+            ]
+            if let useToken, case .object(var object) = body {
+                object["nextPageToken"] = .string(useToken)
+                body = .object(object)
+            }
+            let response: JSONValue
+            do {
+                response = try await call("search/jql", method: "POST", body: body, context: context)
+            } catch let error as ProviderError where error.status == 400 && useToken != nil && useToken == cursor.token
+            {
+                useToken = nil
+                continue
+            }
+            let raw = try JiraAnswer.list(response, "issues", context: context)
+            let token = try JiraAnswer.text(response, "nextPageToken", context: context)
+            let isLast = try JiraAnswer.flag(response, "isLast", context: context) ?? (token == nil)
+            let issues = useToken == nil ? cursor.issues(after: raw, order: query.order) : raw
+            if !isLast {
+                guard let token else {
+                    throw JiraErrors.malformed(
+                        context: context, detail: "isLast is false but there is no nextPageToken")
+                }
+                guard tokens.insert(token).inserted else {
+                    throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
+                }
+                if raw.isEmpty {
+                    emptyPages += 1
+                    guard emptyPages < Self.maxPagesWithoutProgress else {
+                        throw JiraErrors.noProgress(
+                            context: context,
+                            detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
+                    }
+                } else {
+                    emptyPages = 0
+                    let fresh = raw.compactMap { $0["id"]?.scalarText }.filter { seenIDs.insert($0).inserted }
+                    guard !fresh.isEmpty else {
+                        throw JiraErrors.noProgress(
+                            context: context, detail: "Jira sent a page of issues it had sent before")
+                    }
+                }
+                if issues.isEmpty {
+                    // Every issue on this page was handed out before the resume point: read on.
+                    useToken = token
+                    continue
+                }
+            }
+            let total = await counting?.value
+            return SearchPage(records: issues, isLast: isLast, token: isLast ? nil : token, offset: 0, total: total)
+        }
+    }
+
+    /// Data Center: `/rest/api/2/search` with `startAt`. Offsets shift when issues change during a
+    /// run (JRASERVER-69860), so every page starts a new keyset window after the last record seen.
+    /// The end is judged by `total` (a server may cap `maxResults` below what was asked); an empty page
+    /// before it, or a page of issues already seen, stops with `noProgress`.
+    func dataCenterPage(
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
+    ) async throws -> SearchPage {
+        let context = "searching issues"
+        var offset = cursor.offset
+        var seenIDs = Set<String>()
+        while true {
+            let jql = try builder.jql(for: query, after: cursor.position)
+            let response = try await call(
+                "search", method: "POST",
+                body: [
+                    "jql": .string(jql), "startAt": .number(Double(offset)), "maxResults": .number(Double(maxResults)),
+                    "fields": .array(fields.map(JSONValue.string)),
+                ], context: context)
+            let raw = try JiraAnswer.list(response, "issues", context: context)
+            let total = try JiraAnswer.requiredCount(response, "total", context: context)
+            let isLast = offset + raw.count >= total
+            if !isLast {
+                guard !raw.isEmpty else {
+                    throw JiraErrors.noProgress(
+                        context: context, detail: "Jira said \(total) issues match but sent none from startAt \(offset)"
+                    )
+                }
+                let fresh = raw.compactMap { $0["id"]?.scalarText }.filter { seenIDs.insert($0).inserted }
+                guard !fresh.isEmpty else {
+                    throw JiraErrors.noProgress(
+                        context: context, detail: "Jira sent the same issues again for startAt \(offset)")
+                }
+            }
+            let issues = cursor.issues(after: raw, order: query.order)
+            if issues.isEmpty, !isLast {
+                offset += raw.count
+                continue
+            }
+            return SearchPage(
+                records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil)
+        }
+    }
+
+    /// The Jira field id a source path reads (`fields.status.name` → `status`).
+    static func fieldName(_ path: String) -> String? {
+        guard path.hasPrefix("fields.") else { return nil }
+        let rest = path.dropFirst(7)
+        let name = rest.prefix { $0 != "." && $0 != "[" }
+        return name.isEmpty ? nil : String(name)
+    }
+}

@@ -1,0 +1,370 @@
+import ImportCore
+
+/// The workspace's schema as numbered migrations. Never edit a released migration: add the next one.
+public enum WorkspaceSchema {
+    /// The provenance columns every imported table carries (see docs/PROVIDER_CONTRACT.md).
+    static let provenanceColumns = """
+        external_source TEXT,
+        external_id TEXT,
+        external_key TEXT,
+        external_url TEXT,
+        external_updated_at TEXT,
+        content_hash TEXT,
+        import_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+        imported_at TEXT
+        """
+
+    /// The tables that hold imported rows, each with a unique provenance index per owner.
+    public static let importedTables = [
+        "tasks", "comments", "worklogs", "attachments", "checklist_items", "milestones", "user_profiles",
+    ]
+
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "workspace", sql: v1Workspace),
+        Migration(version: 2, name: "sync state and reference data", sql: v2SyncState),
+        Migration(version: 3, name: "job query", sql: v3JobQuery),
+        Migration(version: 4, name: "batch runs", sql: v4BatchRuns),
+        Migration(version: 5, name: "source instance and destination in the provenance identity", sql: v5Identity),
+        Migration(version: 6, name: "login, vault key check and workspace settings", sql: v6Vault),
+    ]
+
+    static let v1Workspace = """
+        CREATE TABLE owners (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE import_jobs (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE SET NULL,
+            provider TEXT NOT NULL,
+            destination_project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+            config_json TEXT NOT NULL,
+            config_fingerprint TEXT NOT NULL,
+            mode TEXT NOT NULL DEFAULT 'full',
+            status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'partial')),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            created_count INTEGER NOT NULL DEFAULT 0,
+            updated_count INTEGER NOT NULL DEFAULT 0,
+            unchanged_count INTEGER NOT NULL DEFAULT 0,
+            deleted_count INTEGER NOT NULL DEFAULT 0,
+            failed_count INTEGER NOT NULL DEFAULT 0,
+            cursor TEXT,
+            error TEXT,
+            resumed_from_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+            high_water_mark TEXT,
+            pages_count INTEGER NOT NULL DEFAULT 0,
+            requests_count INTEGER NOT NULL DEFAULT 0,
+            retries_count INTEGER NOT NULL DEFAULT 0,
+            report_json TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX import_jobs_owner ON import_jobs(owner_id, id);
+        CREATE INDEX import_jobs_fingerprint ON import_jobs(owner_id, config_fingerprint, id);
+
+        CREATE TABLE import_failures (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+            record_key TEXT,
+            external_id TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX import_failures_job ON import_failures(job_id);
+
+        CREATE TABLE user_profiles (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            email TEXT COLLATE NOCASE,
+            display_name TEXT,
+            \(provenanceColumns)
+        );
+        CREATE UNIQUE INDEX user_profiles_owner_email ON user_profiles(owner_id, email);
+        CREATE UNIQUE INDEX user_profiles_provenance ON user_profiles(owner_id, external_source, external_id);
+
+        CREATE TABLE projects (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (owner_id, name)
+        );
+
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            \(provenanceColumns)
+        );
+        CREATE INDEX milestones_project_title ON milestones(project_id, title COLLATE NOCASE);
+        CREATE UNIQUE INDEX milestones_provenance ON milestones(owner_id, external_source, external_id);
+
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            description TEXT,
+            status TEXT NOT NULL,
+            priority TEXT,
+            category TEXT,
+            due_date TEXT,
+            milestone_id INTEGER REFERENCES milestones(id) ON DELETE SET NULL,
+            estimated_hours REAL,
+            story_points REAL,
+            source_status TEXT,
+            source_priority TEXT,
+            source_type TEXT,
+            labels_json TEXT NOT NULL DEFAULT '[]',
+            parent_task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+            parent_external_id TEXT,
+            external_container TEXT,
+            custom_fields_json TEXT NOT NULL DEFAULT '{}',
+            local_notes TEXT,
+            children_hash TEXT,
+            \(provenanceColumns),
+            deleted_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX tasks_provenance ON tasks(owner_id, external_source, external_id);
+        CREATE INDEX tasks_project ON tasks(project_id);
+        CREATE INDEX tasks_parent_external ON tasks(owner_id, external_source, parent_external_id);
+        CREATE INDEX tasks_container ON tasks(owner_id, external_source, external_container);
+
+        CREATE TABLE task_assignees (
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES user_profiles(id) ON DELETE CASCADE,
+            PRIMARY KEY (task_id, user_id)
+        );
+
+        CREATE TABLE checklist_items (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            \(provenanceColumns)
+        );
+        CREATE UNIQUE INDEX checklist_items_provenance ON checklist_items(owner_id, external_source, external_id);
+        CREATE INDEX checklist_items_task ON checklist_items(task_id);
+
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            author_email TEXT,
+            author_name TEXT,
+            body TEXT NOT NULL DEFAULT '',
+            created_at TEXT,
+            \(provenanceColumns)
+        );
+        CREATE UNIQUE INDEX comments_provenance ON comments(owner_id, external_source, external_id);
+        CREATE INDEX comments_task ON comments(task_id);
+
+        CREATE TABLE worklogs (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            author_email TEXT,
+            author_name TEXT,
+            started_at TEXT,
+            seconds INTEGER NOT NULL DEFAULT 0,
+            comment TEXT,
+            \(provenanceColumns)
+        );
+        CREATE UNIQUE INDEX worklogs_provenance ON worklogs(owner_id, external_source, external_id);
+        CREATE INDEX worklogs_task ON worklogs(task_id);
+
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            filename TEXT NOT NULL,
+            mime_type TEXT,
+            size_bytes INTEGER,
+            content_url TEXT,
+            author_email TEXT,
+            created_at TEXT,
+            \(provenanceColumns)
+        );
+        CREATE UNIQUE INDEX attachments_provenance ON attachments(owner_id, external_source, external_id);
+        CREATE INDEX attachments_task ON attachments(task_id);
+
+        CREATE TABLE connections (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            base_url TEXT NOT NULL,
+            account_email TEXT,
+            account_id TEXT,
+            account_name TEXT,
+            auth_kind TEXT NOT NULL,
+            encrypted_secret BLOB,
+            settings_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            verified_at TEXT,
+            revoked_at TEXT,
+            last_error TEXT,
+            UNIQUE (owner_id, name)
+        );
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT,
+            detail_json TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_log_owner ON audit_log(owner_id, at);
+
+        CREATE TABLE activity_events (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail_json TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX activity_events_project ON activity_events(project_id, at);
+        """
+
+    static let v2SyncState = """
+        CREATE TABLE sync_state (
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            scope_fingerprint TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            high_water_mark TEXT,
+            last_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (owner_id, scope_fingerprint)
+        );
+
+        CREATE TABLE reference_data (
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            connection_id INTEGER NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            name TEXT,
+            data_json TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (owner_id, connection_id, kind, external_id)
+        );
+        """
+
+    /// The effective query of a job (order, bounds, cap), so a resumed job asks for exactly the same records.
+    static let v3JobQuery = """
+        ALTER TABLE import_jobs ADD COLUMN query_json TEXT NOT NULL DEFAULT '{}';
+        """
+
+    /// Progress of `tributary migrate` batches, so a rerun skips the runs that finished.
+    static let v4BatchRuns = """
+        CREATE TABLE batch_runs (
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            batch_fingerprint TEXT NOT NULL,
+            run_index INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            job_id INTEGER,
+            report_json TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (owner_id, batch_fingerprint, run_index)
+        );
+        """
+
+    /// The child tables that hang off a task (their rows follow the task's project).
+    static let taskChildTables = ["comments", "worklogs", "attachments", "checklist_items"]
+
+    /// Rows were unique per owner on (source, id): a second Jira site (whose issues number from 10000
+    /// too) or a second destination project silently took over the first one's rows. The identity
+    /// now names the source instance (Jira Cloud's cloud id, a Data Center base URL) and the
+    /// destination project. Existing rows keep their data; their instance becomes the base URL of the
+    /// connection that imported them (the engine adopts them for the connection's instance on its
+    /// next run), and children take their task's project.
+    static let v5Identity: String = {
+        var sql = ""
+        for table in importedTables {
+            sql += "ALTER TABLE \(table) ADD COLUMN external_instance TEXT NOT NULL DEFAULT '';\n"
+        }
+        for table in taskChildTables {
+            sql += """
+                ALTER TABLE \(table) ADD COLUMN project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE;
+                UPDATE \(table) SET project_id = (SELECT t.project_id FROM tasks t WHERE t.id = \(table).task_id);
+
+                """
+        }
+        let legacyInstance = { (table: String) in
+            """
+            UPDATE \(table) SET external_instance = COALESCE(
+                (SELECT c.base_url FROM import_jobs j JOIN connections c ON c.id = j.connection_id
+                 WHERE j.id = \(table).import_job_id),
+                (SELECT json_extract(j.config_json, '$.connection.url') FROM import_jobs j
+                 WHERE j.id = \(table).import_job_id),
+                '')
+            WHERE external_id IS NOT NULL;
+
+            """
+        }
+        sql += legacyInstance("tasks") + legacyInstance("milestones")
+        for table in taskChildTables {
+            sql += """
+                UPDATE \(table) SET external_instance =
+                    COALESCE((SELECT t.external_instance FROM tasks t WHERE t.id = \(table).task_id), '');
+
+                """
+        }
+        sql += """
+            DROP INDEX tasks_provenance;
+            CREATE UNIQUE INDEX tasks_provenance
+                ON tasks(owner_id, project_id, external_source, external_instance, external_id);
+            DROP INDEX tasks_parent_external;
+            CREATE INDEX tasks_parent_external
+                ON tasks(owner_id, project_id, external_source, external_instance, parent_external_id);
+            DROP INDEX tasks_container;
+            CREATE INDEX tasks_container
+                ON tasks(owner_id, project_id, external_source, external_instance, external_container);
+            CREATE INDEX tasks_instance ON tasks(owner_id, external_source, external_instance);
+            DROP INDEX milestones_provenance;
+            CREATE UNIQUE INDEX milestones_provenance
+                ON milestones(owner_id, project_id, external_source, external_instance, external_id);
+            DROP INDEX user_profiles_provenance;
+            CREATE UNIQUE INDEX user_profiles_provenance
+                ON user_profiles(owner_id, external_source, external_instance, external_id);
+
+            """
+        for table in taskChildTables {
+            sql += """
+                DROP INDEX \(table)_provenance;
+                CREATE UNIQUE INDEX \(table)_provenance
+                    ON \(table)(owner_id, project_id, external_source, external_instance, external_id);
+
+                """
+        }
+        return sql
+    }()
+
+    /// The name an email-token credential authenticates with is kept apart from the account's email
+    /// as the source reports it (`/myself` may spell it differently, or hide it); a key-check value
+    /// refuses sealing with a key other than the one the database's credentials use; workspace
+    /// settings remember the key file `init --key-file` chose.
+    static let v6Vault = """
+        ALTER TABLE connections ADD COLUMN login TEXT;
+        UPDATE connections SET login = account_email WHERE auth_kind = 'email-token';
+
+        CREATE TABLE vault_key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            sealed BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE workspace_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+}

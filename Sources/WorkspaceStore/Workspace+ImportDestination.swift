@@ -1,0 +1,190 @@
+import ImportCore
+
+extension Workspace: ImportDestination {
+    public func projectID(owner: Owner, name: String) throws -> Int64? {
+        try projects.find(owner: owner, name: name)
+    }
+
+    public func createProject(owner: Owner, name: String) throws -> Int64 {
+        try projects.findOrCreate(owner: owner, name: name)
+    }
+
+    public func acquireRunLease(fingerprint: String) throws -> any RunLease {
+        try RunLock(database: path, fingerprint: fingerprint)
+    }
+
+    public func latestJob(owner: Owner, fingerprint: String) throws -> ImportJob? {
+        try jobs.latest(owner: owner, fingerprint: fingerprint)
+    }
+
+    public func openJob(_ opening: JobOpening) throws -> ImportJob {
+        try db.transaction {
+            let job = try jobs.start(
+                owner: opening.owner, connectionID: opening.connectionID, provider: opening.provider,
+                destinationProjectID: opening.projectID, configJSON: opening.configJSON,
+                fingerprint: opening.fingerprint, mode: opening.mode.rawValue, resumedFrom: opening.resumedFrom,
+                query: opening.query)
+            if let resumed = opening.resumedFrom {
+                try jobs.markSuperseded(
+                    owner: opening.owner, jobID: resumed.id, by: job.id, wasRunning: resumed.status == .running)
+            }
+            try audit.record(
+                owner: opening.owner, action: AuditAction.importStarted.name(provider: opening.provider),
+                subject: "job \(job.id)",
+                detail: [
+                    "jobId": .number(Double(job.id)), "connection": .string(opening.connectionLabel),
+                    "projects": .array(opening.containers.map(JSONValue.string)),
+                    "mode": .string(opening.mode.rawValue), "destination": .string(opening.projectName),
+                    "resumedFrom": opening.resumedFrom.map { .number(Double($0.id)) } ?? .null,
+                ])
+            return job
+        }
+    }
+
+    public func writePage(_ page: PageWrite) throws -> PageResult {
+        guard let projectID = page.target.projectID else {
+            throw WorkspaceError.invalid("a page cannot be written without a destination project")
+        }
+        let planner = TaskPlanner(db: db, target: page.target)
+        let writer = TaskPlanWriter(db: db, target: page.target, projectID: projectID, jobID: page.jobID)
+        return try db.transaction {
+            var results: [Result<RecordOutcome, ImportFailure>] = []
+            var counts = ImportCounts()
+            for record in page.records {
+                switch record {
+                case .task(let task):
+                    do {
+                        // Each record in its own savepoint: one that cannot be written fails alone.
+                        let outcome = try db.transaction { try writer.apply(try planner.plan(task), planner: planner) }
+                        counts.count(outcome.change)
+                        results.append(.success(outcome))
+                    } catch {
+                        let failure = ImportFailure(
+                            recordKey: task.ref.label, externalID: task.ref.id, reason: String(describing: error))
+                        try jobs.recordFailure(jobID: page.jobID, failure: failure)
+                        counts.failed += 1
+                        results.append(.failure(failure))
+                    }
+                case .failed(let failure):
+                    try jobs.recordFailure(jobID: page.jobID, failure: failure)
+                    counts.failed += 1
+                    results.append(.failure(failure))
+                }
+            }
+            let checkpoint = page.checkpoint
+            try jobs.checkpoint(
+                jobID: page.jobID, cursor: checkpoint.cursor, counts: checkpoint.countsBefore + counts,
+                highWaterMark: checkpoint.highWaterMark, pages: checkpoint.pages, metrics: checkpoint.metrics)
+            return PageResult(records: results, counts: counts)
+        }
+    }
+
+    public func planPage(_ tasks: [CanonicalTask], target: WriteTarget) throws -> [RecordOutcome] {
+        let planner = TaskPlanner(db: db, target: target)
+        return try tasks.map { task in
+            let plan = try planner.plan(task)
+            return RecordOutcome(
+                change: plan.change, taskID: plan.stored?.id, fieldChanges: try planner.fieldChanges(plan),
+                unmatchedAssignees: plan.unmatchedAssignees, unmatchedMilestone: plan.unmatchedMilestone,
+                rowsWritten: 0)
+        }
+    }
+
+    public func reconcileDeletes(
+        target: WriteTarget, containers: [String], liveIDs: Set<String>, jobID: Int64?, dryRun: Bool
+    ) throws -> Int {
+        guard let projectID = target.projectID else { return 0 }
+        return try db.transaction {
+            var marked = 0
+            let now = Timestamp.now().iso8601
+            for container in containers {
+                let rows = try db.query(
+                    """
+                    SELECT id, external_id FROM tasks
+                    WHERE owner_id = ? AND project_id = ? AND external_source = ? AND external_instance = ?
+                        AND external_container = ? AND deleted_at IS NULL
+                    """,
+                    [
+                        .integer(target.owner.id), .integer(projectID), .text(target.source), .text(target.instance),
+                        .text(container),
+                    ])
+                for row in rows where !liveIDs.contains(row.string("external_id") ?? "") {
+                    guard let id = row.int64("id") else { continue }
+                    if !dryRun {
+                        try db.execute(
+                            "UPDATE tasks SET deleted_at = ?, updated_at = ?, import_job_id = ? WHERE id = ?",
+                            [.text(now), .text(now), SQLValue(jobID), .integer(id)])
+                    }
+                    marked += 1
+                }
+            }
+            return marked
+        }
+    }
+
+    public func closeJob(_ closing: JobClosing) throws {
+        let owner = closing.owner
+        let counts = closing.counts
+        try db.transaction {
+            switch closing.outcome {
+            case .completed(let status, let scope, let highWaterMark):
+                try jobs.finish(
+                    jobID: closing.jobID, status: status, error: nil, counts: counts, metrics: closing.metrics,
+                    report: closing.report)
+                try jobs.setHighWaterMark(
+                    owner: owner, scope: scope, provider: closing.provider, mark: highWaterMark, jobID: closing.jobID)
+                try audit.record(
+                    owner: owner, action: AuditAction.importCompleted.name(provider: closing.provider),
+                    subject: "job \(closing.jobID)",
+                    detail: [
+                        "jobId": .number(Double(closing.jobID)), "status": .string(status.rawValue),
+                        "created": .number(Double(counts.created)), "updated": .number(Double(counts.updated)),
+                        "unchanged": .number(Double(counts.unchanged)), "deleted": .number(Double(counts.deleted)),
+                        "failed": .number(Double(counts.failed)),
+                    ])
+                try audit.recordActivity(
+                    projectID: closing.projectID, kind: "imported_from_\(closing.provider)",
+                    detail: [
+                        "jobId": .number(Double(closing.jobID)),
+                        "projects": .array(closing.containers.map(JSONValue.string)),
+                        "created": .number(Double(counts.created)), "updated": .number(Double(counts.updated)),
+                        "deleted": .number(Double(counts.deleted)),
+                    ])
+                if let name = closing.connectionName { try connections.recordVerified(owner: owner, name: name) }
+            case .failed(let message, let credentialsRefused):
+                try jobs.finish(
+                    jobID: closing.jobID, status: .failed, error: message, counts: counts, metrics: closing.metrics,
+                    report: closing.report)
+                try audit.record(
+                    owner: owner, action: AuditAction.importFailed.name(provider: closing.provider),
+                    subject: "job \(closing.jobID)",
+                    detail: ["jobId": .number(Double(closing.jobID)), "error": .string(message)])
+                if let name = closing.connectionName, credentialsRefused {
+                    try connections.recordError(owner: owner, name: name, message: message)
+                }
+            }
+        }
+    }
+
+    public func job(owner: Owner, id: Int64) throws -> ImportJob? { try jobs.find(owner: owner, id: id) }
+
+    public func highWaterMark(owner: Owner, scope: String) throws -> String? {
+        try jobs.highWaterMark(owner: owner, scope: scope)
+    }
+
+    public func referenceDataFetchedAt(owner: Owner, connectionID: Int64) throws -> Timestamp? {
+        try referenceData.fetchedAt(owner: owner, connectionID: connectionID)
+    }
+
+    public func storeReferenceData(_ records: [ReferenceRecord], owner: Owner, connectionID: Int64) throws {
+        try referenceData.store(records, owner: owner, connectionID: connectionID)
+    }
+
+    public func storedFieldCatalog(owner: Owner, connectionID: Int64, since: Timestamp) throws -> [SourceField] {
+        try referenceData.fields(owner: owner, connectionID: connectionID, since: since)
+    }
+
+    public func storeFieldCatalog(_ fields: [SourceField], owner: Owner, connectionID: Int64) throws {
+        try referenceData.storeFields(fields, owner: owner, connectionID: connectionID)
+    }
+}
