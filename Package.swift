@@ -118,7 +118,8 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "ImportCore", "WorkspaceStore", "ImportTesting", "JiraProvider", "ProviderSandbox", "TestSupport",
+                "TributaryCLI",
                 "tributary",
             ],
             path: "Tests/EngineTests",
