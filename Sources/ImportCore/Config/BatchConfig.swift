@@ -20,8 +20,8 @@ public struct BatchConfig: Sendable {
     public var fingerprint: String { ContentHash.short(raw) }
 
     public static func load(path: String) throws(ConfigError) -> BatchConfig {
-        let json = try ConfigReader.document(try ConfigReader.contents(of: path), origin: path)
-        var reader = ConfigReader()
+        let json = try ConfigFile.document(try ConfigFile.contents(of: path), origin: path)
+        var reader = DocumentReader()
         guard
             let top = reader.object(
                 json, at: "$", allowed: ["$schema", "description", "owner", "database", "report", "runs"])

@@ -82,13 +82,13 @@ public struct RunConfig: Sendable {
 
     /// Reads a config file; throws `ConfigError` listing every problem.
     public static func load(path: String) throws(ConfigError) -> RunConfig {
-        try parse(try ConfigReader.contents(of: path), origin: path)
+        try parse(try ConfigFile.contents(of: path), origin: path)
     }
 
     public static func parse(_ data: Data, origin: String) throws(ConfigError) -> RunConfig {
-        let json = try ConfigReader.document(data, origin: origin)
-        var reader = ConfigReader()
-        let config = reader.config(json, origin: origin)
+        let json = try ConfigFile.document(data, origin: origin)
+        var reader = DocumentReader()
+        let config = reader.runConfig(json, origin: origin)
         guard reader.problems.isEmpty, let config else { throw ConfigError(origin: origin, problems: reader.problems) }
         return config
     }

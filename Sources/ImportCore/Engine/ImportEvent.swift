@@ -22,14 +22,3 @@ public enum ImportEvent: Sendable {
         public let eta: Double?
     }
 }
-
-/// Receives the engine's events. Called from the engine's task; implementations must be quick.
-public protocol ImportObserver: Sendable {
-    func handle(_ event: ImportEvent)
-}
-
-/// An observer that ignores everything.
-public struct SilentObserver: ImportObserver {
-    public init() {}
-    public func handle(_ event: ImportEvent) {}
-}

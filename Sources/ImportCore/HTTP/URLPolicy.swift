@@ -1,16 +1,5 @@
 import Foundation
 
-/// Why a URL cannot be used to reach a source.
-public struct URLPolicyError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
-    public var category: ErrorCategory { .configuration }
-
-    public let url: String
-    public let message: String
-    public let hint: String
-
-    public var description: String { "\(message): \(url)\n  hint: \(hint)" }
-}
-
 /// Which URLs Tributary will talk to, and their one normal form.
 ///
 /// HTTPS is required for every host except loopback (`127.0.0.0/8`, `::1`, `localhost`), where the

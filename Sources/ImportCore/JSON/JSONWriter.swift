@@ -128,8 +128,3 @@ private struct PeekingIterator {
         return buffered
     }
 }
-
-extension JSONValue {
-    /// Compact JSON text with sorted keys.
-    public var jsonText: String { JSONWriter().string(self) }
-}

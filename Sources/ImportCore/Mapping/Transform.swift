@@ -1,35 +1,5 @@
 import Foundation
 
-/// A number in a mapping table: written literally or named after a run parameter (`hoursPerStoryPoint`).
-public enum NumberArgument: Sendable, Hashable, CustomStringConvertible {
-    case literal(Double)
-    case parameter(String)
-
-    public var description: String {
-        switch self {
-        case .literal(let value): return JSONValue.format(number: value)
-        case .parameter(let name): return name
-        }
-    }
-
-    func resolve(_ params: [String: JSONValue]) throws(TransformError) -> Double {
-        switch self {
-        case .literal(let value): return value
-        case .parameter(let name):
-            if let value = params[name]?.doubleValue { return value }
-            if let text = params[name]?.stringValue, let value = Double(text) { return value }
-            throw TransformError("parameter \"\(name)\" is not a number")
-        }
-    }
-}
-
-/// Why a transform could not apply to a value: becomes a per-record failure.
-public struct TransformError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// One step of a rule's transform chain. Scalar transforms apply to each element of an array;
 /// `null` passes through every transform unchanged.
 public enum Transform: Sendable, Hashable, CustomStringConvertible {
@@ -390,24 +360,4 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         return .number(total.rounded(.towardZero))
     }
 
-}
-
-/// Why a transform in a table does not parse.
-public enum TransformParseError: Error, Sendable, Equatable {
-    case unknown(name: String, suggestion: String?)
-    case missingArgument(name: String)
-    case unexpectedArgument(name: String, argument: String)
-    case badArgument(name: String, argument: String, expected: String)
-
-    var message: String {
-        switch self {
-        case .unknown(let name, let suggestion):
-            return "unknown transform \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
-        case .missingArgument(let name): return "transform \"\(name)\" needs an argument: \(name)(…)"
-        case .unexpectedArgument(let name, let argument):
-            return "transform \"\(name)\" takes no argument (got \"\(argument)\")"
-        case .badArgument(let name, let argument, let expected):
-            return "transform \"\(name)\": \"\(argument)\" is not \(expected)"
-        }
-    }
 }

@@ -8,9 +8,3 @@ public enum ErrorCategory: String, Sendable, Hashable {
     /// Anything else: the source or the destination failed, or the run was stopped (exit 1).
     case failure
 }
-
-/// An error that says which `ErrorCategory` it belongs to.
-public protocol CategorizedError: Error {
-    /// The failure's category.
-    var category: ErrorCategory { get }
-}

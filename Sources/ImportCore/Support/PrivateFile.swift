@@ -6,18 +6,6 @@ import Foundation
     import Darwin
 #endif
 
-/// Why a private file could not be written.
-public struct PrivateFileError: Error, Sendable, CustomStringConvertible, CategorizedError {
-    public var category: ErrorCategory { .failure }
-
-    public let path: String
-    public let reason: String
-
-    public var description: String {
-        "cannot write \(path): \(reason)\n  hint: check that its folder exists and is yours, or choose another path."
-    }
-}
-
 /// Files Tributary writes for the user alone: created 0600, and never written through a symlink
 /// someone planted at the path (the bytes go to a new file beside it, which then replaces the path
 /// itself, atomically: a reader sees the old file or the new one, never half of one).

@@ -1,11 +1,3 @@
-/// Why a rich-text document could not be flattened.
-public struct TextConversionError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
-    public var category: ErrorCategory { .failure }
-
-    public let message: String
-    public var description: String { message }
-}
-
 /// Flattens an Atlassian Document Format document (Jira Cloud's rich text) to readable plain text.
 ///
 /// Paragraphs are separated by a blank line; lists keep bullets (`- `) and numbers (`1. `) with
@@ -264,17 +256,5 @@ public enum ADFText {
                 $0.isEmpty ? prefix.trimmingTrailingWhitespace() : prefix + $0
             }.joined(separator: "\n")
         }
-    }
-}
-
-extension String {
-    func trimmingTrailingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-
-    func replacingNewlines() -> String {
-        split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

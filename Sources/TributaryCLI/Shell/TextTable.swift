@@ -33,11 +33,3 @@ struct TextTable {
         return lines.joined(separator: "\n")
     }
 }
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = Substring(self)
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}

@@ -46,7 +46,3 @@ public struct BatchRunRepository: Sendable {
             ])
     }
 }
-
-extension Workspace {
-    public var batches: BatchRunRepository { BatchRunRepository(db: db) }
-}

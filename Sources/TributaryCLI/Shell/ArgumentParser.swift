@@ -1,46 +1,5 @@
 import ImportCore
 
-/// One option a command accepts.
-public struct OptionSpec: Sendable {
-    /// The long name without dashes (`db`).
-    public let name: String
-    /// A one-letter alias (`h`), if any.
-    public let short: Character?
-    /// The value's placeholder (`PATH`); `nil` for a flag.
-    public let value: String?
-    public let help: String
-    /// May be given several times (values accumulate).
-    public let repeatable: Bool
-
-    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
-        self.name = name
-        self.short = short
-        self.value = value
-        self.help = help
-        self.repeatable = repeatable
-    }
-
-    var isFlag: Bool { value == nil }
-}
-
-/// What a command line said, after parsing against a command's options.
-public struct ParsedArguments: Sendable {
-    public var positionals: [String] = []
-    var values: [String: [String]] = [:]
-    var flags: Set<String> = []
-
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
-    public func value(_ name: String) -> String? { values[name]?.last }
-    public func values(_ name: String) -> [String] { values[name] ?? [] }
-
-    /// An integer option, or a usage error naming it.
-    public func int(_ name: String) throws(CLIError) -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text) else { throw CLIError.usage("--\(name) takes a whole number, not \"\(text)\"") }
-        return number
-    }
-}
-
 /// Parses arguments the way common Unix tools do: `--name value`, `--name=value`, `-x`, flags,
 /// `--` to end options. Unknown options are rejected with the closest known one as a hint.
 public enum ArgumentParser {

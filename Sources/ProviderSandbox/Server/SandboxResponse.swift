@@ -1,19 +1,5 @@
 import Foundation
 
-/// A request as the sandbox server received it.
-public struct SandboxRequest: Sendable {
-    public let method: String
-    /// The path without the query (`/rest/api/3/search/jql`), percent-decoded.
-    public let path: String
-    /// Query parameters (last value wins for repeated names).
-    public let query: [String: String]
-    /// Header names lower-cased.
-    public let headers: [String: String]
-    public let body: Data
-
-    public func header(_ name: String) -> String? { headers[name.lowercased()] }
-}
-
 /// A response the sandbox sends.
 public struct SandboxResponse: Sendable {
     /// How the bytes go out: at once, or the way a slow or stalling server sends them.
@@ -78,6 +64,3 @@ public struct SandboxResponse: Sendable {
         }
     }
 }
-
-/// Lets a ready response travel as the failure of a `Result` inside the sandbox's routing.
-extension SandboxResponse: Error {}

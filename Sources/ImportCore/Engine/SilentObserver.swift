@@ -1,0 +1,5 @@
+/// An observer that ignores everything.
+public struct SilentObserver: ImportObserver {
+    public init() {}
+    public func handle(_ event: ImportEvent) {}
+}

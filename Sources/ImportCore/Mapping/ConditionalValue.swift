@@ -1,0 +1,5 @@
+/// `{"when": condition, "value": v}`.
+public struct ConditionalValue: Sendable {
+    public let condition: Condition
+    public let value: JSONValue
+}

@@ -1,0 +1,16 @@
+/// A custom field the table names by alias, resolved by id or display name through the provider's field list.
+public struct CustomFieldSpec: Sendable, Hashable {
+    public let alias: String
+    /// Candidate ids, tried in order (`customfield_10016`).
+    public let ids: [String]
+    /// Candidate display names, tried in order after the ids ("Story point estimate", "Story Points").
+    public let names: [String]
+    public let type: FieldType
+
+    public init(alias: String, ids: [String], names: [String], type: FieldType) {
+        self.alias = alias
+        self.ids = ids
+        self.names = names
+        self.type = type
+    }
+}

@@ -1,0 +1,18 @@
+/// One target field's rule: read, transform, map, or a conditional value; first match wins.
+public struct FieldRule: Sendable {
+    public let target: String
+    /// Source paths; the first one with a value is used.
+    public let from: [SourcePath]
+    /// Only when this holds is the rule applied (else the target stays empty).
+    public let guardCondition: Condition?
+    /// Values chosen by conditions, tried in order before `from`.
+    public let conditionalValues: [ConditionalValue]
+    public let transforms: [Transform]
+    public let map: ValueMap?
+    public let defaultValue: JSONValue?
+    public let required: Bool
+    /// The type the author declares the rule produces, checked against the target's.
+    public let declaredType: FieldType?
+    /// Where the rule is in the table (`task.fields[3]`), for messages.
+    public let location: String
+}

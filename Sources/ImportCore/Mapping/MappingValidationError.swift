@@ -1,0 +1,24 @@
+/// A problem in a mapping table, with the JSON path of the offending part.
+public typealias MappingProblem = DocumentProblem
+
+/// A mapping table that cannot be used: every problem found, each with its path.
+public struct MappingValidationError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    public var category: ErrorCategory { .configuration }
+
+    public let origin: String
+    public let problems: [MappingProblem]
+
+    public init(origin: String, problems: [MappingProblem]) {
+        self.origin = origin
+        self.problems = problems
+    }
+
+    public var description: String {
+        var lines = ["the mapping table \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
+        lines += problems.map { "  \($0)" }
+        lines.append(
+            "  hint: fix them and check again with `tributary mapping check \(origin)`; docs/MAPPING.md describes the format."
+        )
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+
+/// Lets a ready response travel as the failure of a `Result` inside the sandbox's routing.
+extension SandboxResponse: Error {}

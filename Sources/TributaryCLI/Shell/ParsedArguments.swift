@@ -1,0 +1,19 @@
+import ImportCore
+
+/// What a command line said, after parsing against a command's options.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    public func value(_ name: String) -> String? { values[name]?.last }
+    public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// An integer option, or a usage error naming it.
+    public func int(_ name: String) throws(CLIError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text) else { throw CLIError.usage("--\(name) takes a whole number, not \"\(text)\"") }
+        return number
+    }
+}

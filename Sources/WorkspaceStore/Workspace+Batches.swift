@@ -1,0 +1,5 @@
+import ImportCore
+
+extension Workspace {
+    public var batches: BatchRunRepository { BatchRunRepository(db: db) }
+}
