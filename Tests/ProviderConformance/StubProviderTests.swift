@@ -34,29 +34,36 @@ struct StubProviderTests {
 
     @Test("pagination: Asana next_page.offset, Linear pageInfo.endCursor, ClickUp page numbers until last_page")
     func pagination() throws {
-        let asana = AsanaAPI.parsePage(try Fixtures.json("asana/tasks-page-next_page.json"))
+        let project = "1204380091287000"
+        let asana = AsanaAPI.page(try Fixtures.json("asana/tasks-page-next_page.json"), container: project)
         #expect(asana.records.count == 1)
-        #expect(asana.nextOffset?.hasPrefix("gjJl2xAiOiJKV1Qi") == true)
-        #expect(AsanaAPI.parsePage(try Fixtures.json("asana/tasks-list-optfields.json")).nextOffset == nil)
-        let request = AsanaAPI.tasksRequest(project: "1204380091287000", offset: asana.nextOffset, limit: 500)
+        #expect(asana.next.flatMap(StubCursor.decode)?.position.hasPrefix("gjJl2xAiOiJKV1Qi") == true)
+        #expect(AsanaAPI.page(try Fixtures.json("asana/tasks-list-optfields.json"), container: project).next == nil)
+        let request = AsanaAPI.request(
+            for: RecordQuery(containers: [project], pageSize: 500), container: project, cursor: asana.next)
         #expect(request.url.query?.contains("limit=100") == true)
         #expect(request.url.query?.contains("offset=gjJl2x") == true)
 
-        let linear = LinearAPI.parsePage(try Fixtures.json("linear/graphql-issues-page.json"))
+        let linear = LinearAPI.page(try Fixtures.json("linear/graphql-issues-page.json"), container: "LEF")
         #expect(linear.records.count == 2)
-        #expect(linear.endCursor == "69231a60-4db3-42f4-965e-9ca9ebb83a42")
-        let next = LinearAPI.issuesRequest(team: "LEF", after: linear.endCursor, credentials: .apiKey("k"))
+        #expect(linear.next.flatMap(StubCursor.decode)?.position == "69231a60-4db3-42f4-965e-9ca9ebb83a42")
+        let next = LinearAPI.request(
+            for: RecordQuery(containers: ["LEF"]), container: "LEF", cursor: linear.next, credentials: .apiKey("k"))
         #expect(String(decoding: next.body ?? Data(), as: UTF8.self).contains("\"after\":\"69231a60"))
 
-        let last = ClickUpAPI.parsePage(try Fixtures.json("clickup/provider-records.json"), page: 3)
-        #expect(last.nextPage == nil)
-        let old = ClickUpAPI.parsePage(try Fixtures.json("clickup/list-tasks-page-tap-clickup.json"), page: 0)
-        #expect(old.nextPage == nil, "a short page without last_page is the last one")
+        let third = StubCursor(container: "900", position: "3").encoded
+        let last = ClickUpAPI.page(try Fixtures.json("clickup/provider-records.json"), container: "900", cursor: third)
+        #expect(last.next == nil)
+        let old = ClickUpAPI.page(
+            try Fixtures.json("clickup/list-tasks-page-tap-clickup.json"), container: "900", cursor: nil)
+        #expect(old.next == nil, "a short page without last_page is the last one")
+        let full = ClickUpAPI.page(
+            ["tasks": .array(Array(repeating: ["id": "x"], count: 100)), "last_page": false], container: "900",
+            cursor: StubCursor(container: "900", position: "2").encoded)
+        #expect(full.next.flatMap(StubCursor.decode)?.position == "3")
         #expect(
-            ClickUpAPI.parsePage(
-                ["tasks": .array(Array(repeating: ["id": "x"], count: 100)), "last_page": false], page: 2
-            ).nextPage == 3)
-        #expect(ClickUpAPI.tasksRequest(list: "900", page: 2).url.query?.contains("page=2") == true)
+            ClickUpAPI.request(for: RecordQuery(containers: ["900"]), container: "900", cursor: full.next).url.query?
+                .contains("page=3") == true)
     }
 
     @Test("their errors are read in their own shapes")
