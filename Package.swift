@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImportCoreTests",
-            dependencies: ["ImportCore", "WorkspaceStore", "TestSupport"],
+            dependencies: ["ImportCore", "WorkspaceStore", "ProviderSandbox", "TestSupport"],
             path: "Tests/ImportCoreTests",
             resources: [.copy("Fixtures")],
             swiftSettings: strict
@@ -107,6 +107,12 @@ let package = Package(
             name: "WorkspaceStoreTests",
             dependencies: ["ImportCore", "WorkspaceStore", "TestSupport"],
             path: "Tests/WorkspaceStoreTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProviderSandboxTests",
+            dependencies: ["ImportCore", "ProviderSandbox"],
+            path: "Tests/ProviderSandboxTests",
             swiftSettings: strict
         ),
         .testTarget(
@@ -128,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "tributary",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "tributary",
             ],
             path: "Tests/CLITests",
             swiftSettings: strict

@@ -21,6 +21,7 @@ public struct ScriptedProvider: Provider {
         self.ids = ids
     }
 
+    /// A descriptor for the scripted id.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: id, displayName: "Scripted", authKinds: [.apiKey], defaultBaseURL: "https://scripted.invalid",
@@ -28,6 +29,7 @@ public struct ScriptedProvider: Provider {
             readiness: .ready)
     }
 
+    /// A connection serving the script.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         ScriptedConnection(provider: self, siteURL: settings.baseURL.absoluteString)
     }

@@ -1,22 +1,27 @@
 import ImportCore
 
 extension Workspace: ImportDestination {
+    /// The owner's project named `name`, if there is one.
     public func projectID(owner: Owner, name: String) throws -> Int64? {
         try projects.find(owner: owner, name: name)
     }
 
+    /// Creates the owner's project `name` and returns its id.
     public func createProject(owner: Owner, name: String) throws -> Int64 {
         try projects.findOrCreate(owner: owner, name: name)
     }
 
+    /// The lock beside the database that keeps two runs of one config apart.
     public func acquireRunLease(fingerprint: String) throws -> any RunLease {
         try RunLock(database: path, fingerprint: fingerprint)
     }
 
+    /// The last job of this config, for resuming.
     public func latestJob(owner: Owner, fingerprint: String) throws -> ImportJob? {
         try jobs.latest(owner: owner, fingerprint: fingerprint)
     }
 
+    /// Opens a job (superseding the one it resumes) and audits its start.
     public func openJob(_ opening: JobOpening) throws -> ImportJob {
         try db.transaction {
             let job = try jobs.start(
@@ -41,6 +46,7 @@ extension Workspace: ImportDestination {
         }
     }
 
+    /// Writes a page, its failures and its checkpoint in one transaction.
     public func writePage(_ page: PageWrite) throws -> PageResult {
         guard let projectID = page.target.projectID else {
             throw WorkspaceError.invalid("a page cannot be written without a destination project")
@@ -79,6 +85,7 @@ extension Workspace: ImportDestination {
         }
     }
 
+    /// What writing `tasks` would do, without writing (dry runs).
     public func planPage(_ tasks: [CanonicalTask], target: WriteTarget) throws -> [RecordOutcome] {
         let planner = TaskPlanner(db: db, target: target)
         return try tasks.map { task in
@@ -90,6 +97,7 @@ extension Workspace: ImportDestination {
         }
     }
 
+    /// Marks deleted the rows of this scope the source no longer lists.
     public func reconcileDeletes(
         target: WriteTarget, containers: [String], liveIDs: Set<String>, jobID: Int64?, dryRun: Bool
     ) throws -> Int {
@@ -122,6 +130,7 @@ extension Workspace: ImportDestination {
         }
     }
 
+    /// Closes a job with its outcome, report and audit entry.
     public func closeJob(_ closing: JobClosing) throws {
         let owner = closing.owner
         let counts = closing.counts
@@ -166,24 +175,30 @@ extension Workspace: ImportDestination {
         }
     }
 
+    /// The owner's job `id`.
     public func job(owner: Owner, id: Int64) throws -> ImportJob? { try jobs.find(owner: owner, id: id) }
 
+    /// Where the next incremental run of this scope starts.
     public func highWaterMark(owner: Owner, scope: String) throws -> String? {
         try jobs.highWaterMark(owner: owner, scope: scope)
     }
 
+    /// When this connection's reference data was last stored.
     public func referenceDataFetchedAt(owner: Owner, connectionID: Int64) throws -> Timestamp? {
         try referenceData.fetchedAt(owner: owner, connectionID: connectionID)
     }
 
+    /// Replaces this connection's reference data.
     public func storeReferenceData(_ records: [ReferenceRecord], owner: Owner, connectionID: Int64) throws {
         try referenceData.store(records, owner: owner, connectionID: connectionID)
     }
 
+    /// This connection's field catalog, if stored after `since`.
     public func storedFieldCatalog(owner: Owner, connectionID: Int64, since: Timestamp) throws -> [SourceField] {
         try referenceData.fields(owner: owner, connectionID: connectionID, since: since)
     }
 
+    /// Replaces this connection's field catalog.
     public func storeFieldCatalog(_ fields: [SourceField], owner: Owner, connectionID: Int64) throws {
         try referenceData.storeFields(fields, owner: owner, connectionID: connectionID)
     }

@@ -212,4 +212,30 @@ struct HostileJiraTests {
             }
         }
     }
+
+    @Test("an issue id holding spaces, slashes or dots travels as one escaped path segment, never traps")
+    func idsThatAreNoPathSegment() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 4))
+        let ids = harness.sandbox.issueIDs
+        let updated = "2031-01-01T00:00:00.000+0000"
+        let hostileID = "7 8/../../../myself?x=#"
+        let body =
+            #"{"id":"\#(hostileID)","key":"ODD-1","fields":{"summary":"odd","updated":"\#(updated)","comment":{"total":5,"maxResults":1,"startAt":0,"comments":[]}}}"#
+        harness.sandbox.replaceIssueJSON(id: ids[0], with: Array(body.utf8))
+        let paths = Locked<[String]>([])
+        harness.sandbox.intercept { request, emulator in
+            paths.update { $0.append(request.rawPath) }
+            return emulator()
+        }
+        let result = try await CLIProcess.run(
+            ["run", try harness.configFile(), "--quiet"], environment: harness.environment, timeout: 60)
+        harness.sandbox.intercept(nil)
+        #expect(!result.signalled, "the run crashed: \(result.stderr)")
+        #expect([0, 1, 4].contains(result.status), "\(result.status): \(result.stderr)")
+        let commentPaths = paths.value.filter { $0.hasSuffix("/comment") }
+        #expect(
+            commentPaths.contains { $0.contains("/issue/7%208%2F..%2F..%2F..%2Fmyself%3Fx%3D%23/comment") },
+            "\(commentPaths)")
+        #expect(!paths.value.contains { $0.contains("/../") }, "\(paths.value)")
+    }
 }

@@ -3,22 +3,35 @@ import Foundation
 /// A migration batch: many runs (several providers, connections, projects, destinations) executed
 /// in order or in parallel across connections, resumable, with one report (see docs/CONFIG.md).
 public struct BatchConfig: Sendable {
+    /// One import of the batch.
     public struct Run: Sendable {
+        /// The run's name in the report.
         public let name: String
+        /// Its run config.
         public let config: RunConfig
+        /// Whether it continues from the last high-water mark.
         public let incremental: Bool
     }
 
+    /// The owner every run writes for.
     public var owner: String?
+    /// The store every run writes into.
     public var database: String?
+    /// The runs, in order.
     public var runs: [Run]
+    /// Where to write the JSON report.
     public var reportJSON: String?
+    /// Where to write the HTML report.
     public var reportHTML: String?
+    /// The file it was read from.
     public let origin: String
+    /// The document as read, for its fingerprint.
     public let raw: JSONValue
 
+    /// Identifies the batch: a rerun of one batch file resumes it.
     public var fingerprint: String { ContentHash.short(raw) }
 
+    /// Reads a batch file and the run configs it names.
     public static func load(path: String) throws(ConfigError) -> BatchConfig {
         let json = try ConfigFile.document(try ConfigFile.contents(of: path), origin: path)
         var reader = DocumentReader()

@@ -4,6 +4,7 @@ import Foundation
 /// the config's folder), or the provider's default `Providers/<provider>/mapping.json` looked up in the
 /// working directory, `TRIBUTARY_HOME`, and the folders above the executable.
 public enum MappingLocator {
+    /// The mapping table a config means: its own, or the provider's shipped one.
     public static func path(
         for config: RunConfig, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ConfigError) -> String {

@@ -9,23 +9,35 @@ public struct RunConfig: Sendable {
         case inline(provider: String, url: String, email: String?, tokenEnv: String, authKind: AuthKind)
     }
 
+    /// What to read and how.
     public struct Source: Sendable, Hashable {
+        /// The provider's id (`jira`).
         public var provider: String
         /// Container keys (Jira project keys, Linear team keys…); `projects` is accepted for it.
         public var containers: [String]
         /// The provider's own filter language (JQL for Jira); `jql` is accepted for it.
         public var filter: String?
+        /// Only records updated at or after this instant.
         public var since: Timestamp?
+        /// Only records assigned to the connection's own account.
         public var assignedToMe = false
+        /// Whether done and closed records come too.
         public var includeClosed = true
         /// The N most recently updated records; `nil` imports everything.
         public var cap: Int? = 100
+        /// Whether comments are imported.
         public var comments = true
+        /// Whether worklogs are imported.
         public var worklogs = true
+        /// Whether attachments are imported.
         public var attachments = true
+        /// Whether rows the source no longer lists are marked deleted after a full listing.
         public var reconcileDeletes = false
+        /// Records asked for per page.
         public var pageSize = 100
+        /// A ceiling on request rate; `nil`: as fast as the source's limits allow.
         public var requestsPerSecond: Double?
+        /// Requests in flight at once.
         public var maxConcurrentRequests = 4
         /// Seconds one request attempt may take in all (connect, headers and body).
         public var requestTimeoutSeconds = 30
@@ -35,26 +47,38 @@ public struct RunConfig: Sendable {
         public var overlapMinutes = 5
     }
 
+    /// Where the records go.
     public struct Destination: Sendable, Hashable {
+        /// The destination project's name.
         public var project: String
+        /// Whether a missing project is created (else the run stops and says so).
         public var createProject = false
+        /// Whether milestones named by records but missing are created.
         public var createMilestones = false
         /// Projects whose tasks for the same source items are moved into `project` rather than copied;
         /// without it, importing into a second project gives a second copy and moves nothing.
         public var moveFrom: [String] = []
     }
 
+    /// Which mapping table and with which parameters.
     public struct Mapping: Sendable, Hashable {
         /// Path of the mapping table; `nil`: the provider's default `Providers/<provider>/mapping.json`.
         public var table: String?
+        /// Overrides of the table's `params` (`hoursPerStoryPoint`).
         public var params: [String: JSONValue] = [:]
     }
 
+    /// The owner the run writes for (else the flag or `TRIBUTARY_OWNER`).
     public var owner: String?
+    /// The store to write into (else the flag or `TRIBUTARY_DB`).
     public var database: String?
+    /// The stored connection to read through.
     public var connection: ConnectionReference
+    /// What to read.
     public var source: Source
+    /// Where to write.
     public var destination: Destination
+    /// How to map.
     public var mapping: Mapping
     /// The file it was read from.
     public var origin: String
@@ -85,6 +109,7 @@ public struct RunConfig: Sendable {
         try parse(try ConfigFile.contents(of: path), origin: path)
     }
 
+    /// A run config from JSON, or every problem in it with its path.
     public static func parse(_ data: Data, origin: String) throws(ConfigError) -> RunConfig {
         let json = try ConfigFile.document(data, origin: origin)
         var reader = DocumentReader()

@@ -7,5 +7,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case importCompleted = "IMPORT_COMPLETED"
     case importFailed = "IMPORT_FAILED"
 
+    /// The audit name of this action for a provider (`JIRA_CONNECT`).
     public func name(provider: String) -> String { provider.uppercased() + "_" + rawValue }
 }

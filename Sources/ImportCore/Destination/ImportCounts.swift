@@ -1,11 +1,17 @@
 /// What a job did to the workspace, by kind of change.
 public struct ImportCounts: Sendable, Hashable {
+    /// Rows created.
     public var created = 0
+    /// Rows changed in place.
     public var updated = 0
+    /// Records whose content hash had not changed: nothing written.
     public var unchanged = 0
+    /// Rows marked deleted because the source no longer lists them.
     public var deleted = 0
+    /// Records not written, each with a reason.
     public var failed = 0
 
+    /// Counts, zero unless given.
     public init(created: Int = 0, updated: Int = 0, unchanged: Int = 0, deleted: Int = 0, failed: Int = 0) {
         self.created = created
         self.updated = updated
@@ -26,6 +32,7 @@ public struct ImportCounts: Sendable, Hashable {
         }
     }
 
+    /// Both counts added (pages into a run, runs into a batch).
     public static func + (lhs: ImportCounts, rhs: ImportCounts) -> ImportCounts {
         ImportCounts(
             created: lhs.created + rhs.created, updated: lhs.updated + rhs.updated,

@@ -1,24 +1,44 @@
 /// One import run as recorded in `import_jobs`.
 public struct ImportJob: Sendable, Hashable {
+    /// The job's number, per store.
     public let id: Int64
+    /// The owner the job ran for.
     public let ownerID: Int64
+    /// The connection it read through (`nil` once that connection was removed).
     public let connectionID: Int64?
+    /// The source provider's id (`jira`).
     public let provider: String
+    /// The destination project it wrote into, once known.
     public let destinationProjectID: Int64?
+    /// The run config as it was, secrets excluded.
     public let configJSON: String
+    /// The config's fingerprint: runs of one config resume and continue each other.
     public let fingerprint: String
+    /// `full`, `incremental` or `dry-run`.
     public let mode: String
+    /// Where the job stands.
     public let status: JobStatus
+    /// When it started (ISO-8601, UTC).
     public let startedAt: String
+    /// When it ended; `nil` while running or after a crash.
     public let finishedAt: String?
+    /// What it wrote so far.
     public let counts: ImportCounts
+    /// The checkpoint: where a resumed run continues.
     public let cursor: String?
+    /// Why it failed, redacted.
     public let error: String?
+    /// The interrupted job this one resumed.
     public let resumedFromJobID: Int64?
+    /// The latest source update time it saw: where the next incremental run starts.
     public let highWaterMark: String?
+    /// Pages written.
     public let pages: Int
+    /// HTTP requests made.
     public let requests: Int
+    /// Requests retried after a fault.
     public let retries: Int
+    /// The run's report as JSON (failures, warnings, unmatched people).
     public let report: JSONValue
     /// The effective query (order, bounds, cap) the job asked the provider for.
     public let query: JSONValue

@@ -1,5 +1,6 @@
 /// What writing one canonical record did (or, in a dry run, would do) to the workspace.
 public struct RecordOutcome: Sendable, Hashable {
+    /// What writing a record did to its row.
     public enum Change: String, Sendable, Hashable {
         case created, updated, unchanged
 
@@ -30,6 +31,7 @@ public struct RecordOutcome: Sendable, Hashable {
         }
     }
 
+    /// What writing the record did to its row.
     public let change: Change
     /// Local id of the task (nil in a dry run of a new record).
     public let taskID: Int64?

@@ -1,5 +1,6 @@
 /// A workspace-level failure: the thing asked for is not there, or not this owner's.
 public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
+    /// A store problem is a failure of the run (exit 1).
     public var category: ErrorCategory { .failure }
 
     case schemaTooNew(found: Int, supported: Int)
@@ -10,6 +11,7 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible,
     case jobNotFound(id: Int64)
     case invalid(String)
 
+    /// The message, with what to do next.
     public var description: String {
         switch self {
         case .schemaTooNew(let found, let supported):

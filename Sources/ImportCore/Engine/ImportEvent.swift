@@ -12,9 +12,13 @@ public enum ImportEvent: Sendable {
 
     /// Counters after a page.
     public struct Progress: Sendable {
+        /// Pages written so far.
         public let pages: Int
+        /// Records read so far.
         public let records: Int
+        /// What was written so far.
         public let counts: ImportCounts
+        /// The source's estimate of all records, when it gives one.
         public let estimatedTotal: Int?
         /// Records per second since the start of this run.
         public let rate: Double

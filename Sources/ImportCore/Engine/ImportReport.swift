@@ -1,33 +1,53 @@
 /// The outcome of one import job: what `tributary run` prints and stores in the job's `report_json`.
 public struct ImportReport: Sendable {
+    /// The job that ran (`nil` for dry runs and runs that never opened one).
     public var jobID: Int64?
+    /// How the run ended.
     public var status: JobStatus
+    /// `full`, `incremental` or `dry-run`.
     public var mode: String
+    /// The source provider's id.
     public var provider: String
+    /// The destination project's name.
     public var destinationProject: String
+    /// What was written.
     public var counts: ImportCounts
+    /// The first thousand failed records.
     public var failures: [ImportFailure]
     /// Assignees (email, or name when hidden) that match no user profile, with how many records named them.
     public var unmatchedAssignees: [String: Int]
+    /// Milestone titles no milestone matched, with how often.
     public var unmatchedMilestones: [String: Int]
+    /// What was skipped or assumed, in words.
     public var warnings: [String]
+    /// Pages written.
     public var pages: Int
+    /// HTTP requests made.
     public var requests: Int
+    /// Requests retried after a fault.
     public var retries: Int
+    /// How long the run took.
     public var durationSeconds: Double
+    /// The interrupted job this run resumed.
     public var resumedFrom: Int64?
+    /// Whether nothing was written (a dry run).
     public var dryRun: Bool
     /// Dry runs: the changes an import would make, per record.
     public var plannedChanges: [PlannedChange]
+    /// Why the run failed, redacted.
     public var error: String?
 
     /// One record's planned change in a dry run.
     public struct PlannedChange: Sendable, Hashable {
+        /// The record's label.
         public let record: String
+        /// `create`, `update`, `unchanged` or `fail`.
         public let change: String
+        /// The fields that would change, with their old and new values.
         public let fields: [RecordOutcome.FieldChange]
     }
 
+    /// An empty report of a run about to start.
     public init(provider: String, destinationProject: String, mode: String, dryRun: Bool) {
         self.jobID = nil
         self.status = .running

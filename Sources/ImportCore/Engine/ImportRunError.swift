@@ -18,8 +18,10 @@ public struct ImportRunError: Error, Sendable, CustomStringConvertible, Categori
         self.jobID = jobID
     }
 
+    /// The category of the failure.
     public var category: ErrorCategory { kind }
 
+    /// The message and the job to look at.
     public var description: String {
         jobID.map { "\(message)\n  (job \($0) is recorded as failed; `tributary jobs show \($0)` has the details)" }
             ?? message

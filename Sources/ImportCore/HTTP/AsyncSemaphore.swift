@@ -3,8 +3,10 @@ public actor AsyncSemaphore {
     private var available: Int
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
+    /// A semaphore letting `limit` tasks in at once (at least one).
     public init(limit: Int) { available = max(1, limit) }
 
+    /// Waits for a place.
     public func acquire() async {
         if available > 0 {
             available -= 1
@@ -13,6 +15,7 @@ public actor AsyncSemaphore {
         await withCheckedContinuation { waiters.append($0) }
     }
 
+    /// Gives a place back.
     public func release() {
         if waiters.isEmpty {
             available += 1

@@ -26,6 +26,7 @@ public struct ConnectionOptions: Sendable, Hashable {
     /// Provider-specific overrides (Jira: `gatewayURL` for scoped tokens, `deployment`, `cloudId`, `timeZone`).
     public var extras: [String: String]
 
+    /// Options for one connection.
     public init(
         maxConcurrentRequests: Int = 4, requestsPerSecond: Double? = nil, burst: Int = 10, requestTimeout: Double = 30,
         deadline: Double = 600, maxResponseBytes: Int = ConnectionOptions.defaultMaxResponseBytes, maxAttempts: Int = 6,

@@ -15,6 +15,7 @@ public final class HTTPClient: Sendable {
 
     let transport: any HTTPTransport
     let credentials: Credentials?
+    /// Hides this connection's secrets in everything the client reports.
     public let redactor: Redactor
     let requestTimeout: Double
     /// The longest one call may take, retries and waits included.

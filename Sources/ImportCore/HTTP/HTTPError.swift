@@ -24,6 +24,7 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible, CategorizedErro
     /// The answer's body passed the size limit (after decompression); the transfer was stopped.
     case tooLarge(url: String, limit: Int)
 
+    /// The failure, redacted, with what to do next.
     public var description: String {
         switch self {
         case .status(let code, let body, _, let url, let attempts):

@@ -2,8 +2,11 @@ import Foundation
 
 /// An HTTP response: status, headers (names lower-cased) and body.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status.
     public let status: Int
+    /// Headers, names lower-cased.
     public let headers: [String: String]
+    /// The body, decompressed and within the size cap.
     public let body: Data
     /// The URL that answered (after redirects).
     public let url: URL

@@ -3,6 +3,7 @@ import Foundation
 /// Removes secrets from any text before it is logged, stored or shown: the credentials' own strings
 /// (token, encoded Basic pair, header value) and the values of secret-looking URL query parameters.
 public struct Redactor: Sendable {
+    /// What a secret is replaced with.
     public static let placeholder = "‹redacted›"
     private let secrets: [String]
 
@@ -30,8 +31,10 @@ public struct Redactor: Sendable {
     /// Whether this redactor hides anything beyond secret-looking URL parameters.
     public var hasSecrets: Bool { !secrets.isEmpty }
 
+    /// A redactor hiding the strings of `credentials`.
     public init(credentials: Credentials) { self.init(secrets: credentials.sensitiveStrings) }
 
+    /// `text` without the secrets and secret-looking query values.
     public func redact(_ text: String) -> String {
         var result = text
         for secret in secrets where result.contains(secret) {
@@ -40,6 +43,7 @@ public struct Redactor: Sendable {
         return Redactor.redactQueryValues(result)
     }
 
+    /// `url` as text without the secrets.
     public func redact(_ url: URL) -> String { redact(url.absoluteString) }
 
     /// A body safe to keep: a JSON body is decoded, every string in it (keys too) redacted as text and

@@ -7,12 +7,16 @@ import Foundation
 /// full jitter (a random time between zero and the exponential bound) and honour `Retry-After`
 /// (seconds or an HTTP date).
 public struct RetryPolicy: Sendable {
+    /// Attempts per request, the first included.
     public var maxAttempts: Int
+    /// The first backoff, in seconds.
     public var base: Double
+    /// The longest backoff, in seconds.
     public var cap: Double
     /// Longest `Retry-After` honoured; a longer one ends the retries with the error.
     public var maxRetryAfter: Double
 
+    /// A policy.
     public init(maxAttempts: Int = 6, base: Double = 0.5, cap: Double = 30, maxRetryAfter: Double = 120) {
         self.maxAttempts = max(1, maxAttempts)
         self.base = base
@@ -20,8 +24,10 @@ public struct RetryPolicy: Sendable {
         self.maxRetryAfter = maxRetryAfter
     }
 
+    /// Statuses worth another attempt.
     public static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
 
+    /// Whether `status` is worth another attempt.
     public func isRetryable(status: Int) -> Bool { RetryPolicy.retryableStatuses.contains(status) }
 
     /// The wait before attempt `attempt + 1` (attempts count from 1).

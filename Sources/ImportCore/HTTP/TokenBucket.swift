@@ -7,6 +7,7 @@ public actor TokenBucket {
     private var tokens: Double
     private var last: Double
 
+    /// A bucket refilling `rate` tokens a second, holding at most `burst`.
     public init(rate: Double, burst: Int) {
         self.rate = max(rate, 0.001)
         self.burst = Double(max(1, burst))

@@ -6,6 +6,7 @@ import Foundation
 /// provider sandbox runs. A missing scheme means HTTPS; trailing slashes, queries and fragments are
 /// dropped; scheme and host are lower-cased.
 public enum URLPolicy {
+    /// A site URL as connections store it (scheme and host, no path), or why it is refused.
     public static func normalizedBaseURL(_ raw: String) throws(URLPolicyError) -> URL {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {

@@ -39,6 +39,7 @@ public final class URLSessionTransport: HTTPTransport {
 
     deinit { session.invalidateAndCancel() }
 
+    /// Sends one request attempt within `limits`, without following redirects.
     public func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
         let timeout = max(0.001, limits.timeout)
         var urlRequest = URLRequest(

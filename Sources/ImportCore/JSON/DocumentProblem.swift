@@ -12,5 +12,6 @@ public struct DocumentProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }

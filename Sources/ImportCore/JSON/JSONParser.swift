@@ -8,6 +8,7 @@ public struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
     public static let defaultMaxDepth = 512
 
+    /// The JSON value in `data`, nested at most `maxDepth` deep, or where and why it is not JSON.
     public static func parse(_ data: Data, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -21,6 +22,7 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// The JSON value in `text`, nested at most `maxDepth` deep.
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
         try parse(Data(text.utf8), maxDepth: maxDepth)
     }

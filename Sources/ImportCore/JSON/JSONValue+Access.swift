@@ -13,36 +13,43 @@ extension JSONValue {
         return nil
     }
 
+    /// Whether this is JSON null.
     public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
+    /// The text, when this is a string.
     public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
+    /// The number, when this is one.
     public var doubleValue: Double? {
         if case .number(let number) = self { return number }
         return nil
     }
 
+    /// The number, when it is a whole number an `Int` holds.
     public var intValue: Int? {
         if case .number(let number) = self, number.rounded() == number, abs(number) < 9e15 { return Int(number) }
         return nil
     }
 
+    /// The boolean, when this is one.
     public var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
     }
 
+    /// The elements, when this is an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
+    /// The members, when this is an object.
     public var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil

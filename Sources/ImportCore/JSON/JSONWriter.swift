@@ -6,14 +6,18 @@ public struct JSONWriter {
     /// Whether to indent for people (two spaces) or stay compact for machines.
     public var pretty: Bool
 
+    /// A writer, compact unless `pretty`.
     public init(pretty: Bool = false) { self.pretty = pretty }
 
+    /// `value` as JSON text.
     public func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
+    /// `value` as JSON data.
     public func data(_ value: JSONValue) -> Data { Data(bytes(value)) }
 
+    /// `value` as UTF-8 JSON bytes.
     public func bytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)

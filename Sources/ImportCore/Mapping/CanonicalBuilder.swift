@@ -1,6 +1,7 @@
 /// Turns mapped values into canonical records, checking each target's type and that required
 /// targets are filled. Timestamps are normalised to ISO-8601 UTC.
 public enum CanonicalBuilder {
+    /// The canonical task of one mapped record, or the first target whose value does not fit.
     public static func task(
         _ mapped: MappedRecord, source: String, label: String?, people: PeopleShape = .common
     ) throws(MappingError) -> CanonicalTask {

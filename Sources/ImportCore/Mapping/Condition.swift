@@ -2,6 +2,7 @@ import Foundation
 
 /// A regular expression compiled once per table; matching is case-insensitive.
 public final class CompiledPattern: Sendable, Hashable {
+    /// The regular expression as the table wrote it.
     public let pattern: String
     private let regex: NSRegularExpression
 
@@ -14,7 +15,9 @@ public final class CompiledPattern: Sendable, Hashable {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Two patterns are equal when their texts are.
     public static func == (lhs: CompiledPattern, rhs: CompiledPattern) -> Bool { lhs.pattern == rhs.pattern }
+    /// Hashes the pattern's text.
     public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 }
 

@@ -320,7 +320,7 @@ extension DocumentReader {
         switch value {
         case .string(let text): result = Transform.parse(text)
         case .object(let members) where members.count == 1:
-            let (name, argument) = members.first!
+            guard let (name, argument) = members.first.map({ ($0.key, $0.value) }) else { return nil }
             result = Transform.parse(name: name, argument: argument)
         default:
             problem(path, "a transform is \"name\", \"name(argument)\" or {\"name\": argument}")

@@ -1,9 +1,13 @@
 /// What a rule sees while it is evaluated: the record, the current child item, parameters and the
 /// custom field ids resolved for this source.
 public struct EvaluationContext: Sendable {
+    /// The whole record.
     public let root: JSONValue
+    /// The child being mapped (the record itself for task rules).
     public let item: JSONValue
+    /// The table's parameters with the config's overrides.
     public let params: [String: JSONValue]
+    /// Custom field aliases resolved to this source's field ids.
     public let fieldIDs: [String: String]
     /// How the source's person objects read (the table's `people`).
     public let people: PeopleShape

@@ -1,5 +1,6 @@
 /// Applies a mapping table to raw records.
 public struct MappingEvaluator: Sendable {
+    /// The table it evaluates.
     public let table: MappingTable
     /// The table's parameters with the run config's overrides applied.
     public let params: [String: JSONValue]

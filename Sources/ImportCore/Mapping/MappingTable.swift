@@ -1,14 +1,20 @@
 /// A declarative mapping table: how one provider's raw records become canonical records.
 /// Users edit it as JSON (`Providers/<provider>/mapping.json`); see docs/MAPPING.md for the format.
 public struct MappingTable: Sendable {
+    /// The table format this version reads.
     public static let supportedFormat = 1
 
+    /// The table's format version.
     public let format: Int
+    /// The provider it maps (`jira`).
     public let provider: String
+    /// What the table is for, in the author's words.
     public let description: String?
     /// Parameters and their defaults; a run config's `mapping.params` overrides them.
     public let params: [String: JSONValue]
+    /// Custom fields by alias (`$storyPoints`), resolved per site.
     public let customFields: [String: CustomFieldSpec]
+    /// The rules for each kind of record.
     public let records: [RecordKind: RecordMapping]
     /// How a source record names itself and where its children sit.
     public let identity: RecordIdentity

@@ -3,16 +3,21 @@ public typealias MappingProblem = DocumentProblem
 
 /// A mapping table that cannot be used: every problem found, each with its path.
 public struct MappingValidationError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    /// A table that does not validate is a configuration problem (exit 3).
     public var category: ErrorCategory { .configuration }
 
+    /// The table's file or name.
     public let origin: String
+    /// Every problem found, each with its JSON path.
     public let problems: [MappingProblem]
 
+    /// The problems of one table.
     public init(origin: String, problems: [MappingProblem]) {
         self.origin = origin
         self.problems = problems
     }
 
+    /// All problems, one per line, under the table's name.
     public var description: String {
         var lines = ["the mapping table \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
         lines += problems.map { "  \($0)" }

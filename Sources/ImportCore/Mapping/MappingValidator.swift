@@ -2,6 +2,7 @@
 /// always filled, value types that fit their targets, declared parameters and custom fields, and
 /// (given the source's field list) custom fields that exist with a compatible type.
 public enum MappingValidator {
+    /// Every problem of `table`, checked against the source's fields when they are known.
     public static func validate(_ table: MappingTable, fields: [SourceField]? = nil) -> [MappingProblem] {
         var problems: [MappingProblem] = []
         func problem(_ path: String, _ message: String) {

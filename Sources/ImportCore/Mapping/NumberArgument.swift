@@ -5,6 +5,7 @@ public enum NumberArgument: Sendable, Hashable, CustomStringConvertible {
     case literal(Double)
     case parameter(String)
 
+    /// The number, or the parameter's name.
     public var description: String {
         switch self {
         case .literal(let value): return JSONValue.format(number: value)

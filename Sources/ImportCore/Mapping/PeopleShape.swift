@@ -15,15 +15,25 @@ public struct PeopleShape: Sendable, Hashable {
         self.name = name
     }
 
+    private static let canonicalKeys: Set<String> = ["id", "email", "name"]
+
     /// What a table that declares no `people` reads: the keys of the four providers' shapes.
     public static let common = PeopleShape(
         id: ["accountId", "gid", "id", "key"], email: ["emailAddress", "email"],
         name: ["displayName", "name", "username"])
 
-    /// `value` as `{email, name, id}` (a text is an email); `nil` when it names nobody.
+    /// The shape `person(_:)` writes: what the `user` transform hands on to the person targets.
+    public static let canonical = PeopleShape(id: ["id"], email: ["email"], name: ["name"])
+
+    /// `value` as `{email, name, id}` (a text is an email); `nil` when it names nobody. A value
+    /// already in that form (no other keys) is read as it is, whatever this shape says, so reading
+    /// a person twice gives the same person.
     public func person(_ value: JSONValue) -> JSONValue? {
         switch value {
         case .string(let text): return text.isEmpty ? nil : ["email": .string(text)]
+        case .object(let members)
+        where self != Self.canonical && !members.isEmpty && members.keys.allSatisfy(Self.canonicalKeys.contains):
+            return Self.canonical.person(value)
         case .object:
             func first(_ keys: [String]) -> JSONValue? { keys.lazy.compactMap { value[$0] }.first }
             let email = first(self.email)

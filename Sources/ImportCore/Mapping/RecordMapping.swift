@@ -6,5 +6,6 @@ public struct RecordMapping: Sendable {
     public let filter: Condition?
     /// At most this many child records (checklist items: 30), counted after `filter`.
     public let limit: NumberArgument?
+    /// The rules, in the table's order.
     public let rules: [FieldRule]
 }

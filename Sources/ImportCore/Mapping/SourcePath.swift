@@ -7,6 +7,7 @@
 /// top-level record while mapping one of its children (`^key` inside a comment rule).
 /// The empty path is the current item itself.
 public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path.
     public enum Segment: Sendable, Hashable {
         case key(String)
         /// A custom field alias (`$storyPoints`).
@@ -17,18 +18,25 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
         case filter(key: String, value: String)
     }
 
+    /// Whether the path starts at the record rather than the current child (`^`).
     public let fromRoot: Bool
+    /// The steps, in order.
     public let segments: [Segment]
+    /// The path as written.
     public let text: String
 
+    /// The path as written.
     public var description: String { text }
 
     /// Why a path does not parse: the message and the character offset.
     public struct SyntaxError: Error, Sendable, Equatable {
+        /// What is wrong.
         public let message: String
+        /// Where, as a character offset into the path.
         public let offset: Int
     }
 
+    /// Parses a path, or says what is wrong and where.
     public init(parsing text: String) throws(SyntaxError) {
         self.text = text
         let chars = Array(text)

@@ -1,13 +1,18 @@
 /// The fields a mapping table may write, per record kind, with their types and whether they are required.
 public enum TargetSchema {
+    /// One target a rule may write.
     public struct Field: Sendable, Hashable {
+        /// The target's name (`title`).
         public let name: String
+        /// The type its value must have.
         public let type: FieldType
+        /// Whether a record without it fails.
         public let required: Bool
         /// Looked up in the destination instead of stored as is.
         public let lookup: String?
     }
 
+    /// The targets of one kind of record.
     public static func fields(for kind: RecordKind) -> [Field] {
         switch kind {
         case .task:

@@ -8,6 +8,7 @@ public struct TemplateText: Sendable, Hashable {
     }
 
     let parts: [Part]
+    /// The template as written.
     public let source: String
 
     struct ParseError: Error { let message: String }

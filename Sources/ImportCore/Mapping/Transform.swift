@@ -46,6 +46,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         "split": false,
     ]
 
+    /// The transform's name in tables.
     public var name: String {
         switch self {
         case .text: return "text"
@@ -76,6 +77,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The transform as a table writes it (`truncate(200)`).
     public var description: String {
         switch self {
         case .truncate(let n), .multiply(let n), .divide(let n), .limit(let n): return "\(name)(\(n))"

@@ -3,13 +3,19 @@
 /// An unmatched value gives `default` (or, with `passthrough`, itself; else null); a missing value
 /// gives `whenMissing`, else `default`.
 public struct ValueMap: Sendable, Hashable {
+    /// Source values and the target each maps to, in the table's order.
     public let cases: [(from: [String], to: JSONValue)]
+    /// What an unmatched value gives (`nil`: null).
     public let defaultValue: JSONValue?
+    /// What a missing value gives (`nil`: the default).
     public let whenMissing: JSONValue?
+    /// Whether an unmatched value passes through unchanged.
     public let passthrough: Bool
+    /// Whether matching respects case.
     public let caseSensitive: Bool
     private let index: [String: JSONValue]
 
+    /// A value map; duplicate source values keep their first target.
     public init(
         cases: [(from: [String], to: JSONValue)], defaultValue: JSONValue?, whenMissing: JSONValue? = nil,
         passthrough: Bool = false, caseSensitive: Bool = false
@@ -40,6 +46,7 @@ public struct ValueMap: Sendable, Hashable {
     /// Whether the map always produces a value (so a required target is always filled).
     public var isTotal: Bool { defaultValue != nil && !(defaultValue?.isNull ?? true) }
 
+    /// The target for `value`; lists map element by element.
     public func apply(_ value: JSONValue?) -> JSONValue? {
         guard let value, !value.isNull else { return whenMissing ?? defaultValue }
         if case .array(let elements) = value {
@@ -51,11 +58,13 @@ public struct ValueMap: Sendable, Hashable {
         return defaultValue
     }
 
+    /// Two maps are equal when they map the same way.
     public static func == (lhs: ValueMap, rhs: ValueMap) -> Bool {
         lhs.index == rhs.index && lhs.defaultValue == rhs.defaultValue && lhs.whenMissing == rhs.whenMissing
             && lhs.passthrough == rhs.passthrough && lhs.caseSensitive == rhs.caseSensitive
     }
 
+    /// Hashes what the map does.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(index)
         hasher.combine(defaultValue)

@@ -1,34 +1,52 @@
 /// A work item in Tributary's own shape, produced from one raw record by a mapping table.
 /// Children (comments, worklogs, attachments, checklist items) travel with it.
 public struct CanonicalTask: Sendable, Hashable {
+    /// Where the task comes from: source, id, key, URL, update time.
     public var ref: ExternalRef
     /// The source container key (Jira project key), for delete reconciliation.
     public var container: String?
+    /// The title.
     public var title: String
+    /// The description as text.
     public var description: String?
     /// `Not Started`, `In Progress`, `Blocked`, `Completed` (or what the mapping table says).
     public var status: String
+    /// The priority in the workspace's terms (`high`).
     public var priority: String?
+    /// The category in the workspace's terms (`bug`).
     public var category: String?
     /// `yyyy-MM-dd` or ISO-8601.
     public var dueDate: String?
+    /// The estimate in hours.
     public var estimatedHours: Double?
+    /// The story points.
     public var storyPoints: Double?
+    /// The status as the source names it.
     public var sourceStatus: String?
+    /// The priority as the source names it.
     public var sourcePriority: String?
+    /// The type as the source names it.
     public var sourceType: String?
+    /// Labels.
     public var labels: [String]
     /// The source id of the parent record, linked to `parent_task_id` when both ends are imported.
     public var parentExternalID: String?
+    /// The milestone it belongs to, by title.
     public var milestone: MilestoneReference?
+    /// The people it is assigned to.
     public var assignees: [UserReference]
     /// Mapped custom fields (`custom.<name>` targets), stored as JSON.
     public var custom: [String: JSONValue]
+    /// Its comments.
     public var comments: [CanonicalComment]
+    /// Its worklogs.
     public var worklogs: [CanonicalWorklog]
+    /// Its attachments.
     public var attachments: [CanonicalAttachment]
+    /// Its checklist (subtasks rendered as items, for example).
     public var checklist: [CanonicalChecklistItem]
 
+    /// A task.
     public init(
         ref: ExternalRef, container: String? = nil, title: String, description: String? = nil,
         status: String = "Not Started", priority: String? = nil, category: String? = nil, dueDate: String? = nil,

@@ -14,6 +14,7 @@ public struct ExternalRef: Sendable, Hashable {
     /// When the source last changed it, ISO-8601 UTC.
     public let updatedAt: String?
 
+    /// A provenance reference.
     public init(source: String, id: String, key: String? = nil, url: String? = nil, updatedAt: String? = nil) {
         self.source = source
         self.id = id

@@ -3,10 +3,12 @@
 public struct UserReference: Sendable, Hashable {
     /// `nil` when the source hides it.
     public let email: String?
+    /// The name the source shows.
     public let displayName: String?
     /// The source's account id.
     public let externalID: String?
 
+    /// A person as a source names them.
     public init(email: String?, displayName: String? = nil, externalID: String? = nil) {
         self.email = email
         self.displayName = displayName

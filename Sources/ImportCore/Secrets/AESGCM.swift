@@ -2,15 +2,21 @@ import CCrypto
 
 /// AES-256-GCM through OpenSSL's EVP interface: the one primitive the credential vault builds on.
 public enum AESGCM {
+    /// Key length in bytes (AES-256).
     public static let keySize = 32
+    /// Nonce length in bytes (96 bits, as GCM recommends).
     public static let nonceSize = 12
+    /// Authentication tag length in bytes.
     public static let tagSize = 16
 
     /// A sealed message: ciphertext and its 16-byte authentication tag.
     public struct Sealed: Sendable, Hashable {
+        /// The encrypted bytes.
         public let ciphertext: [UInt8]
+        /// The tag that proves key, nonce, associated data and ciphertext belong together.
         public let tag: [UInt8]
 
+        /// A sealed box from its parts.
         public init(ciphertext: [UInt8], tag: [UInt8]) {
             self.ciphertext = ciphertext
             self.tag = tag

@@ -12,15 +12,19 @@ public struct CredentialVault: Sendable {
     public static let formatVersion: UInt8 = 2
     private let key: EncryptionKey
 
+    /// A vault that seals and opens with `key`.
     public init(key: EncryptionKey) { self.key = key }
 
     /// Where a ciphertext belongs and what it may be used with; bound into it.
     public struct Binding: Sendable, Hashable {
+        /// The owner the secret belongs to.
         public let ownerID: Int64
+        /// The connection's name.
         public let connectionName: String
         /// The connection settings the credential is bound to (version 2).
         public let settings: [String: String]
 
+        /// What a sealed secret is bound to: it opens only for this owner, name and settings.
         public init(ownerID: Int64, connectionName: String, settings: [String: String] = [:]) {
             self.ownerID = ownerID
             self.connectionName = connectionName
@@ -43,6 +47,7 @@ public struct CredentialVault: Sendable {
         }
     }
 
+    /// `secret` encrypted for `binding` (format, nonce, ciphertext and tag in one blob).
     public func seal(_ secret: SecretString, for binding: Binding) throws(VaultError) -> [UInt8] {
         let nonce = try AESGCM.randomBytes(AESGCM.nonceSize)
         let sealed = try AESGCM.seal(
@@ -50,6 +55,7 @@ public struct CredentialVault: Sendable {
         return [Self.formatVersion] + nonce + sealed.ciphertext + sealed.tag
     }
 
+    /// The secret in `stored`, if it was sealed with this key for exactly this binding.
     public func open(_ stored: [UInt8], for binding: Binding) throws(VaultError) -> SecretString {
         guard let version = stored.first else { throw .unsupportedFormat("empty") }
         guard version == 1 || version == 2 else { throw .unsupportedFormat("version \(version)") }

@@ -14,6 +14,7 @@ public struct EncryptionKey: Sendable, CustomStringConvertible {
     /// Where the key came from, for messages (never the key itself).
     public let origin: String
 
+    /// Where the key came from, never the key.
     public var description: String { "EncryptionKey(from \(origin))" }
 
     /// Parses 32 bytes written as base64 (standard or URL-safe, padded or not) or hex.

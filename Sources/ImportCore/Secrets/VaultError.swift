@@ -1,5 +1,6 @@
 /// Why a secret could not be sealed or opened. Never carries key material or plaintext.
 public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
+    /// A vault problem is a failure of the run (exit 1).
     public var category: ErrorCategory { .failure }
 
     /// No key in `TRIBUTARY_ENCRYPTION_KEY` and no key file.
@@ -24,6 +25,7 @@ public enum VaultError: Error, Sendable, Equatable, CustomStringConvertible, Cat
     case settingsChanged(connection: String)
     case cryptoFailure(String)
 
+    /// The message, with what to do next.
     public var description: String {
         switch self {
         case .missingKey(let keyFile):

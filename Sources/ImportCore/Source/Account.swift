@@ -2,6 +2,7 @@
 public struct Account: Sendable, Hashable {
     /// The source's immutable account id (Jira `accountId`, Asana `gid`).
     public let id: String
+    /// The account's name as the source shows it.
     public let displayName: String
     /// `nil` when the source hides it (Jira's profile visibility settings).
     public let email: String?
@@ -10,6 +11,7 @@ public struct Account: Sendable, Hashable {
     /// Provider-specific facts learnt while verifying (deployment, API route, cloud id), stored with the connection.
     public let settings: [String: String]
 
+    /// An account.
     public init(
         id: String, displayName: String, email: String?, timeZone: String? = nil, settings: [String: String] = [:]
     ) {

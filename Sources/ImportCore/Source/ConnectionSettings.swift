@@ -4,7 +4,9 @@ import Foundation
 public struct ConnectionSettings: Sendable {
     /// The site or API root, normalised (scheme and host lower-cased, no trailing slash).
     public let baseURL: URL
+    /// The secret to present, decrypted for this connection only.
     public let credentials: Credentials
+    /// Site, limits and the provider's stored settings.
     public let options: ConnectionOptions
     /// Receives one redacted line per HTTP request (method, path, status, duration), for `--verbose`.
     public let requestLog: HTTPClient.Logger?

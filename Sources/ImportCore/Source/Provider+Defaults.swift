@@ -2,8 +2,11 @@ extension Provider {
     /// Accepts every query: providers without a native filter language have nothing to check.
     public func validate(_ query: RecordQuery) throws {}
 
+    /// The descriptor's id.
     public var id: String { descriptor.id }
+    /// The descriptor's display name.
     public var displayName: String { descriptor.displayName }
+    /// The descriptor's credential kinds.
     public var authKinds: [AuthKind] { descriptor.authKinds }
 
     /// Verifies credentials against the source and returns the account they belong to.

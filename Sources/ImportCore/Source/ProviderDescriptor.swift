@@ -6,6 +6,7 @@ public struct ProviderDescriptor: Sendable, Hashable {
         /// A registered stub; `works` lists what it can already do.
         case stub(works: [String], missing: [String])
 
+        /// The name with a note when the provider is not real yet (listings).
         public var label: String {
             switch self {
             case .ready: return "ready"
@@ -16,6 +17,7 @@ public struct ProviderDescriptor: Sendable, Hashable {
 
     /// Stable lowercase id, used in configs, `external_source` and audit actions (`jira`).
     public let id: String
+    /// The name people know it by (`Jira`).
     public let displayName: String
     /// Auth kinds the provider accepts, preferred first.
     public let authKinds: [AuthKind]

@@ -11,6 +11,7 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible, Categoriz
         }
     }
 
+    /// What kind of failure, for the exit code and the advice.
     public enum Kind: String, Sendable, Hashable {
         /// Credentials rejected (HTTP 401, expired token, missing scope).
         case authentication
@@ -37,7 +38,9 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible, Categoriz
         case configuration
     }
 
+    /// The provider that failed (`jira`).
     public let provider: String
+    /// What kind of failure.
     public let kind: Kind
     /// HTTP status when there was a response.
     public let status: Int?
@@ -48,6 +51,7 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible, Categoriz
     /// What to do next.
     public let hint: String
 
+    /// A provider error; `sourceMessages` are the source's own words, verbatim.
     public init(
         provider: String, kind: Kind, status: Int? = nil, sourceMessages: [String] = [], message: String, hint: String
     ) {
@@ -76,6 +80,7 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible, Categoriz
             hint: "Nothing to do: the import goes on without it.")
     }
 
+    /// The message, the source's words and the hint, one per line.
     public var description: String {
         var text = "\(provider): \(message)"
         if let status { text += " (HTTP \(status))" }

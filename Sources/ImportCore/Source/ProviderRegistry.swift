@@ -3,6 +3,7 @@ public struct ProviderRegistry: Sendable {
     private var byID: [String: any Provider] = [:]
     private var order: [String] = []
 
+    /// A registry of `providers`, looked up by id.
     public init(_ providers: [any Provider] = []) {
         for provider in providers { register(provider) }
     }
@@ -17,8 +18,10 @@ public struct ProviderRegistry: Sendable {
     /// Registered providers in registration order.
     public var all: [any Provider] { order.compactMap { byID[$0] } }
 
+    /// The providers' ids, in registration order.
     public var ids: [String] { order }
 
+    /// The provider with id `id` (any case).
     public func provider(_ id: String) -> (any Provider)? { byID[id.lowercased()] }
 
     /// The provider for `id`, or an error that lists the known ones.

@@ -7,6 +7,7 @@ public struct RecordPage: Sendable {
     /// The source's estimate of the total matching records, when it gives one.
     public let estimatedTotal: Int?
 
+    /// A page.
     public init(records: [JSONValue], next: PageCursor?, estimatedTotal: Int? = nil) {
         self.records = records
         self.next = next

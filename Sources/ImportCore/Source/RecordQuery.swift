@@ -21,6 +21,7 @@ public struct RecordQuery: Sendable, Hashable {
     public var assignedToMe: Bool
     /// Include records in a closed / done state.
     public var includeClosed: Bool
+    /// The order records come in.
     public var order: Order
     /// Records per request; providers clamp it to what the source allows.
     public var pageSize: Int
@@ -31,6 +32,7 @@ public struct RecordQuery: Sendable, Hashable {
     /// Child kinds to complete (fetching pages beyond what the record embeds).
     public var children: Set<RecordKind>
 
+    /// A query.
     public init(
         containers: [String], filter: String? = nil, since: Timestamp? = nil, updatedSince: Timestamp? = nil,
         assignedToMe: Bool = false, includeClosed: Bool = true, order: Order = .oldestFirst, pageSize: Int = 100,

@@ -2,6 +2,7 @@ import CCrypto
 
 /// SHA-256 through libcrypto, for content hashes and config fingerprints.
 public enum SHA256 {
+    /// The SHA-256 digest of `bytes`.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 32)
         var size: UInt32 = 0
@@ -24,5 +25,6 @@ public enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The SHA-256 digest of `text`'s UTF-8, in hex.
     public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 }

@@ -2,7 +2,8 @@
 public enum Suggestions {
     /// The candidate a mistyped `word` most likely meant, or `nil` when none is close.
     /// A candidate that starts with the word (or that the word starts with) wins; otherwise the one at
-    /// the smallest edit distance, when that distance is at most a third of the longer name (and ≥ 2).
+    /// the smallest edit distance, when that distance is at most a third of the longer name (and ≥ 2)
+    /// and leaves something of what was typed (`x` suggests nothing, rather than any two-letter name).
     public static func closest(_ word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         guard !lowered.isEmpty else { return nil }
@@ -13,6 +14,7 @@ public enum Suggestions {
         if let best = prefixed.min(by: { abs($0.count - word.count) < abs($1.count - word.count) }) { return best }
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        guard best.1 < word.count else { return nil }
         return best.1 <= max(2, max(word.count, best.0.count) / 3) ? best.0 : nil
     }
 

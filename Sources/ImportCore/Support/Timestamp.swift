@@ -6,20 +6,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public let millisecondsSince1970: Int64
 
+    /// The instant `millisecondsSince1970` after the Unix epoch.
     public init(millisecondsSince1970: Int64) { self.millisecondsSince1970 = millisecondsSince1970 }
 
+    /// The instant of `date`, to the millisecond.
     public init(_ date: Date) {
         self.millisecondsSince1970 = Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
+    /// This instant.
     public static func now() -> Timestamp { Timestamp(Date()) }
 
+    /// The instant as a `Date`.
     public var date: Date { Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000) }
 
+    /// Earlier instants first.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSince1970 < rhs.millisecondsSince1970
     }
 
+    /// The instant `milliseconds` later (earlier when negative).
     public func adding(milliseconds: Int64) -> Timestamp {
         Timestamp(millisecondsSince1970: millisecondsSince1970 + milliseconds)
     }
@@ -30,6 +36,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return parts.format(fraction: true) + "Z"
     }
 
+    /// ISO-8601 in UTC with milliseconds.
     public var description: String { iso8601 }
 
     /// Jira's wire format in a given offset: `2024-01-15T10:20:30.123+0000`.

@@ -9,6 +9,7 @@ public enum ADFText {
     /// Deepest node nesting accepted; deeper documents are hostile, not rich text.
     public static let maxDepth = 100
 
+    /// The text of an Atlassian Document Format document; `nil` for an empty one.
     public static func plainText(_ document: JSONValue) throws(TextConversionError) -> String? {
         switch document {
         case .null: return nil

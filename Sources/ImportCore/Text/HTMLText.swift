@@ -1,6 +1,7 @@
 /// Flattens HTML (Asana's `html_notes`, rendered fields) to plain text: block tags become line
 /// breaks, list items bullets, links `text (url)`, entities are decoded, everything else is dropped.
 public enum HTMLText {
+    /// The text of an HTML fragment, tags removed and entities decoded.
     public static func plainText(_ html: String) -> String {
         var out = ""
         var chars = Array(html)[...]

@@ -2,6 +2,7 @@
 /// heading markers and emphasis go, links read `text (url)`, images `[image: alt]`, code fences go but
 /// their code stays, list markers and quotes stay as they read well in plain text.
 public enum MarkdownText {
+    /// The text of a Markdown document, without its markup.
     public static func plainText(_ markdown: String) -> String {
         var lines: [String] = []
         var inFence = false

@@ -21,12 +21,20 @@ struct JQLQuery: Sendable {
     let expression: Expression?
     let order: [(field: String, ascending: Bool)]
 
-    struct ParseError: Error, Sendable { let message: String }
+    struct ParseError: Error, Sendable, Equatable { let message: String }
 
     static let fields: Set<String> = [
         "project", "key", "issuekey", "id", "updated", "created", "assignee", "reporter", "status", "statuscategory",
         "issuetype", "type", "priority", "labels", "parent", "summary", "text",
     ]
+
+    /// The query that matches everything, in no particular order (sort keys need no clauses).
+    static let everything = JQLQuery(expression: nil, order: [])
+
+    private init(expression: Expression?, order: [(field: String, ascending: Bool)]) {
+        self.expression = expression
+        self.order = order
+    }
 
     init(_ text: String) throws(ParseError) {
         var parser = Parser(tokens: try Self.tokenize(text))

@@ -7,8 +7,8 @@ struct JQLEvaluator {
     let query: JQLQuery
     let zone: TimeZone
     let currentUser: Int
-    let users: [JiraReferenceData.User]
-    let projects: JiraProjects
+    let users: [WorldVocabulary.User]
+    let projects: WorldContainers
     let issuesByKey: [String: Int]
 
     struct EvaluationError: Error { let message: String }
@@ -31,12 +31,12 @@ struct JQLEvaluator {
         return collect(query.expression)
     }
 
-    func matches(_ issue: JiraIssueRecord) throws(EvaluationError) -> Bool {
+    func matches(_ issue: WorkItem) throws(EvaluationError) -> Bool {
         guard let expression = query.expression else { return true }
         return try evaluate(expression, issue)
     }
 
-    private func evaluate(_ expression: JQLQuery.Expression, _ issue: JiraIssueRecord) throws(EvaluationError) -> Bool {
+    private func evaluate(_ expression: JQLQuery.Expression, _ issue: WorkItem) throws(EvaluationError) -> Bool {
         switch expression {
         case .and(let a, let b):
             guard try evaluate(a, issue) else { return false }
@@ -51,7 +51,7 @@ struct JQLEvaluator {
         }
     }
 
-    private func clause(_ field: String, _ op: String, _ values: [JQLQuery.Value], _ issue: JiraIssueRecord)
+    private func clause(_ field: String, _ op: String, _ values: [JQLQuery.Value], _ issue: WorkItem)
         throws(EvaluationError) -> Bool
     {
         switch field {
@@ -142,13 +142,13 @@ struct JQLEvaluator {
     }
 
     /// The texts a field of an issue may be compared with (names, keys and ids all match).
-    private func candidates(_ field: String, _ issue: JiraIssueRecord) -> [String] {
+    private func candidates(_ field: String, _ issue: WorkItem) -> [String] {
         switch field {
         case "project":
             return [
                 projects.key(issue.project), String(projects.id(issue.project)), projects.name(issue.project),
             ]
-        case "key", "issuekey", "id": return [issue.key, String(issue.id)]
+        case "key", "issuekey", "id": return [issue.key, String(issue.id)] + issue.previousKeys
         case "assignee", "reporter":
             guard let index = field == "assignee" ? issue.assignee : issue.reporter else { return [] }
             let user = users[index]
@@ -187,7 +187,7 @@ struct JQLEvaluator {
     }
 
     /// Orders issues by the query's `ORDER BY` (default: `created DESC`), ties by id.
-    func ordered(_ issues: [JiraIssueRecord]) -> [JiraIssueRecord] {
+    func ordered(_ issues: [WorkItem]) -> [WorkItem] {
         let order = query.order.isEmpty ? [(field: "created", ascending: false)] : query.order
         return issues.sorted { left, right in
             for (field, ascending) in order {
@@ -199,7 +199,7 @@ struct JQLEvaluator {
         }
     }
 
-    func sortKey(_ field: String, _ issue: JiraIssueRecord) -> Int64 {
+    func sortKey(_ field: String, _ issue: WorkItem) -> Int64 {
         switch field {
         case "updated": return issue.updated
         case "created": return issue.created

@@ -7,11 +7,11 @@ struct JiraRenderer: Sendable {
     let base: String
     let apiVersion: Int
     let deployment: JiraSandboxConfig.Deployment
-    let users: [JiraReferenceData.User]
+    let users: [WorldVocabulary.User]
     let zone: TimeZone
     let storyPointsField: String
     let embeddedChildLimit: Int
-    let projects: JiraProjects
+    let projects: WorldContainers
 
     var isV3: Bool { apiVersion == 3 }
 
@@ -98,7 +98,7 @@ struct JiraRenderer: Sendable {
     }
 
     /// The short form of a linked issue (`parent`, `subtasks`).
-    func summaryForm(_ issue: JiraIssueRecord) -> JSONValue {
+    func summaryForm(_ issue: WorkItem) -> JSONValue {
         var fields: [String: JSONValue] = [
             "summary": .string(issue.summary), "status": status(issue.status), "issuetype": issueType(issue.type),
         ]
@@ -111,7 +111,7 @@ struct JiraRenderer: Sendable {
 
     func richText(_ text: String) -> JSONValue { isV3 ? JiraDocuments.comment(text) : .string(text) }
 
-    func comment(_ child: JiraIssueRecord.Child, issueID: Int) -> JSONValue {
+    func comment(_ child: WorkItem.Child, issueID: Int) -> JSONValue {
         [
             "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issueID)/comment/\(child.id)"),
             "id": .string(String(child.id)), "author": user(child.author), "updateAuthor": user(child.author),
@@ -121,7 +121,7 @@ struct JiraRenderer: Sendable {
         ]
     }
 
-    func worklog(_ child: JiraIssueRecord.Child, issueID: Int) -> JSONValue {
+    func worklog(_ child: WorkItem.Child, issueID: Int) -> JSONValue {
         var object: [String: JSONValue] = [
             "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(issueID)/worklog/\(child.id)"),
             "id": .string(String(child.id)), "issueId": .string(String(issueID)), "author": user(child.author),
@@ -140,7 +140,7 @@ struct JiraRenderer: Sendable {
         return hours > 0 ? "\(hours)h" : "\(minutes)m"
     }
 
-    func attachment(_ child: JiraIssueRecord.Child) -> JSONValue {
+    func attachment(_ child: WorkItem.Child) -> JSONValue {
         [
             "self": .string("\(base)/rest/api/\(apiVersion)/attachment/\(child.id)"), "id": .string(String(child.id)),
             "filename": .string(child.text), "author": user(child.author), "created": .string(time(child.created)),
@@ -156,9 +156,11 @@ struct JiraRenderer: Sendable {
         ]
     }
 
-    /// Every field of an issue, keyed by field id.
-    func fields(_ issue: JiraIssueRecord, parent: JiraIssueRecord?, subtasks: [JiraIssueRecord]) -> [String: JSONValue]
-    {
+    /// Every field of an issue, keyed by field id; `links` are the issue's links with the item at
+    /// their other end.
+    func fields(
+        _ issue: WorkItem, parent: WorkItem?, subtasks: [WorkItem], links: [(link: WorkLink, other: WorkItem)] = []
+    ) -> [String: JSONValue] {
         let limit = embeddedChildLimit
         var fields: [String: JSONValue] = [
             "summary": .string(issue.summary), "status": status(issue.status), "issuetype": issueType(issue.type),
@@ -190,6 +192,7 @@ struct JiraRenderer: Sendable {
                 "startAt": 0,
             ],
             "attachment": .array(issue.attachments.map(attachment)),
+            "issuelinks": .array(links.map { issueLink($0.link, other: $0.other, from: issue.id) }),
             "watches": ["watchCount": 1, "isWatching": false],
             "customfield_10020": .null,
         ]
@@ -216,8 +219,25 @@ struct JiraRenderer: Sendable {
         return fields
     }
 
+    /// One entry of `issuelinks`: the link's type and the issue at its other end, inward or outward.
+    func issueLink(_ link: WorkLink, other: WorkItem, from id: Int) -> JSONValue {
+        let types = WorkLink.Kind.allCases
+        let typeID = 10_000 + (types.firstIndex(of: link.kind) ?? 0)
+        var entry: [String: JSONValue] = [
+            "id": .string(String(20_000 + link.id)),
+            "self": .string("\(base)/rest/api/\(apiVersion)/issueLink/\(20_000 + link.id)"),
+            "type": [
+                "id": .string(String(typeID)), "name": .string(link.kind.rawValue), "inward": .string(link.kind.inward),
+                "outward": .string(link.kind.outward),
+                "self": .string("\(base)/rest/api/\(apiVersion)/issueLinkType/\(typeID)"),
+            ],
+        ]
+        entry[link.from == id ? "outwardIssue" : "inwardIssue"] = summaryForm(other)
+        return .object(entry)
+    }
+
     /// The issue object as search and `GET /issue` return it, with only the requested fields.
-    func issue(_ record: JiraIssueRecord, fields: [String: JSONValue], selection: FieldSelection) -> JSONValue {
+    func issue(_ record: WorkItem, fields: [String: JSONValue], selection: FieldSelection) -> JSONValue {
         var selected: [String: JSONValue] = [:]
         switch selection {
         case .all: selected = fields

@@ -7,14 +7,19 @@ public struct JiraSandboxConfig: Sendable {
         case dataCenter = "DataCenter"
     }
 
+    /// Issues in the world.
     public var issues: Int
+    /// Projects they are spread over.
     public var projects: Int
     /// Project keys to use instead of `DEMO`, `OPS`, …; their count wins over `projects`.
     public var projectKeys: [String]?
+    /// Seeds the world: one seed, one world.
     public var seed: UInt64
+    /// Which Jira it behaves like.
     public var deployment: Deployment
     /// The account the valid credentials belong to.
     public var email: String
+    /// The valid API token of `email`.
     public var apiToken: String
     /// A scoped Cloud token: refused on the site, accepted through `/ex/jira/{cloudId}`.
     public var scopedToken: String
@@ -32,11 +37,13 @@ public struct JiraSandboxConfig: Sendable {
     public var forbiddenProjects: Set<String>
     /// The story points field: Cloud team-managed `customfield_10016` "Story point estimate" by default.
     public var storyPointsField: (id: String, name: String)
+    /// Faults injected from the start.
     public var faults: FaultPlan
     /// The site's cloud id (`/_edge/tenant_info`); `nil`: derived from `seed`. Two sites with the same
     /// seed and their own cloud ids serve the same issue ids, as two real Cloud sites do.
     public var cloudID: String?
 
+    /// A sandbox config; the defaults make a small Cloud site.
     public init(
         issues: Int = 120, projects: Int = 2, seed: UInt64 = 42, deployment: Deployment = .cloud,
         email: String = "demo@tributary.test", apiToken: String = "sandbox-api-token-0123456789",
@@ -68,5 +75,12 @@ public struct JiraSandboxConfig: Sendable {
                 ? ("customfield_10016", "Story point estimate") : ("customfield_10106", "Story Points"))
         self.faults = faults
         self.cloudID = cloudID
+    }
+
+    /// The world this Jira renders: every façade of one config renders the same world.
+    var world: WorldConfig {
+        WorldConfig(
+            items: issues, containers: projects, containerKeys: projectKeys, seed: seed, tokenEmail: email,
+            tokenTimeZone: userTimeZone)
     }
 }

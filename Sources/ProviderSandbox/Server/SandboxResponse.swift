@@ -11,11 +11,16 @@ public struct SandboxResponse: Sendable {
         case trickle(bytes: Int, interval: Double)
     }
 
+    /// The HTTP status.
     public var status: Int
+    /// Headers to send.
     public var headers: [String: String]
+    /// The body.
     public var body: Data
+    /// How the bytes go out.
     public var pacing: Pacing
 
+    /// A response.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data(), pacing: Pacing = .immediate) {
         self.status = status
         self.headers = headers
@@ -23,16 +28,19 @@ public struct SandboxResponse: Sendable {
         self.pacing = pacing
     }
 
+    /// A JSON response from text.
     public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> SandboxResponse {
         var all = headers
         all["Content-Type"] = "application/json;charset=UTF-8"
         return SandboxResponse(status: status, headers: all, body: Data(text.utf8))
     }
 
+    /// A JSON response from bytes (not validated: hostile answers).
     public static func json(_ status: Int, bytes: [UInt8]) -> SandboxResponse {
         SandboxResponse(status: status, headers: ["Content-Type": "application/json;charset=UTF-8"], body: Data(bytes))
     }
 
+    /// A text response of `contentType`.
     public static func text(_ status: Int, _ text: String, contentType: String = "text/plain;charset=UTF-8")
         -> SandboxResponse
     {

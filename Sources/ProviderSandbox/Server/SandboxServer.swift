@@ -9,7 +9,9 @@ import Synchronization
 
 /// Why the sandbox could not start.
 public struct SandboxServerError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public let message: String
+    /// The message.
     public var description: String { message }
 }
 
@@ -17,8 +19,10 @@ public struct SandboxServerError: Error, Sendable, CustomStringConvertible {
 /// one thread per connection, and fault injection (latency, 429/500/503, dropped connections,
 /// truncated JSON) for every path except `/__sandbox/…` control endpoints.
 public final class SandboxServer: Sendable {
+    /// Answers one request (the emulator's routing).
     public typealias Handler = @Sendable (SandboxRequest) -> SandboxResponse
 
+    /// The port it listens on (127.0.0.1).
     public let port: UInt16
     private let listenSocket: Int32
     private let handler: Handler
@@ -238,7 +242,8 @@ public final class SandboxServer: Sendable {
             }
         }
         return SandboxRequest(
-            method: String(requestLine[0]), path: path.removingPercentEncoding ?? path, query: query, headers: headers,
+            method: String(requestLine[0]), path: path.removingPercentEncoding ?? path, rawPath: path, query: query,
+            headers: headers,
             body: body)
     }
 

@@ -2,8 +2,10 @@
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator seeded with `seed`: one seed, one sequence.
     public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
+    /// The next number.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -23,5 +25,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         Double(next() >> 11) / Double(1 << 53) < p
     }
 
+    /// One of `items` (not empty).
     public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

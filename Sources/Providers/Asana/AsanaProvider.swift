@@ -3,11 +3,15 @@ import ImportCore
 
 /// Asana: registered with its auth, requests, pagination and mapping table; the HTTP part is a stub.
 public struct AsanaProvider: Provider {
+    /// The provider's id in configs and connections.
     public static let id = "asana"
+    /// Asana's REST base.
     public static let baseURL = "https://app.asana.com/api/1.0"
 
+    /// The provider.
     public init() {}
 
+    /// What Asana offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: Self.id, displayName: "Asana", authKinds: [.personalAccessToken], defaultBaseURL: Self.baseURL,
@@ -18,6 +22,7 @@ public struct AsanaProvider: Provider {
                 missing: ["HTTP fetching (tasks, subtasks, stories, attachments)", "sandbox"]))
     }
 
+    /// A connection with `settings`.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         guard settings.credentials.kind == .personalAccessToken else {
             throw ProviderError(

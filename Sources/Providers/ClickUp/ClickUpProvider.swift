@@ -3,11 +3,15 @@ import ImportCore
 
 /// ClickUp: registered with its auth, requests, pagination and mapping table; the HTTP part is a stub.
 public struct ClickUpProvider: Provider {
+    /// The provider's id in configs and connections.
     public static let id = "clickup"
+    /// ClickUp's REST base.
     public static let baseURL = "https://api.clickup.com/api/v2"
 
+    /// The provider.
     public init() {}
 
+    /// What ClickUp offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: Self.id, displayName: "ClickUp", authKinds: [.apiKey], defaultBaseURL: Self.baseURL,
@@ -20,6 +24,7 @@ public struct ClickUpProvider: Provider {
                 missing: ["HTTP fetching (tasks, comments)", "sandbox"]))
     }
 
+    /// A connection with `settings`.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         guard settings.credentials.kind == .apiKey else {
             throw ProviderError(

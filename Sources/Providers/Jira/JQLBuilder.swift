@@ -5,12 +5,15 @@ import ImportCore
 /// token user's time zone, so every bound is written in that zone and rounded outwards (never losing an
 /// issue at a window edge; the duplicates this brings are dropped by the cursor).
 public struct JQLBuilder: Sendable {
+    /// The zone JQL dates are written in (the token user's: Jira reads them in it).
     public let timeZone: TimeZone
 
+    /// A builder writing dates in `timeZone`.
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
+    /// A builder writing dates in the named zone (UTC when unknown).
     public init(timeZoneIdentifier: String?) {
-        timeZone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        timeZone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .gmt
     }
 
     /// The full query: restrictions, then `ORDER BY`. A filter that could escape its parentheses

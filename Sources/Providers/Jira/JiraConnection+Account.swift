@@ -2,6 +2,7 @@ import Foundation
 import ImportCore
 
 extension JiraConnection {
+    /// The account the credentials belong to, or Jira's reason for refusing them.
     public func verify() async throws -> Account {
         let route = try await resolveRoute()
         let me = try await call(
@@ -30,6 +31,7 @@ extension JiraConnection {
         return zone
     }
 
+    /// The projects the account may browse.
     public func containers() async throws -> [Container] {
         let route = try await resolveRoute()
         var projects: [JSONValue] = []
@@ -56,6 +58,7 @@ extension JiraConnection {
         }
     }
 
+    /// The site's fields, custom ones included.
     public func fieldCatalog() async throws -> [SourceField] {
         if let cached = state.withLock({ $0.fields }) { return cached }
         let fields = try await call("field", context: "listing fields").arrayValue ?? []

@@ -85,7 +85,7 @@ extension JiraConnection {
         while true {
             var query = [("startAt", String(startAt)), ("maxResults", String(pageSize))]
             if path == "comment" { query.append(("orderBy", "created")) }
-            let page = try await call("issue/\(issue)/\(path)", query: query, context: context)
+            let page = try await call("issue/\(JiraRoute.segment(issue))/\(path)", query: query, context: context)
             let batch = try JiraAnswer.list(page, key, context: context)
             let total = try JiraAnswer.count(page, "total", context: context) ?? (items.count + batch.count)
             if expected == nil { expected = total }
@@ -103,7 +103,7 @@ extension JiraConnection {
 
     /// One issue by id or key, with every field (comments and worklogs complete).
     public func issue(_ idOrKey: String) async throws -> JSONValue {
-        let record = try await call("issue/\(idOrKey)", context: "reading issue \(idOrKey)")
+        let record = try await call("issue/\(JiraRoute.segment(idOrKey))", context: "reading issue \(idOrKey)")
         return try await complete(record, comments: true, worklogs: true)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ImportCore
 
 extension JiraConnection {
+    /// Statuses, categories, issue types, priorities, resolutions, project categories and types.
     public func referenceData() async throws -> [ReferenceRecord] {
         let route = try await resolveRoute()
         var records: [ReferenceRecord] = []

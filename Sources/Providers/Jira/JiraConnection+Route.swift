@@ -37,7 +37,7 @@ extension JiraConnection {
             cloudID: nil)
         guard deployment == .cloud else { return siteRoute }
         // Scoped tokens are refused by the site itself: try the gateway before reporting the refusal.
-        let probe = HTTPRequest(url: siteRoute.url("myself"))
+        let probe = HTTPRequest(url: try siteRoute.url("myself"))
         do {
             let response = try await client.send(probe)
             if !Self.answeredAnonymously(response) { return siteRoute }
@@ -46,10 +46,11 @@ extension JiraConnection {
         }
         guard let cloudID = try? await tenantCloudID() else { return siteRoute }
         let gatewayRoute = JiraRoute(
-            deployment: .cloud, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: 3, viaGateway: true,
-            cloudID: cloudID)
+            deployment: .cloud, apiBase: "\(gateway)/ex/jira/\(JiraRoute.segment(cloudID))", apiVersion: 3,
+            viaGateway: true, cloudID: cloudID)
+        let gatewayProbe = HTTPRequest(url: try gatewayRoute.url("myself"))
         do {
-            _ = try await client.send(HTTPRequest(url: gatewayRoute.url("myself")))
+            _ = try await client.send(gatewayProbe)
             return gatewayRoute
         } catch {
             // A scoped token without read:me reaches data but not /myself: keep the gateway route,

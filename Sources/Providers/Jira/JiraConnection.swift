@@ -38,7 +38,9 @@ public final class JiraConnection: ProviderConnection {
         state = Mutex(initial)
     }
 
+    /// The site the connection talks to.
     public var siteURL: String { site }
+    /// Requests and retries so far.
     public var metrics: RequestMetrics { client.metrics }
 
     // MARK: Requests
@@ -50,7 +52,7 @@ public final class JiraConnection: ProviderConnection {
         async throws -> JSONValue
     {
         let route = try await resolveRoute()
-        var request = HTTPRequest(method: method, url: route.url(path, query: query))
+        var request = HTTPRequest(method: method, url: try route.url(path, query: query))
         if let body {
             request.body = JSONWriter().data(body)
             request.headers["Content-Type"] = "application/json"

@@ -5,12 +5,14 @@ import ImportCore
 /// (which resumes exactly, even days later), plus the page token or offset that continues the current
 /// search without a new query.
 public struct JiraCursor: Sendable, Hashable {
+    /// Where in the keyset order `(updated, id)` the last record was.
     public struct Position: Sendable, Hashable {
         /// `updated` of the last record, in milliseconds since 1970.
         public let updated: Int64
         /// Its numeric issue id, as the decimal digits Jira sent (no integer type is assumed to hold it).
         public let id: String
 
+        /// A position.
         public init(updated: Int64, id: String) {
             self.updated = updated
             self.id = id
@@ -30,12 +32,14 @@ public struct JiraCursor: Sendable, Hashable {
         }
     }
 
+    /// The last record handed out; `nil` before the first.
     public var position: Position?
     /// Cloud: the `nextPageToken` of the last response.
     public var token: String?
     /// Data Center: `startAt` within the current keyset window.
     public var offset: Int
 
+    /// A cursor.
     public init(position: Position?, token: String? = nil, offset: Int = 0) {
         self.position = position
         self.token = token

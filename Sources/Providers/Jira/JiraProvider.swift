@@ -3,10 +3,13 @@ import ImportCore
 
 /// Jira Cloud (REST v3) and Jira Data Center (REST v2): the first full provider.
 public struct JiraProvider: Provider {
+    /// The provider's id in configs and connections.
     public static let id = "jira"
 
+    /// The provider.
     public init() {}
 
+    /// What Jira offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: Self.id, displayName: "Jira", authKinds: [.emailToken, .personalAccessToken], defaultBaseURL: nil,
@@ -16,6 +19,7 @@ public struct JiraProvider: Provider {
             containerNoun: "project", readiness: .ready)
     }
 
+    /// A connection with `settings` (no I/O until the first call).
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         guard descriptor.authKinds.contains(settings.credentials.kind) else {
             throw ProviderError(

@@ -16,12 +16,30 @@ struct JiraRoute: Sendable, Hashable {
     let viaGateway: Bool
     let cloudID: String?
 
-    func url(_ path: String, query: [(String, String)] = []) -> URL {
-        var components = URLComponents(string: "\(apiBase)/rest/api/\(apiVersion)/\(path)")!
+    /// The URL of API `path` (segments already escaped with `segment(_:)` where they come from
+    /// outside) with `query`; an error instead of a trap when the site URL makes no URL of it.
+    func url(_ path: String, query: [(String, String)] = []) throws(ProviderError) -> URL {
+        let text = "\(apiBase)/rest/api/\(apiVersion)/\(path)"
+        guard var components = URLComponents(string: text) else { throw Self.notAURL(text) }
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         // JQL and tokens may hold "+" which URLComponents leaves as is; Jira reads it as a space.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.url!
+        guard let url = components.url else { throw Self.notAURL(text) }
+        return url
+    }
+
+    /// `value` (an issue id or key from Jira's answers) as one path segment: everything but
+    /// letters, digits and `-._~` escaped, so `/`, `..`, `?` or `#` in it cannot change the path.
+    static func segment(_ value: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_~")
+        if value == "." || value == ".." { allowed.remove(".") } else { allowed.insert(".") }
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    private static func notAURL(_ text: String) -> ProviderError {
+        ProviderError(
+            provider: JiraProvider.id, kind: .configuration, message: "\(text) is not a URL",
+            hint: "Check the connection's site URL (e.g. https://yourcompany.atlassian.net).")
     }
 
     /// What is stored with the connection so later runs skip detection.
@@ -41,7 +59,8 @@ struct JiraRoute: Sendable, Hashable {
         if settings["route"] == "gateway" {
             guard let cloudID = settings["cloudId"] else { return nil }
             return JiraRoute(
-                deployment: deployment, apiBase: "\(gateway)/ex/jira/\(cloudID)", apiVersion: version, viaGateway: true,
+                deployment: deployment, apiBase: "\(gateway)/ex/jira/\(segment(cloudID))", apiVersion: version,
+                viaGateway: true,
                 cloudID: cloudID)
         }
         return JiraRoute(

@@ -3,11 +3,15 @@ import ImportCore
 
 /// Linear: registered with its auth, GraphQL requests, pagination and mapping table; the HTTP part is a stub.
 public struct LinearProvider: Provider {
+    /// The provider's id in configs and connections.
     public static let id = "linear"
+    /// Linear's GraphQL endpoint.
     public static let baseURL = "https://api.linear.app/graphql"
 
+    /// The provider.
     public init() {}
 
+    /// What Linear offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: Self.id, displayName: "Linear", authKinds: [.apiKey], defaultBaseURL: Self.baseURL,
@@ -21,6 +25,7 @@ public struct LinearProvider: Provider {
                 missing: ["HTTP fetching (issues, comments, children)", "sandbox"]))
     }
 
+    /// A connection with `settings`.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
         guard settings.credentials.kind == .apiKey else {
             throw ProviderError(

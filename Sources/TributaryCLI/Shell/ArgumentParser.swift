@@ -3,6 +3,7 @@ import ImportCore
 /// Parses arguments the way common Unix tools do: `--name value`, `--name=value`, `-x`, flags,
 /// `--` to end options. Unknown options are rejected with the closest known one as a hint.
 public enum ArgumentParser {
+    /// `arguments` read against `options`, or a usage error naming the option and the help to read.
     public static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws(CLIError)
         -> ParsedArguments
     {
@@ -50,7 +51,8 @@ public enum ArgumentParser {
                 value = inlineValue
             } else {
                 guard index < arguments.count else {
-                    throw CLIError.usage("--\(name) needs a value (\(spec.value!)); see `tributary \(command) --help`")
+                    throw CLIError.usage(
+                        "--\(name) needs a value (\(spec.value ?? "a value")); see `tributary \(command) --help`")
                 }
                 value = arguments[index]
                 index += 1

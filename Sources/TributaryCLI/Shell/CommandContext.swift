@@ -4,10 +4,15 @@ import WorkspaceStore
 
 /// Everything a command needs: its parsed arguments, the console, the environment and the providers.
 public struct CommandContext: Sendable {
+    /// The verb being run.
     public let command: String
+    /// Its parsed command line.
     public let arguments: ParsedArguments
+    /// Where output goes.
     public let console: Console
+    /// The process environment (`TRIBUTARY_DB`, `TRIBUTARY_OWNER`, …).
     public let environment: [String: String]
+    /// The providers it may use.
     public let registry: ProviderRegistry
 
     /// `--json`: machine-readable output.
@@ -64,6 +69,7 @@ public struct CommandContext: Sendable {
         return first
     }
 
+    /// Opens (creating and migrating) the workspace at `path`, private to the user.
     public func openWorkspace(path: String) throws -> Workspace {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {

@@ -4,15 +4,20 @@ import WorkspaceStore
 
 /// One verb of the CLI: its help and what it runs.
 public struct CommandDefinition: Sendable {
+    /// The verb (`run`).
     public let name: String
+    /// One line saying what it does.
     public let summary: String
     /// Usage lines, without the leading `tributary `.
     public let usage: [String]
     /// Longer help: what it does, examples.
     public let details: String
+    /// The options it takes, besides `--json` and `--help`.
     public let options: [OptionSpec]
+    /// Runs the verb; the exit code says how it went.
     public let run: @Sendable (CommandContext) async throws -> ExitCode
 
+    /// A command.
     public init(
         name: String, summary: String, usage: [String], details: String = "", options: [OptionSpec],
         run: @escaping @Sendable (CommandContext) async throws -> ExitCode

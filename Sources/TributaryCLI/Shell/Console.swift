@@ -19,6 +19,7 @@ public final class Console: @unchecked Sendable {
     /// Whether stdin is a terminal (interactive prompts).
     public let stdinIsTTY: Bool
 
+    /// A console over the given streams.
     public init(
         isTTY: Bool, stdinIsTTY: Bool = false, out: @escaping @Sendable (String) -> Void,
         err: @escaping @Sendable (String) -> Void, readLine: @escaping @Sendable () -> String? = { nil }

@@ -8,10 +8,12 @@ public struct OptionSpec: Sendable {
     public let short: Character?
     /// The value's placeholder (`PATH`); `nil` for a flag.
     public let value: String?
+    /// One line of help.
     public let help: String
     /// May be given several times (values accumulate).
     public let repeatable: Bool
 
+    /// An option.
     public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
         self.name = name
         self.short = short

@@ -2,12 +2,16 @@ import ImportCore
 
 /// What a command line said, after parsing against a command's options.
 public struct ParsedArguments: Sendable {
+    /// Arguments that are not options, in order.
     public var positionals: [String] = []
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
 
+    /// Whether flag `name` was given.
     public func flag(_ name: String) -> Bool { flags.contains(name) }
+    /// The value of option `name` (the last, if repeated).
     public func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value of a repeatable option, in order.
     public func values(_ name: String) -> [String] { values[name] ?? [] }
 
     /// An integer option, or a usage error naming it.

@@ -6,6 +6,7 @@ import LinearProvider
 
 /// The providers this build of `tributary` knows.
 public enum ProviderCatalog {
+    /// Every provider the CLI knows.
     public static func registry() -> ProviderRegistry {
         ProviderRegistry([JiraProvider(), AsanaProvider(), LinearProvider(), ClickUpProvider()])
     }

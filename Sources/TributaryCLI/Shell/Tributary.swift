@@ -3,6 +3,7 @@ import ImportCore
 
 /// The `tributary` command line: dispatches a verb, prints help, maps errors to exit codes.
 public enum Tributary {
+    /// The release, as `tributary --version` prints it.
     public static let version = "0.1.0"
 
     /// Every verb, in the order `--help` lists them.

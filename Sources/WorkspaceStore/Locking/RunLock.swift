@@ -9,6 +9,7 @@ import ImportCore
 
 /// Why a run could not take its lock.
 public struct RunLockError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    /// A held lock fails the run (exit 1): another run of the config is going.
     public var category: ErrorCategory { .failure }
 
     /// Another process holds the lock (what it wrote in the lock file, when readable); `nil` when the
@@ -16,6 +17,7 @@ public struct RunLockError: Error, Sendable, CustomStringConvertible, Categorize
     public let holder: String?
     /// Why the lock file or its folder cannot be used, when that is the failure.
     public let problem: String?
+    /// The database the lock guards.
     public let database: String
 
     init(holder: String?, database: String) {
@@ -30,6 +32,7 @@ public struct RunLockError: Error, Sendable, CustomStringConvertible, Categorize
         self.database = database
     }
 
+    /// Who holds the lock, or what is wrong with it, and what to do.
     public var description: String {
         if let problem {
             return
@@ -47,6 +50,7 @@ public struct RunLockError: Error, Sendable, CustomStringConvertible, Categorize
 /// The kernel releases the lock when the process dies, so a killed run never leaves a stale lock.
 public final class RunLock: RunLease {
     private let descriptor: Int32
+    /// The lock file.
     public let path: String
 
     /// Takes the lock or throws `RunLockError` naming the holder.

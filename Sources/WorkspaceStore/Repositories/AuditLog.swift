@@ -4,6 +4,7 @@ import ImportCore
 public struct AuditLog: Sendable {
     let db: SQLiteDatabase
 
+    /// Appends an entry to the owner's audit log (never a secret in `detail`).
     public func record(owner: Owner, action: String, subject: String?, detail: JSONValue = [:]) throws {
         try db.execute(
             "INSERT INTO audit_log (owner_id, at, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)",

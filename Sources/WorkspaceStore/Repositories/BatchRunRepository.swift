@@ -4,16 +4,24 @@ import ImportCore
 public struct BatchRunRepository: Sendable {
     let db: SQLiteDatabase
 
+    /// The repository over `db`.
     public init(db: SQLiteDatabase) { self.db = db }
 
+    /// One run of a batch as recorded.
     public struct Entry: Sendable {
+        /// Its place in the batch.
         public let index: Int
+        /// Its name.
         public let name: String
+        /// How it ended (`completed`, `failed`, …).
         public let status: String
+        /// Its job.
         public let jobID: Int64?
+        /// Its report.
         public let report: JSONValue
     }
 
+    /// The recorded runs of batch `batch`, by place.
     public func entries(owner: Owner, batch: String) throws -> [Int: Entry] {
         var result: [Int: Entry] = [:]
         for row in try db.query(
@@ -29,6 +37,7 @@ public struct BatchRunRepository: Sendable {
         return result
     }
 
+    /// Records how one run of a batch ended.
     public func record(
         owner: Owner, batch: String, index: Int, name: String, status: String, jobID: Int64?, report: JSONValue
     ) throws {

@@ -84,6 +84,7 @@ public struct JobRepository: Sendable {
             [.text(Timestamp.now().iso8601), .text(note), .text(note), .integer(owner.id), .integer(jobID)])
     }
 
+    /// Records one failed record of a job.
     public func recordFailure(jobID: Int64, failure: ImportFailure) throws {
         try db.execute(
             "INSERT INTO import_failures (job_id, record_key, external_id, reason, at) VALUES (?, ?, ?, ?, ?)",
@@ -108,6 +109,7 @@ public struct JobRepository: Sendable {
         }
     }
 
+    /// The owner's job `id`.
     public func find(owner: Owner, id: Int64) throws -> ImportJob? {
         try db.queryOne("SELECT * FROM import_jobs WHERE owner_id = ? AND id = ?", [.integer(owner.id), .integer(id)])
             .map(Self.job)
@@ -137,6 +139,7 @@ public struct JobRepository: Sendable {
         ).stringValue
     }
 
+    /// Raises the scope's high-water mark (never lowers it).
     public func setHighWaterMark(owner: Owner, scope: String, provider: String, mark: String?, jobID: Int64) throws {
         try db.execute(
             """

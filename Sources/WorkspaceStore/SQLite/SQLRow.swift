@@ -26,18 +26,26 @@ public struct SQLRow: Sendable {
     /// The values in column order.
     public let values: [SQLValue]
 
+    /// The columns, in the statement's order.
     public var columnNames: [String] { columns.names }
 
+    /// The value of column `name` (NULL when there is none).
     public subscript(name: String) -> SQLValue {
         guard let position = columns.positions[name] else { return .null }
         return values[position]
     }
 
+    /// The value at `position`.
     public subscript(position: Int) -> SQLValue { values[position] }
 
+    /// Column `name` as text.
     public func string(_ name: String) -> String? { self[name].stringValue }
+    /// Column `name` as an integer.
     public func int(_ name: String) -> Int? { self[name].intValue }
+    /// Column `name` as a 64-bit integer.
     public func int64(_ name: String) -> Int64? { self[name].int64Value }
+    /// Column `name` as a number.
     public func double(_ name: String) -> Double? { self[name].doubleValue }
+    /// Column `name` as a flag (non-zero is true).
     public func bool(_ name: String) -> Bool { (self[name].int64Value ?? 0) != 0 }
 }

@@ -8,6 +8,7 @@ public enum SQLValue: Sendable, Hashable {
     case text(String)
     case blob([UInt8])
 
+    /// The text, when this is text.
     public var stringValue: String? {
         switch self {
         case .text(let text): return text
@@ -17,6 +18,7 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The integer, when this is one.
     public var int64Value: Int64? {
         switch self {
         case .integer(let number): return number
@@ -26,8 +28,10 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The integer, when this is one.
     public var intValue: Int? { int64Value.map { Int($0) } }
 
+    /// The number, when this is a real or an integer.
     public var doubleValue: Double? {
         switch self {
         case .real(let number): return number
@@ -37,11 +41,13 @@ public enum SQLValue: Sendable, Hashable {
         }
     }
 
+    /// The bytes, when this is a blob.
     public var blobValue: [UInt8]? {
         if case .blob(let bytes) = self { return bytes }
         return nil
     }
 
+    /// Whether this is NULL.
     public var isNull: Bool {
         if case .null = self { return true }
         return false

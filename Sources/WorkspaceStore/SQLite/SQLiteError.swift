@@ -2,6 +2,7 @@ import ImportCore
 
 /// A failure reported by SQLite, with SQLite's own message and the statement that caused it.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible, CategorizedError {
+    /// A database failure fails the run (exit 1).
     public var category: ErrorCategory { .failure }
 
     /// SQLite's extended result code.
@@ -11,6 +12,7 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible, Categorized
     /// The statement text (never its bound values, which may hold user data).
     public let sql: String?
 
+    /// An error from SQLite's code and message, with the statement that failed.
     public init(code: Int32, message: String, sql: String?) {
         self.code = code
         self.message = message
@@ -23,6 +25,7 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible, Categorized
     /// True for a UNIQUE, NOT NULL, FOREIGN KEY or CHECK violation.
     public var isConstraintViolation: Bool { code & 0xFF == 19 }
 
+    /// The message, with what to do next.
     public var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " (in: \(sql.prefix(160)))" }

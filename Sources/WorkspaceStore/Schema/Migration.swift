@@ -4,10 +4,14 @@ import ImportCore
 /// One numbered schema change. Migrations are applied in order, each in its own transaction,
 /// and recorded in `schema_migrations`; an applied migration is never applied again.
 public struct Migration: Sendable {
+    /// Its number; applied in order, each once.
     public let version: Int
+    /// What it changes, in words.
     public let name: String
+    /// The statements it runs.
     public let sql: String
 
+    /// A migration.
     public init(version: Int, name: String, sql: String) {
         self.version = version
         self.name = name

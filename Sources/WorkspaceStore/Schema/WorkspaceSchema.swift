@@ -19,6 +19,7 @@ public enum WorkspaceSchema {
         "tasks", "comments", "worklogs", "attachments", "checklist_items", "milestones", "user_profiles",
     ]
 
+    /// The numbered migrations, oldest first: a store at version N applies those above N.
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "workspace", sql: v1Workspace),
         Migration(version: 2, name: "sync state and reference data", sql: v2SyncState),

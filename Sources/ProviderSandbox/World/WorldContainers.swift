@@ -1,12 +1,12 @@
 /// The sandbox's projects: keys (`DEMO`, `OPS`, … or the configured ones), names and numeric ids.
-struct JiraProjects: Sendable {
+struct WorldContainers: Sendable {
     let keys: [String]
 
     init(count: Int, keys configured: [String]?) {
         let wanted = max(1, configured?.count ?? count)
         keys = (0..<wanted).map { index in
             if let configured, index < configured.count { return configured[index] }
-            return index < JiraReferenceData.projectKeys.count ? JiraReferenceData.projectKeys[index] : "P\(index + 1)"
+            return index < WorldVocabulary.projectKeys.count ? WorldVocabulary.projectKeys[index] : "P\(index + 1)"
         }
     }
 
@@ -15,8 +15,8 @@ struct JiraProjects: Sendable {
     func key(_ index: Int) -> String { keys[index] }
 
     func name(_ index: Int) -> String {
-        if let position = JiraReferenceData.projectKeys.firstIndex(of: keys[index]) {
-            return JiraReferenceData.projectNames[position]
+        if let position = WorldVocabulary.projectKeys.firstIndex(of: keys[index]) {
+            return WorldVocabulary.projectNames[position]
         }
         return "Project \(keys[index])"
     }

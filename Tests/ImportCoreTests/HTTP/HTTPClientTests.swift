@@ -1,6 +1,5 @@
 import Foundation
 import ImportCore
-import JiraProvider
 import ProviderSandbox
 import Synchronization
 import TestSupport
