@@ -2,7 +2,7 @@ import Foundation
 
 /// A run config that cannot be used: every problem found, each with its path.
 public struct ConfigError: Error, Sendable, CustomStringConvertible, CategorizedError {
-    /// A config that does not read is a configuration problem (exit 3).
+    /// A config that does not read is a configuration problem (exit 2).
     public var category: ErrorCategory { .configuration }
 
     /// The config's file.

@@ -85,8 +85,19 @@ public struct RunConfig: Sendable {
     /// The config as written, for the job record.
     public var raw: JSONValue
 
-    /// Identifies "the same config" across runs (to resume an interrupted job).
-    public var fingerprint: String { ContentHash.short(raw) }
+    /// Identifies "the same config" across runs (to resume an interrupted job). The source's key
+    /// names do not count: `containers`/`filter` and Jira's `projects`/`jql` say the same thing, and
+    /// hash under the older names so fingerprints recorded before the neutral names stay valid.
+    public var fingerprint: String {
+        guard case .object(var top) = raw, case .object(var source)? = top["source"] else {
+            return ContentHash.short(raw)
+        }
+        for (neutral, older) in [("containers", "projects"), ("filter", "jql")] where source[older] == nil {
+            if let value = source.removeValue(forKey: neutral) { source[older] = value }
+        }
+        top["source"] = .object(source)
+        return ContentHash.short(.object(top))
+    }
 
     // MARK: Parsing
 

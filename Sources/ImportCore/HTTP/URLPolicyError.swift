@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a URL cannot be used to reach a source.
 public struct URLPolicyError: Error, Sendable, Equatable, CustomStringConvertible, CategorizedError {
-    /// A URL refused by policy is a configuration problem (exit 3).
+    /// A URL refused by policy is a configuration problem (exit 2).
     public var category: ErrorCategory { .configuration }
 
     /// The URL refused, redacted.

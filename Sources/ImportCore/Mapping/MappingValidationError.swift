@@ -3,7 +3,7 @@ public typealias MappingProblem = DocumentProblem
 
 /// A mapping table that cannot be used: every problem found, each with its path.
 public struct MappingValidationError: Error, Sendable, CustomStringConvertible, CategorizedError {
-    /// A table that does not validate is a configuration problem (exit 3).
+    /// A table that does not validate is a configuration problem (exit 2).
     public var category: ErrorCategory { .configuration }
 
     /// The table's file or name.
