@@ -1,58 +1,80 @@
-/// The pages of one run, read ahead of the writer: the next page's listing is asked for as soon as
-/// this page's listing is in, and each page's children are completed (the provider's `complete`)
-/// while the page before it is being written. So the source's listing chain never waits on child
-/// requests, and neither waits on the destination. At most two pages are in flight besides the one
-/// being written. Loops and endless empty pages end the run (`PageProgress`).
+/// The pages of one run, read ahead of the writer: a producer lists page after page as fast as the
+/// source answers, and has each page's children completed (the provider's `complete`) as soon as its
+/// listing is in, while the writer works through the pages before it. So the source's listing chain
+/// waits neither on child requests nor on the destination, as long as at most `readAhead` pages
+/// are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
+/// (`PageProgress`).
 struct PagePipeline {
-    private struct InFlight {
-        let listing: Task<RecordPage, any Error>
+    /// Pages listed and not yet written, the one being written included.
+    static let readAhead = 3
+
+    /// A listed page on its way to the writer.
+    private struct Listed: Sendable {
         let completed: Task<RecordPage, any Error>
+        let more: Bool
     }
 
-    private let connection: any ProviderConnection
-    private let query: RecordQuery
-    private var remaining: Int?
-    private var progress: PageProgress
-    private var inFlight: InFlight?
+    private let producer: Task<Void, Never>
+    private let permits: AsyncSemaphore
+    /// Child completions started and perhaps still running, to stop with the run.
+    private let completions = Locked<[Task<RecordPage, any Error>]>([])
+    private var pages: AsyncThrowingStream<Listed, any Error>.AsyncIterator
+    private var handedOut = false
 
     /// Starts fetching from `cursor` (`nil`: the beginning); `query.limit` counts over all pages.
     init(connection: any ProviderConnection, query: RecordQuery, from cursor: PageCursor?, provider: String) {
-        self.connection = connection
-        self.query = query
-        self.remaining = query.limit
-        self.progress = PageProgress(provider: provider, startingAt: cursor)
-        if remaining.map({ $0 > 0 }) ?? true { inFlight = Self.fetch(connection, query, cursor) }
-    }
-
-    private static func fetch(_ connection: any ProviderConnection, _ query: RecordQuery, _ cursor: PageCursor?)
-        -> InFlight
-    {
-        let listing = Task { try await connection.page(query, from: cursor) }
-        let completed = Task { try await connection.complete(try await listing.value, for: query) }
-        return InFlight(listing: listing, completed: completed)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Listed.self)
+        let permits = AsyncSemaphore(limit: Self.readAhead)
+        let completions = self.completions
+        self.permits = permits
+        self.pages = stream.makeAsyncIterator()
+        producer = Task {
+            var cursor = cursor
+            var remaining = query.limit
+            var progress = PageProgress(provider: provider, startingAt: cursor)
+            do {
+                while remaining.map({ $0 > 0 }) ?? true {
+                    await permits.acquire()
+                    try Task.checkCancellation()
+                    var pageQuery = query
+                    pageQuery.limit = remaining
+                    let listed = try await connection.page(pageQuery, from: cursor)
+                    try progress.check(listed)
+                    if let left = remaining { remaining = left - listed.records.count }
+                    let more = listed.next != nil && (remaining ?? 1) > 0
+                    let completed = Task { try await connection.complete(listed, for: pageQuery) }
+                    completions.update { running in
+                        running.append(completed)
+                        if running.count > Self.readAhead { running.removeFirst(running.count - Self.readAhead) }
+                    }
+                    continuation.yield(Listed(completed: completed, more: more))
+                    guard more, let next = listed.next else { break }
+                    cursor = next
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
     }
 
     /// The next complete page, or `nil` after the last. Its `next` is `nil` when the run asks for no
-    /// more (the source's end, or the limit reached).
+    /// more (the source's end, or the limit reached). Asking for it says the page before is written.
     mutating func next() async throws -> RecordPage? {
-        guard let current = inFlight else { return nil }
-        inFlight = nil
-        let listed = try await current.listing.value
-        try progress.check(listed)
-        if let left = remaining { remaining = left - listed.records.count }
-        let more = listed.next != nil && (remaining ?? 1) > 0
-        if more {
-            var next = query
-            next.limit = remaining
-            inFlight = Self.fetch(connection, next, listed.next)
-        }
-        let page = try await current.completed.value
-        return RecordPage(records: page.records, next: more ? page.next : nil, estimatedTotal: page.estimatedTotal)
+        if handedOut { await permits.release() }
+        handedOut = true
+        guard let listed = try await pages.next() else { return nil }
+        let page = try await listed.completed.value
+        return RecordPage(
+            records: page.records, next: listed.more ? page.next : nil, estimatedTotal: page.estimatedTotal)
     }
 
     /// Stops what is still being fetched (the run ended early).
     func cancel() {
-        inFlight?.listing.cancel()
-        inFlight?.completed.cancel()
+        producer.cancel()
+        for completion in completions.value { completion.cancel() }
+        let permits = self.permits
+        // A producer waiting for a place wakes, sees the cancellation and ends.
+        Task { for _ in 0..<Self.readAhead { await permits.release() } }
     }
 }
