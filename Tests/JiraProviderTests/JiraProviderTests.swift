@@ -285,6 +285,29 @@ struct JiraProviderTests {
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 1)
     }
 
+    @Test("Data Center lists record ids in keyset windows of 1000, whole even when issues change meanwhile")
+    func recordIDsDataCenter() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 2300, deployment: .dataCenter))
+        let sandbox = fixture.sandbox
+        let searches = Locked(0)
+        // After the first page, 400 issues change: offsets would shift under the listing.
+        sandbox.intercept { request, emulator in
+            let answer = emulator()
+            if request.path.hasSuffix("/api/2/search"),
+                searches.update({ count in
+                    count += 1
+                    return count
+                }) == 1
+            {
+                sandbox.updateIssues(400, leavesOnly: false)
+            }
+            return answer
+        }
+        let ids = try await fixture.connection().recordIDs(in: ["DEMO", "OPS"])
+        #expect(ids == Set(sandbox.issueIDs.map(String.init)))
+        #expect(searches.value >= 3)
+    }
+
     @Test("reference data: statuses, categories, priorities, types, resolutions, users…")
     func referenceData() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 5))

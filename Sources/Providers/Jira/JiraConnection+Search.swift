@@ -31,12 +31,21 @@ extension JiraConnection {
         return Set(query.fields.compactMap { fieldName($0) }).union(["updated"])
     }
 
+    /// What a search is for: records to import (with a total for progress), or a listing of ids that
+    /// must be known to be whole (delete reconciliation: a page that does not say it is the last is an
+    /// error, never the end).
+    enum SearchPurpose: Sendable {
+        case records
+        case wholeListing
+    }
+
     func searchPage(
         _ route: JiraRoute, _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String],
-        maxResults: Int
+        maxResults: Int, purpose: SearchPurpose = .records
     ) async throws -> SearchPage {
         route.deployment == .cloud
-            ? try await cloudPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
+            ? try await cloudPage(
+                query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults, purpose: purpose)
             : try await dataCenterPage(query, cursor: cursor, builder: builder, fields: fields, maxResults: maxResults)
     }
 
@@ -56,18 +65,19 @@ extension JiraConnection {
     /// already seen (a resume inside one busy minute) are read past; a page that brings no new issue,
     /// a token Jira sent before, or empty pages that keep promising more stop with `noProgress`.
     func cloudPage(
-        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int,
+        purpose: SearchPurpose
     )
         async throws -> SearchPage
     {
-        let context = "searching issues"
+        let context = purpose == .records ? "searching issues" : "listing issue ids"
         var useToken = cursor.token
         var tokens = Set(cursor.token.map { [$0] } ?? [])
         var seenIDs = Set<String>()
         var emptyPages = 0
         // The first page of a search also asks for the total (for progress), alongside the search itself.
         var counting: Task<Int?, Never>?
-        if cursor.position == nil && cursor.token == nil {
+        if purpose == .records, cursor.position == nil, cursor.token == nil {
             let countJQL = try builder.jql(for: query)
             counting = Task {
                 try? await self.call(
@@ -96,7 +106,11 @@ extension JiraConnection {
             }
             let raw = try JiraAnswer.list(response, "issues", context: context)
             let token = try JiraAnswer.text(response, "nextPageToken", context: context)
-            let isLast = try JiraAnswer.flag(response, "isLast", context: context) ?? (token == nil)
+            let flag = try JiraAnswer.flag(response, "isLast", context: context)
+            if purpose == .wholeListing, flag == nil {
+                throw JiraErrors.malformed(context: context, detail: "the page does not say whether it is the last")
+            }
+            let isLast = flag ?? (token == nil)
             let issues = useToken == nil ? cursor.issues(after: raw, order: query.order) : raw
             if !isLast {
                 guard let token else {
