@@ -67,8 +67,14 @@ extension InMemoryDestination {
                 report: [:], query: resumed?.query ?? opening.query)
             state.jobs[id] = JobRow(job: job)
             if let resumed, let row = state.jobs[resumed.id] {
+                let status: JobStatus = row.job.status == .failed ? .failed : .interrupted
                 state.jobs[resumed.id]?.job = Self.changed(
-                    row.job, status: .failed, error: "resumed by job \(id)", finishedAt: Timestamp.now().iso8601)
+                    row.job, status: status, error: "resumed by job \(id)", finishedAt: Timestamp.now().iso8601)
+            }
+            if let replaced = opening.replaces, let row = state.jobs[replaced.id] {
+                state.jobs[replaced.id]?.job = Self.changed(
+                    row.job, status: .interrupted, error: "closed by nobody; job \(id) runs it again",
+                    finishedAt: Timestamp.now().iso8601)
             }
             Self.audit(
                 &state, owner: opening.owner, action: AuditAction.importStarted.name(provider: opening.provider),
@@ -173,6 +179,14 @@ extension InMemoryDestination {
                     report: closing.report, at: now)
                 Self.audit(
                     &state, owner: closing.owner, action: AuditAction.importFailed.name(provider: closing.provider),
+                    subject: "job \(closing.jobID)")
+            case .interrupted(let reason):
+                state.jobs[closing.jobID]?.job = Self.finished(
+                    row.job, status: .interrupted, error: reason, counts: closing.counts, metrics: closing.metrics,
+                    report: closing.report, at: now)
+                Self.audit(
+                    &state, owner: closing.owner,
+                    action: AuditAction.importInterrupted.name(provider: closing.provider),
                     subject: "job \(closing.jobID)")
             }
         }

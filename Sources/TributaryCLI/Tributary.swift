@@ -21,7 +21,7 @@ public enum Tributary {
     public static func main(
         _ arguments: [String], console: Console = .standard(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        registry: ProviderRegistry = ProviderCatalog.registry()
+        registry: ProviderRegistry = ProviderCatalog.registry(), stop: StopRequest = StopRequest()
     ) async -> Int32 {
         let commands = commands()
         guard let verb = arguments.first else {
@@ -64,19 +64,30 @@ public enum Tributary {
             return ExitCode.ok.rawValue
         }
         let context = CommandContext(
-            command: verb, arguments: parsed, console: console, environment: environment, registry: registry)
+            command: verb, arguments: parsed, console: console, environment: environment, registry: registry,
+            stop: stop, commandLine: arguments)
+        // The command runs in its own task, so that a stop request (Ctrl-C, SIGTERM, a closed pipe)
+        // can cancel it: an import then ends after a whole page with its job marked interrupted.
+        let running = Task { try await command.run(context) }
+        stop.onRequest { running.cancel() }
         do {
-            return try await command.run(context).rawValue
+            let code = try await running.value
+            return stop.reason?.exitCode ?? code.rawValue
         } catch {
-            let (message, code) = ErrorReport.describe(error)
+            var (message, code) = ErrorReport.describe(error)
+            let stopped = stop.reason
+            if let stopped, code != .interrupted {
+                message = "\(stopped.description): \(message)"
+            }
+            let exitCode = stopped?.exitCode ?? code.rawValue
             if parsed.flag("json") {
                 console.out(
                     JSONWriterBridge.pretty([
-                        "error": ["message": .string(message), "exitCode": .number(Double(code.rawValue))]
+                        "error": ["message": .string(message), "exitCode": .number(Double(exitCode))]
                     ]))
             }
-            console.err("error: \(message)")
-            return code.rawValue
+            console.err((stopped != nil || code == .interrupted ? "stopped: " : "error: ") + message)
+            return exitCode
         }
     }
 

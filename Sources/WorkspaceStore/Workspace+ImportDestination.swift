@@ -33,6 +33,9 @@ extension Workspace: ImportDestination {
                 try jobs.markSuperseded(
                     owner: opening.owner, jobID: resumed.id, by: job.id, wasRunning: resumed.status == .running)
             }
+            if let replaced = opening.replaces {
+                try jobs.markReplaced(owner: opening.owner, jobID: replaced.id, by: job.id)
+            }
             try audit.record(
                 owner: opening.owner, action: AuditAction.importStarted.name(provider: opening.provider),
                 subject: "job \(job.id)",
@@ -171,6 +174,18 @@ extension Workspace: ImportDestination {
                 if let name = closing.connectionName, credentialsRefused {
                     try connections.recordError(owner: owner, name: name, message: message)
                 }
+            case .interrupted(let reason):
+                try jobs.finish(
+                    jobID: closing.jobID, status: .interrupted, error: reason, counts: counts,
+                    metrics: closing.metrics, report: closing.report)
+                try audit.record(
+                    owner: owner, action: AuditAction.importInterrupted.name(provider: closing.provider),
+                    subject: "job \(closing.jobID)",
+                    detail: [
+                        "jobId": .number(Double(closing.jobID)), "reason": .string(reason),
+                        "created": .number(Double(counts.created)), "updated": .number(Double(counts.updated)),
+                        "unchanged": .number(Double(counts.unchanged)), "failed": .number(Double(counts.failed)),
+                    ])
             }
         }
     }

@@ -6,6 +6,8 @@ import Testing
 import TributaryCLI
 import WorkspaceStore
 
+@testable import TributaryCLI
+
 @Suite("migrate, demo, sandbox, wizard and the shipped configs")
 struct BatchAndDemoTests {
     @Test("migrate: runs a batch, writes JSON and HTML reports, and skips finished runs the second time")
@@ -116,6 +118,10 @@ struct BatchAndDemoTests {
         let root = CLIProcess.repositoryRoot
         let demo = try RunConfig.load(path: root.appendingPathComponent("Config/demo.json").path)
         #expect(demo.source.containers == ["DEMO"])
+        // The demo runs its built-in copy (it works from any folder); the file says the same.
+        let builtIn = try RunConfig.parse(Data(DemoCommand.builtInConfig.utf8), origin: "built-in")
+        #expect(builtIn.source == demo.source && builtIn.destination == demo.destination)
+        #expect(builtIn.mapping == demo.mapping && builtIn.connection == demo.connection)
         let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
         #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
 
@@ -129,7 +135,7 @@ struct BatchAndDemoTests {
             ], stdin: fixture.config.apiToken)
         #expect(connect.status == 0, "\(connect.stderr)")
         let example = root.appendingPathComponent("Config/jira.example.json").path
-        let run = try await cli.run(["run", example])
+        let run = try await cli.run(["run", example, "--db", "tributary.sqlite"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("capped import from jira into \"Engineering\""))
         let workspace = try Workspace(path: cli.folder.file("tributary.sqlite"))

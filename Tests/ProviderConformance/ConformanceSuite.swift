@@ -80,6 +80,21 @@ struct ConformanceSuite {
         #expect(ConformanceKit.identity(registered, in: registry) == [])
     }
 
+    @Test(
+        "the table built into the binary is the shipped Providers/<id>/mapping.json (else run .ci/embed-tables)",
+        arguments: providerCases)
+    func builtInTable(_ provider: ProviderCase) throws {
+        let registered = try #require(registry.provider(provider.id))
+        let shipped = try String(
+            contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("Providers/\(provider.id)/mapping.json"),
+            encoding: .utf8)
+        let builtIn = try #require(registered.shippedMappingTable, "\(provider.id) has no built-in table")
+        #expect(
+            builtIn.trimmingCharacters(in: .newlines) == shipped.trimmingCharacters(in: .newlines),
+            "Providers/\(provider.id)/mapping.json changed: run .ci/embed-tables")
+        #expect(try MappingParser.parse(Data(builtIn.utf8), origin: "built-in").provider == provider.id)
+    }
+
     @Test("the mapping table validates", arguments: providerCases)
     func mappingTable(_ provider: ProviderCase) {
         let (table, problems) = ConformanceKit.mappingTable(

@@ -106,15 +106,15 @@ public struct CLIProcess {
         }
     }
 
-    /// Runs `arguments` and sends SIGKILL as soon as `condition` holds (polled every 2 ms on a thread
-    /// of its own), if the process is still running then. Progress-based kills do not depend on how
+    /// Runs `arguments` and sends `signal` (SIGKILL unless told) as soon as `condition` holds (polled
+    /// every 2 ms on a thread of its own), if the process is still running then. Progress-based kills do not depend on how
     /// fast the machine is.
     public static func runAndKill(
         _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-        when condition: @escaping () throws -> Bool
+        signal: Int32 = SIGKILL, when condition: @escaping () throws -> Bool
     ) async throws -> Result {
         let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
-        let killer = Killer(process: process, out: out, err: err, condition: condition)
+        let killer = Killer(process: process, out: out, err: err, signal: signal, condition: condition)
         return try await onOwnThread { killer.run() }.get()
     }
 
@@ -124,11 +124,16 @@ public struct CLIProcess {
         let out: FileHandle
         let err: FileHandle
         let condition: () throws -> Bool
+        let signal: Int32
 
-        init(process: Process, out: FileHandle, err: FileHandle, condition: @escaping () throws -> Bool) {
+        init(
+            process: Process, out: FileHandle, err: FileHandle, signal: Int32,
+            condition: @escaping () throws -> Bool
+        ) {
             self.process = process
             self.out = out
             self.err = err
+            self.signal = signal
             self.condition = condition
         }
 
@@ -144,7 +149,7 @@ public struct CLIProcess {
                     return .failure(error)
                 }
                 if holds {
-                    kill(process.processIdentifier, SIGKILL)
+                    kill(process.processIdentifier, signal)
                     break
                 }
                 usleep(2_000)
@@ -153,13 +158,27 @@ public struct CLIProcess {
         }
     }
 
-    static func start(_ arguments: [String], environment: [String: String], stdin: String?, directory: String?) throws
+    /// Runs `script` with bash (for pipelines such as `tributary run … | head -2`), with the same
+    /// environment handling as `run`.
+    public static func shell(
+        _ script: String, environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
+    ) async throws -> Result {
+        let (process, out, err) = try start(
+            ["-c", script], environment: environment, stdin: nil, directory: directory,
+            executable: URL(fileURLWithPath: "/bin/bash"))
+        return await finish(process, out, err, within: timeout)
+    }
+
+    static func start(
+        _ arguments: [String], environment: [String: String], stdin: String?, directory: String?,
+        executable: URL? = nil
+    ) throws
         -> (
             Process, FileHandle, FileHandle
         )
     {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for key in ["TRIBUTARY_DB", "TRIBUTARY_OWNER", "TRIBUTARY_ENCRYPTION_KEY", "TRIBUTARY_KEY_FILE"] {

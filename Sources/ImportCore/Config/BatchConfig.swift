@@ -28,6 +28,13 @@ public struct BatchConfig: Sendable {
     /// The document as read, for its fingerprint.
     public let raw: JSONValue
 
+    /// The workspace file the batch names, resolved against the batch file's folder.
+    public var databasePath: String? { database.map { ConfigPaths.resolve($0, relativeTo: origin) } }
+    /// Where the batch says its JSON report goes, resolved against its folder.
+    public var reportJSONPath: String? { reportJSON.map { ConfigPaths.resolve($0, relativeTo: origin) } }
+    /// Where the batch says its HTML report goes, resolved against its folder.
+    public var reportHTMLPath: String? { reportHTML.map { ConfigPaths.resolve($0, relativeTo: origin) } }
+
     /// Identifies the batch: a rerun of one batch file resumes it.
     public var fingerprint: String { ContentHash.short(raw) }
 
@@ -53,7 +60,6 @@ public struct BatchConfig: Sendable {
             reader.problem("runs", "must be a non-empty list of runs")
             throw ConfigError(origin: path, problems: reader.problems)
         }
-        let folder = (path as NSString).deletingLastPathComponent
         var names = Set<String>()
         for (index, entry) in runs.enumerated() {
             let at = "runs[\(index)]"
@@ -61,7 +67,7 @@ public struct BatchConfig: Sendable {
             var config: RunConfig?
             switch run["config"] {
             case .some(.string(let file)):
-                let candidates = [file, (folder as NSString).appendingPathComponent(file)]
+                let candidates = [ConfigPaths.resolve(file, relativeTo: path), file]
                 if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
                     do {
                         config = try RunConfig.load(path: found)
@@ -76,6 +82,7 @@ public struct BatchConfig: Sendable {
             case .some(.object):
                 do {
                     config = try RunConfig.parse(JSONWriter().data(run["config"]!), origin: "\(path) \(at).config")
+                    config?.pathsRelativeTo = path
                 } catch {
                     for problem in error.problems { reader.problem("\(at).config.\(problem.path)", problem.message) }
                 }

@@ -1,38 +1,52 @@
 import Foundation
 
-/// Finds mapping tables: the path a run config names (relative to the working directory, then to
-/// the config's folder), or the provider's default `Providers/<provider>/mapping.json` looked up in the
-/// working directory, `TRIBUTARY_HOME`, and the folders above the executable.
+/// Finds the mapping table a run config means. A table the config names (`mapping.table`) is looked
+/// up next to the config first (relative paths in a config are relative to the config), then, for
+/// configs written before that rule, in the working directory and `TRIBUTARY_HOME`. Without one, the
+/// provider's `Providers/<id>/mapping.json` on disk (working directory, `TRIBUTARY_HOME`, the folders
+/// above the executable) overrides the table built into the provider.
 public enum MappingLocator {
-    /// The mapping table a config means: its own, or the provider's shipped one.
-    public static func path(
-        for config: RunConfig, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(ConfigError) -> String {
+    /// The table `config` means for `provider`, or a configuration error saying where it was looked for.
+    public static func source(
+        for config: RunConfig, provider: (any Provider)?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> MappingSource {
         if let table = config.mapping.table {
-            let folder = (config.origin as NSString).deletingLastPathComponent
-            var candidates = [table]
+            let anchor = config.pathsRelativeTo.isEmpty ? config.origin : config.pathsRelativeTo
+            var candidates = [ConfigPaths.resolve(table, relativeTo: anchor)]
             if !table.hasPrefix("/") {
-                candidates += [folder, (folder as NSString).deletingLastPathComponent].map {
-                    ($0 as NSString).appendingPathComponent(table)
+                candidates.append(table)
+                if let home = environment["TRIBUTARY_HOME"], !home.isEmpty {
+                    candidates.append((home as NSString).appendingPathComponent(table))
                 }
-                candidates += searchRoots(environment).map { ($0 as NSString).appendingPathComponent(table) }
             }
-            for candidate in candidates where FileManager.default.fileExists(atPath: candidate) { return candidate }
+            for candidate in candidates {
+                if let data = FileManager.default.contents(atPath: candidate) {
+                    return MappingSource(origin: candidate, data: data)
+                }
+            }
             throw ConfigError(
                 origin: config.origin, path: "mapping.table",
                 message:
-                    "no mapping table at \"\(table)\" (looked in the working directory, next to the config and in TRIBUTARY_HOME)"
+                    "no mapping table at \"\(table)\" (looked next to the config, in the working directory and in TRIBUTARY_HOME)"
             )
         }
-        if let found = defaultTable(provider: config.source.provider, environment: environment) { return found }
+        if let path = defaultTable(provider: config.source.provider, environment: environment),
+            let data = FileManager.default.contents(atPath: path)
+        {
+            return MappingSource(origin: path, data: data)
+        }
+        if let shipped = provider?.shippedMappingTable {
+            return MappingSource(origin: "built-in \(config.source.provider) mapping table", data: Data(shipped.utf8))
+        }
         throw ConfigError(
             origin: config.origin, path: "mapping.table",
             message:
-                "the default table Providers/\(config.source.provider)/mapping.json was not found; run from the Tributary folder, set TRIBUTARY_HOME, or name a table in mapping.table"
+                "\(config.source.provider) has no built-in mapping table and Providers/\(config.source.provider)/mapping.json was not found; name a table in mapping.table"
         )
     }
 
-    /// The provider's shipped table, if it can be found.
+    /// The provider's table on disk (`Providers/<id>/mapping.json`), if one can be found.
     public static func defaultTable(
         provider: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String? {

@@ -82,6 +82,20 @@ public struct RunConfig: Sendable {
     public var mapping: Mapping
     /// The file it was read from.
     public var origin: String
+    /// The file whose folder its relative paths start from: the config's own, or the batch file
+    /// that holds it inline.
+    public var pathsRelativeTo: String = ""
+
+    /// The stored connection the config names (`nil` for an inline connection).
+    public var connectionName: String? {
+        if case .named(let name) = connection { return name }
+        return nil
+    }
+
+    /// The workspace file the config names, resolved against its folder (`nil`: it names none).
+    public var databasePath: String? {
+        database.map { ConfigPaths.resolve($0, relativeTo: pathsRelativeTo.isEmpty ? origin : pathsRelativeTo) }
+    }
     /// The config as written, for the job record.
     public var raw: JSONValue
 

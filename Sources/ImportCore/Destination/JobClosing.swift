@@ -1,7 +1,8 @@
 /// What a destination records when a job ends: its status, counts and report; for a job that
 /// completed also the high-water mark of its scope, the `<PROVIDER>_IMPORT_COMPLETED` audit entry, the
 /// destination project's activity event and the connection's verification; for a failed one the
-/// `<PROVIDER>_IMPORT_FAILED` entry and, when the credentials were refused, the connection's error.
+/// `<PROVIDER>_IMPORT_FAILED` entry and, when the credentials were refused, the connection's error;
+/// for an interrupted one the `<PROVIDER>_IMPORT_INTERRUPTED` entry.
 public struct JobClosing: Sendable {
     /// How the job ended.
     public enum Outcome: Sendable {
@@ -9,6 +10,8 @@ public struct JobClosing: Sendable {
         case completed(status: JobStatus, scope: String, highWaterMark: String?)
         /// The run failed with this (redacted) message; `credentialsRefused` marks the connection.
         case failed(message: String, credentialsRefused: Bool)
+        /// The run was stopped on request after its last whole page (`reason` says by what).
+        case interrupted(reason: String)
     }
 
     /// Whose job it is.

@@ -21,8 +21,11 @@ public struct JobOpening: Sendable {
     public let fingerprint: String
     /// `full`, `capped` or `incremental`.
     public let mode: RunMode
-    /// The job this one resumes, if any: it is marked superseded.
+    /// The job this one resumes, if any: it is marked superseded, and its counts and cursor carry on.
     public let resumedFrom: ImportJob?
+    /// A job of the same config that never closed although all its pages landed (its process died
+    /// at the very end): marked superseded, nothing carried on, since this job reads everything again.
+    public let replaces: ImportJob?
     /// The effective query (order, cap, bound), kept so that a resumed job asks for the same records.
     public let query: JSONValue
 
@@ -30,7 +33,7 @@ public struct JobOpening: Sendable {
     public init(
         owner: Owner, connectionID: Int64?, connectionLabel: String, provider: String, projectID: Int64,
         projectName: String, containers: [String], configJSON: String, fingerprint: String, mode: RunMode,
-        resumedFrom: ImportJob?, query: JSONValue
+        resumedFrom: ImportJob?, replaces: ImportJob? = nil, query: JSONValue
     ) {
         self.owner = owner
         self.connectionID = connectionID
@@ -43,6 +46,7 @@ public struct JobOpening: Sendable {
         self.fingerprint = fingerprint
         self.mode = mode
         self.resumedFrom = resumedFrom
+        self.replaces = replaces
         self.query = query
     }
 }

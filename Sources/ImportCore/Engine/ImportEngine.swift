@@ -18,16 +18,19 @@ public final class ImportEngine: Sendable {
         public var ownerEmail: String?
         /// Receives one redacted line per HTTP request and retry (`--verbose`).
         public var requestLog: HTTPClient.Logger?
+        /// Why the run's task was cancelled ("stopped by Ctrl-C"), for the interrupted job's record.
+        public var stopReason: @Sendable () -> String?
 
         /// Options for one run.
         public init(
             incremental: Bool = false, dryRun: Bool = false, ownerEmail: String? = nil,
-            requestLog: HTTPClient.Logger? = nil
+            requestLog: HTTPClient.Logger? = nil, stopReason: @escaping @Sendable () -> String? = { nil }
         ) {
             self.incremental = incremental
             self.dryRun = dryRun
             self.ownerEmail = ownerEmail
             self.requestLog = requestLog
+            self.stopReason = stopReason
         }
     }
 
@@ -68,11 +71,18 @@ public final class ImportEngine: Sendable {
         let lease = try destination.acquireRunLease(fingerprint: config.fingerprint)
         defer { withExtendedLifetime(lease) {} }
         let fingerprint = ContentHash.short(["config": config.raw, "mode": .string(plan.mode.rawValue)])
+        // An unfinished job with a checkpoint is resumed: its counts and cursor carry on. One that never
+        // closed without a checkpoint (its process died after the last page, or before the first) is
+        // replaced: this job reads everything again, so carrying its counts on would count twice.
         var resumedFrom: ImportJob?
-        if let previous = try destination.latestJob(owner: owner, fingerprint: fingerprint),
-            previous.status == .running || (previous.status == .failed && previous.cursor != nil)
-        {
-            resumedFrom = previous
+        var replaced: ImportJob?
+        if let previous = try destination.latestJob(owner: owner, fingerprint: fingerprint) {
+            let unclosed = previous.status == .running || previous.status == .interrupted
+            if previous.cursor != nil, unclosed || previous.status == .failed {
+                resumedFrom = previous
+            } else if previous.status == .running {
+                replaced = previous
+            }
         }
         var query = plan.query
         if let resumedFrom { query = Self.query(query, restoring: resumedFrom.query) }
@@ -82,7 +92,7 @@ public final class ImportEngine: Sendable {
                 owner: owner, connectionID: plan.resolved.record?.id, connectionLabel: plan.resolved.label,
                 provider: plan.provider, projectID: projectID, projectName: config.destination.project,
                 containers: config.source.containers, configJSON: config.raw.jsonText, fingerprint: fingerprint,
-                mode: plan.mode, resumedFrom: resumedFrom, query: Self.describe(query)))
+                mode: plan.mode, resumedFrom: resumedFrom, replaces: replaced, query: Self.describe(query)))
         report.jobID = job.id
         report.resumedFrom = resumedFrom?.id
         report.counts = job.counts
@@ -90,6 +100,31 @@ public final class ImportEngine: Sendable {
         do {
             try await execute(plan, query: query, job: job, projectID: projectID, report: &report, started: started)
             return report
+        } catch  where Task.isCancelled || error is CancellationError {
+            let reason = options.stopReason() ?? "stopped on request"
+            let stored = try? destination.job(owner: owner, id: job.id)
+            let counts = stored?.counts ?? report.counts
+            let pages = stored?.pages ?? report.pages
+            let metrics = plan.connection.metrics
+            report.status = .interrupted
+            report.counts = counts
+            report.pages = pages
+            report.error = reason
+            report.durationSeconds = Date().timeIntervalSince(started)
+            try? destination.closeJob(
+                JobClosing(
+                    owner: owner, jobID: job.id, provider: plan.provider, projectID: projectID,
+                    containers: config.source.containers, connectionName: plan.resolved.record?.name,
+                    outcome: .interrupted(reason: reason), counts: counts,
+                    metrics: RequestMetrics(
+                        requests: job.requests + metrics.requests, retries: job.retries + metrics.retries),
+                    report: report.json))
+            observer.handle(.finished(report))
+            throw ImportRunError(
+                kind: .interrupted,
+                message:
+                    "job \(job.id) \(reason) after \(pages) page\(pages == 1 ? "" : "s") (\(counts.processed) records): every page written is kept; run it again to resume where it stopped",
+                jobID: job.id)
         } catch {
             let failure = ImportRunError.from(error, jobID: job.id, redactor: plan.redactor)
             report.status = .failed
@@ -164,6 +199,7 @@ public final class ImportEngine: Sendable {
             connection: connection, query: pageQuery, from: job.cursor.map(PageCursor.init), provider: plan.provider)
         defer { pipeline.cancel() }
         while let page = try await pipeline.next() {
+            try Task.checkCancellation()
             referenceData.start()
             if estimatedTotal == nil, let total = page.estimatedTotal {
                 estimatedTotal = query.limit.map { min($0, total) } ?? total
@@ -201,8 +237,11 @@ public final class ImportEngine: Sendable {
                         eta: estimatedTotal.map { total in rate > 0 ? Double(max(0, total - done)) / rate : 0 })))
         }
 
+        // A stopped run must not look finished: above all, deletes are never reconciled after it.
+        try Task.checkCancellation()
         if plan.config.source.reconcileDeletes {
             let live = try await connection.recordIDs(in: plan.config.source.containers)
+            try Task.checkCancellation()
             try stopIfDisconnected(plan, pages: pages)
             let deleted = try destination.reconcileDeletes(
                 target: target, containers: plan.config.source.containers, liveIDs: live, jobID: job.id, dryRun: false)

@@ -23,8 +23,12 @@ public struct ImportRunError: Error, Sendable, CustomStringConvertible, Categori
 
     /// The message and the job to look at.
     public var description: String {
-        jobID.map { "\(message)\n  (job \($0) is recorded as failed; `tributary jobs show \($0)` has the details)" }
-            ?? message
+        guard let jobID else { return message }
+        if kind == .interrupted {
+            return
+                "\(message)\n  (job \(jobID) is recorded as interrupted; `tributary jobs show \(jobID)` has the details)"
+        }
+        return "\(message)\n  (job \(jobID) is recorded as failed; `tributary jobs show \(jobID)` has the details)"
     }
 
     /// `error` as the user sees it: its category, and its text redacted with the run's secrets before it

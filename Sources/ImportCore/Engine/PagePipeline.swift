@@ -63,7 +63,11 @@ struct PagePipeline {
     mutating func next() async throws -> RecordPage? {
         if handedOut { await permits.release() }
         handedOut = true
-        guard let listed = try await pages.next() else { return nil }
+        // A stream ends quietly when its task is cancelled: a stopped run must not read as finished.
+        guard let listed = try await pages.next() else {
+            try Task.checkCancellation()
+            return nil
+        }
         let page = try await listed.completed.value
         return RecordPage(
             records: page.records, next: listed.more ? page.next : nil, estimatedTotal: page.estimatedTotal)

@@ -19,10 +19,16 @@ struct RunPlanner: Sendable {
         let options = ConnectionOptions(
             maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond,
             requestTimeout: Double(source.requestTimeoutSeconds), maxResponseBytes: source.maxResponseMegabytes << 20)
-        _ = try MappingParser.load(path: try MappingLocator.path(for: config, environment: environment))
+        _ = try mappingSource(config).table()
         return try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, connections: connections, registry: registry,
             environment: environment, options: options, vault: vault, requestLog: requestLog)
+    }
+
+    /// The mapping table `config` means: its own, one on disk, or the provider's built-in copy.
+    func mappingSource(_ config: RunConfig) throws(ConfigError) -> MappingSource {
+        try MappingLocator.source(
+            for: config, provider: registry.provider(config.source.provider), environment: environment)
     }
 
     /// The plan of a run of `config` through `resolved`.
@@ -30,12 +36,13 @@ struct RunPlanner: Sendable {
         _ config: RunConfig, owner: Owner, resolved: ResolvedConnection, incremental: Bool, dryRun: Bool
     ) async throws -> RunPlan {
         let source = config.source
-        let tablePath = try MappingLocator.path(for: config, environment: environment)
-        let table = try MappingParser.load(path: tablePath)
+        let tableSource = try mappingSource(config)
+        let table = try tableSource.table()
         guard table.provider == resolved.provider.id else {
             throw ConfigError(
                 origin: config.origin, path: "mapping.table",
-                message: "\(tablePath) maps \(table.provider) records, but the source is \(resolved.provider.id)")
+                message:
+                    "\(tableSource.origin) maps \(table.provider) records, but the source is \(resolved.provider.id)")
         }
         var warnings: [String] = []
         let catalog =
@@ -89,7 +96,7 @@ struct RunPlanner: Sendable {
             "projects": .array(source.containers.sorted().map(JSONValue.string)), "jql": JSONValue(source.filter),
             "assignedToMe": .bool(source.assignedToMe), "includeClosed": .bool(source.includeClosed),
             "since": JSONValue(source.since?.iso8601), "destination": .string(config.destination.project),
-            "table": .string(SHA256.hex(Array((try? Data(contentsOf: URL(fileURLWithPath: tablePath))) ?? Data()))),
+            "table": .string(SHA256.hex(Array(tableSource.data))),
             "params": .object(params),
         ])
         var query = RecordQuery(

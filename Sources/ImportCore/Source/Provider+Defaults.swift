@@ -2,6 +2,9 @@ extension Provider {
     /// Accepts every query: providers without a native filter language have nothing to check.
     public func validate(_ query: RecordQuery) throws {}
 
+    /// No table built in: a run needs one on disk (`mapping.table` or `Providers/<id>/mapping.json`).
+    public var shippedMappingTable: String? { nil }
+
     /// The descriptor's id.
     public var id: String { descriptor.id }
     /// The descriptor's display name.

@@ -11,4 +11,8 @@ public protocol Provider: Sendable {
     /// Checks a query's provider-native parts (a JQL filter) before a job starts, so a filter that
     /// cannot be used is a configuration error up front rather than a failed job.
     func validate(_ query: RecordQuery) throws
+
+    /// The provider's default mapping table (`Providers/<id>/mapping.json`), built into the binary so
+    /// that it works from any folder; a table on disk overrides it.
+    var shippedMappingTable: String? { get }
 }

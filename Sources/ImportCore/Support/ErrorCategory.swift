@@ -5,6 +5,8 @@ public enum ErrorCategory: String, Sendable, Hashable {
     case authentication
     /// The config, mapping table, URL or command line cannot be used as written (exit 2).
     case configuration
-    /// Anything else: the source or the destination failed, or the run was stopped (exit 1).
+    /// Anything else: the source or the destination failed (exit 1).
     case failure
+    /// The run was stopped on request (Ctrl-C: exit 130, SIGTERM: 143) after a whole page.
+    case interrupted
 }

@@ -20,8 +20,8 @@ enum AuditCommand {
             }
             since = stamp.iso8601
         }
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace)
         let entries = try workspace.audit.list(
             owner: owner, since: since, limit: try context.arguments.int("limit") ?? 100)
         if context.json {

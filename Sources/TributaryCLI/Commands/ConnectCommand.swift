@@ -58,9 +58,8 @@ enum ConnectCommand {
         let url = try siteURL(context.arguments.value("url"), provider: provider)
         let database = context.databasePath()
         let workspace = try context.openWorkspace(path: database)
-        let ownerGuess = try? context.ownerEmail()
-        if let ownerGuess, let owner = try workspace.existingOwner(email: ownerGuess),
-            try workspace.connections.find(owner: owner, name: name) != nil
+        if let owner = try? context.owner(in: workspace, fallback: email),
+            let existing = try workspace.connections.find(owner: owner, name: name), existing.hasSecret
         {
             throw WorkspaceError.connectionExists(name: name)
         }
@@ -73,7 +72,7 @@ enum ConnectCommand {
             extras["gatewayURL"] = try URLPolicy.normalizedBaseURL(gateway).absoluteString
         }
         let account = try await provider.verify(credentials, at: url, options: ConnectionOptions(extras: extras))
-        let owner = try workspace.owner(email: try context.ownerEmail(fallback: email ?? account.email))
+        let owner = try context.owner(in: workspace, fallback: email ?? account.email)
         let stored = Account(
             id: account.id, displayName: account.displayName, email: account.email ?? email, timeZone: account.timeZone,
             settings: account.settings.merging(extras) { $1 })

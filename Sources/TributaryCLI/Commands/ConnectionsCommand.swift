@@ -7,8 +7,8 @@ enum ConnectionsCommand {
         usage: ["connections [--db PATH] [--owner EMAIL]"], options: CommandDefinition.storeOptions, run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace)
         let records = try workspace.connections.list(owner: owner)
         if context.json {
             context.console.json(JSONValue.array(records.map(json)))

@@ -8,8 +8,8 @@ enum ContainersCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let name = try context.singleArgument(hint: "give the connection name: `tributary containers NAME`")
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace, connection: name)
         let resolved = try ConnectionResolver.resolve(
             .named(name), provider: try workspace.connections.require(owner: owner, name: name).provider, owner: owner,
             connections: workspace, registry: context.registry, environment: context.environment,

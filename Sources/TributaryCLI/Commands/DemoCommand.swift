@@ -90,19 +90,20 @@ enum DemoCommand {
         }
 
         // 5. The import itself.
-        var runConfig: RunConfig
-        if let path = demoConfigPath(context.environment) {
-            runConfig = try RunConfig.load(path: path)
-        } else {
-            runConfig = try RunConfig.parse(Data(builtInConfig.utf8), origin: "built-in demo config")
-        }
+        var runConfig = try RunConfig.parse(Data(builtInConfig.utf8), origin: "the demo config")
         runConfig.owner = ownerEmail
         runConfig.database = database
         let style: ProgressPrinter.Style = context.json ? .quiet : console.isTTY ? .bar : .lines
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
             observer: ProgressPrinter(console: console, style: style), vault: { vault })
-        let report = try await engine.run(runConfig, options: .init(ownerEmail: ownerEmail))
+        let report: ImportReport
+        do {
+            report = try await engine.run(
+                runConfig, options: .init(ownerEmail: ownerEmail, stopReason: { context.stop.reason?.description }))
+        } catch let error as ImportRunError where error.kind == .interrupted {
+            throw CLIError("\(error.message)\n  resume: \(context.resumeCommand)", exitCode: .interrupted)
+        }
         if context.json {
             console.json(["database": .string(database), "sandbox": .string(sandbox.baseURL), "report": report.json])
             return report.status == .partial ? .partial : .ok
@@ -122,18 +123,13 @@ enum DemoCommand {
         return report.status == .partial ? .partial : .ok
     }
 
-    static func demoConfigPath(_ environment: [String: String]) -> String? {
-        guard let table = MappingLocator.defaultTable(provider: "jira", environment: environment) else { return nil }
-        let root = ((table as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        let candidate = ((root as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-            "Config/demo.json")
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-    }
-
-    /// Used when Config/demo.json is not at hand (a binary copied elsewhere).
+    /// The demo's run config, built in so that the demo runs from any folder; `Config/demo.json` is
+    /// the same config as a file to read and copy (a test keeps the two equal).
     static let builtInConfig = """
-        {"owner": "demo@tributary.test", "connection": "demo-sandbox",
-         "source": {"provider": "jira", "projects": ["DEMO"], "cap": null, "reconcileDeletes": true},
-         "destination": {"project": "Demo import", "createProject": true}}
+        {"connection": "demo-sandbox",
+         "source": {"provider": "jira", "containers": ["DEMO"], "includeClosed": true, "cap": null,
+                    "comments": true, "worklogs": true, "attachments": true, "reconcileDeletes": true},
+         "destination": {"project": "Demo import", "createProject": true, "createMilestones": false},
+         "mapping": {"params": {"hoursPerStoryPoint": 2.0}}}
         """
 }

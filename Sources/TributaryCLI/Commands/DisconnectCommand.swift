@@ -10,8 +10,8 @@ enum DisconnectCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let name = try context.singleArgument(hint: "give the connection name: `tributary disconnect NAME`")
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace, connection: name)
         let record = try workspace.connections.require(owner: owner, name: name)
         try workspace.connections.revoke(owner: owner, name: name)
         let kept = try workspace.taskCount(owner: owner, importedThrough: record)

@@ -10,8 +10,8 @@ enum JobsCommand {
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace)
         let positionals = context.arguments.positionals
         if positionals.first == "show" {
             guard positionals.count == 2, let id = Int64(positionals[1]) else {

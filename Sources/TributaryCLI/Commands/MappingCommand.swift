@@ -25,8 +25,8 @@ enum MappingCommand {
         let path = positionals[1]
         var fields: [SourceField]?
         if let name = context.arguments.value("connection") {
-            let workspace = try context.openWorkspace(path: context.databasePath())
-            let owner = try workspace.owner(email: try context.ownerEmail())
+            let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+            let owner = try context.owner(in: workspace, connection: name)
             let record = try workspace.connections.require(owner: owner, name: name)
             let resolved = try ConnectionResolver.resolve(
                 .named(name), provider: record.provider, owner: owner, connections: workspace,

@@ -28,10 +28,12 @@ enum MigrateCommand {
         let parallel = try context.arguments.int("parallel") ?? 1
         guard parallel >= 1 && parallel <= 16 else { throw CLIError.usage("--parallel takes 1 to 16") }
         let batch = try BatchConfig.load(path: path)
-        let database = context.databasePath(configured: batch.database)
+        let database = context.databasePath(configured: batch.databasePath)
         let workspace = try context.openWorkspace(path: database)
-        let ownerEmail = try context.ownerEmail(configured: batch.owner)
-        let owner = try workspace.owner(email: ownerEmail)
+        let owner = try context.owner(
+            in: workspace, connection: batch.runs.lazy.compactMap(\.config.connectionName).first,
+            configured: batch.owner)
+        let ownerEmail = owner.email
         let previous = try workspace.batches.entries(owner: owner, batch: batch.fingerprint)
         let started = Date()
 
@@ -54,8 +56,8 @@ enum MigrateCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<min(parallel, order.count) {
                 group.addTask {
-                    while let indices = queue.update({ $0.isEmpty ? nil : $0.removeFirst() }) {
-                        for index in indices {
+                    while !Task.isCancelled, let indices = queue.update({ $0.isEmpty ? nil : $0.removeFirst() }) {
+                        for index in indices where !Task.isCancelled {
                             let row = try await execute(
                                 index: index, batch: batch, previous: previous[index], context: context,
                                 database: database,
@@ -72,9 +74,10 @@ enum MigrateCommand {
         let ordered = (0..<batch.runs.count).compactMap { finished[$0] }
         var totals: [(String, Int)] = []
         for run in batch.runs {
-            let runDatabase = context.databasePath(configured: run.config.database ?? batch.database)
+            let runDatabase = context.databasePath(configured: run.config.databasePath ?? batch.databasePath)
             let target = runDatabase == database ? workspace : try context.openWorkspace(path: runDatabase)
-            let runOwner = try target.owner(email: context.arguments.value("owner") ?? run.config.owner ?? ownerEmail)
+            let runOwner = try context.owner(
+                in: target, connection: run.config.connectionName, configured: run.config.owner ?? ownerEmail)
             for container in run.config.source.containers {
                 let label = "\(run.config.source.provider):\(container)"
                 guard !totals.contains(where: { $0.0 == label }) else { continue }
@@ -86,9 +89,7 @@ enum MigrateCommand {
         let report = MigrationReport(
             batch: path, generatedAt: Timestamp.now().iso8601, rows: ordered,
             projectTotals: totals.map { (project: $0.0, records: $0.1) })
-        let folder = context.arguments.value("report-dir") ?? "."
-        let jsonPath = batch.reportJSON ?? (folder as NSString).appendingPathComponent("migration-report.json")
-        let htmlPath = batch.reportHTML ?? (folder as NSString).appendingPathComponent("migration-report.html")
+        let (jsonPath, htmlPath) = reportPaths(batch, context: context)
         do {
             try PrivateFile.write(JSONWriter(pretty: true).data(report.json), to: jsonPath)
             try PrivateFile.write(Data(report.html.utf8), to: htmlPath)
@@ -98,6 +99,12 @@ enum MigrateCommand {
         }
         let failed = ordered.filter { $0.status == "failed" }.count
         let partial = ordered.filter { $0.status == "partial" }.count
+        if let stopped = context.stop.reason {
+            let interrupted = ordered.filter { $0.status == "interrupted" }.map(\.name)
+            throw CLIError(
+                "the batch \(stopped.description): \(ordered.count - interrupted.count) of \(batch.runs.count) runs ended\(interrupted.isEmpty ? "" : ", \(interrupted.joined(separator: ", ")) interrupted after a whole page"); the report so far: \(jsonPath), \(htmlPath)\n  resume: \(context.resumeCommand)",
+                exitCode: .interrupted)
+        }
         if context.json {
             context.console.json(["report": report.json, "json": .string(jsonPath), "html": .string(htmlPath)])
         } else {
@@ -147,7 +154,7 @@ enum MigrateCommand {
         try stateWorkspace.batches.record(
             owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "running", jobID: nil,
             report: [:])
-        let runDatabase = context.databasePath(configured: config.database ?? batch.database)
+        let runDatabase = context.databasePath(configured: config.databasePath ?? batch.databasePath)
         let started = Date()
         do {
             let workspace = try context.openWorkspace(path: runDatabase)
@@ -159,7 +166,10 @@ enum MigrateCommand {
                 config,
                 options: .init(
                     incremental: run.incremental,
-                    ownerEmail: context.arguments.value("owner") ?? config.owner ?? ownerEmail))
+                    ownerEmail: try context.owner(
+                        in: workspace, connection: config.connectionName, configured: config.owner ?? ownerEmail
+                    ).email,
+                    stopReason: { context.stop.reason?.description }))
             try stateWorkspace.batches.record(
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue,
                 jobID: report.jobID,
@@ -170,6 +180,15 @@ enum MigrateCommand {
                 status: report.status.rawValue, counts: report.counts, jobID: report.jobID,
                 duration: report.durationSeconds, error: nil,
                 skipped: false)
+        } catch let error as ImportRunError where error.kind == .interrupted {
+            try stateWorkspace.batches.record(
+                owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "interrupted",
+                jobID: error.jobID, report: ["error": .string(error.message)])
+            return MigrationReport.Row(
+                name: run.name, provider: config.source.provider, projects: config.source.containers,
+                destination: config.destination.project, status: "interrupted",
+                counts: (try? stateWorkspace.job(owner: owner, id: error.jobID ?? -1))?.counts ?? ImportCounts(),
+                jobID: error.jobID, duration: Date().timeIntervalSince(started), error: error.message, skipped: false)
         } catch {
             let (message, _) = ErrorReport.describe(error)
             context.console.err("[\(run.name)] failed: \(message)")
@@ -184,5 +203,22 @@ enum MigrateCommand {
                 error: message,
                 skipped: false)
         }
+    }
+
+    /// Where the reports go: `--report-dir` wins over the paths the batch names (with a note), which
+    /// win over the working directory.
+    static func reportPaths(_ batch: BatchConfig, context: CommandContext) -> (json: String, html: String) {
+        let defaults = ("migration-report.json", "migration-report.html")
+        if let folder = context.arguments.value("report-dir") {
+            if batch.reportJSON != nil || batch.reportHTML != nil {
+                context.console.err(
+                    "note: --report-dir \(folder) is used; the report paths in \(batch.origin) are not")
+            }
+            return (
+                (folder as NSString).appendingPathComponent(defaults.0),
+                (folder as NSString).appendingPathComponent(defaults.1)
+            )
+        }
+        return (batch.reportJSONPath ?? defaults.0, batch.reportHTMLPath ?? defaults.1)
     }
 }

@@ -16,12 +16,16 @@ enum PreviewCommand {
         let sample = try context.arguments.int("sample") ?? 10
         guard sample >= 1 && sample <= 500 else { throw CLIError.usage("--sample takes 1 to 500") }
         let config = try RunConfig.load(path: path)
-        let workspace = try context.openWorkspace(path: context.databasePath(configured: config.database))
+        let workspace = try context.openWorkspace(path: context.databasePath(configured: config.databasePath))
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
             vault: { try context.vault(for: workspace) })
         let preview = try await engine.preview(
-            config, sample: sample, options: .init(ownerEmail: try context.ownerEmail(configured: config.owner)))
+            config, sample: sample,
+            options: .init(
+                ownerEmail: try context.owner(
+                    in: workspace, connection: config.connectionName, configured: config.owner
+                ).email))
         if context.json {
             context.console.json([
                 "mappingTable": .string(preview.mappingTable),

@@ -10,8 +10,8 @@ enum RotateCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let name = try context.singleArgument(hint: "give the connection name: `tributary rotate NAME --token-stdin`")
-        let workspace = try context.openWorkspace(path: context.databasePath())
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
+        let owner = try context.owner(in: workspace, connection: name)
         let record = try workspace.connections.require(owner: owner, name: name)
         let provider = try context.registry.require(record.provider)
         let vault = try context.vault(for: workspace)
@@ -25,9 +25,13 @@ enum RotateCommand {
         try workspace.connections.rotate(owner: owner, name: name, secret: secret, account: account, vault: vault)
         if context.json {
             context.console.json(["rotated": .string(name), "account": JSONValue(account.email)])
+        } else if !record.hasSecret {
+            context.console.out(
+                "connected \"\(name)\" again with the new token (verified as \(account.displayName)); it was disconnected"
+            )
         } else {
             context.console.out(
-                "rotated the token of \"\(name)\" (verified as \(account.displayName)); the old token is gone")
+                "rotated the token of \"\(name)\" (verified as \(account.displayName)); the old token is replaced")
         }
         return .ok
     }

@@ -29,7 +29,10 @@ enum RunCommand {
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let path = try context.singleArgument(hint: "give one config file: `tributary run Config/jira.example.json`")
         let config = try RunConfig.load(path: path)
-        let database = context.databasePath(configured: config.database)
+        // The config's provider and mapping table are checked before any database is opened or created.
+        let provider = try context.registry.require(config.source.provider)
+        _ = try MappingLocator.source(for: config, provider: provider, environment: context.environment).table()
+        let database = context.databasePath(configured: config.databasePath)
         let workspace = try context.openWorkspace(path: database)
         let style: ProgressPrinter.Style =
             context.arguments.flag("quiet") ? .quiet : context.json ? .json : context.console.isTTY ? .bar : .lines
@@ -37,12 +40,18 @@ enum RunCommand {
             workspace: workspace, registry: context.registry, environment: context.environment,
             observer: ProgressPrinter(console: context.console, style: style),
             vault: { try context.vault(for: workspace) })
-        let owner = try context.ownerEmail(configured: config.owner)
-        let report = try await engine.run(
-            config,
-            options: .init(
-                incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"),
-                ownerEmail: owner, requestLog: requestLog(context)))
+        let owner = try context.owner(in: workspace, connection: config.connectionName, configured: config.owner).email
+        let report: ImportReport
+        do {
+            report = try await engine.run(
+                config,
+                options: .init(
+                    incremental: context.arguments.flag("incremental"), dryRun: context.arguments.flag("dry-run"),
+                    ownerEmail: owner, requestLog: requestLog(context),
+                    stopReason: { context.stop.reason?.description }))
+        } catch let error as ImportRunError where error.kind == .interrupted {
+            throw CLIError("\(error.message)\n  resume: \(context.resumeCommand)", exitCode: .interrupted)
+        }
         if !context.json { printReport(report, console: context.console, database: database) }
         return report.status == .partial ? .partial : .ok
     }

@@ -21,8 +21,8 @@ enum WizardCommand {
             )
         }
         let database = context.databasePath()
-        let workspace = try context.openWorkspace(path: database)
-        let owner = try workspace.owner(email: try context.ownerEmail())
+        let workspace = try context.openWorkspace(path: database, creating: false)
+        let owner = try context.owner(in: workspace)
         let connections = try workspace.connections.list(owner: owner).filter(\.hasSecret)
         guard !connections.isEmpty else {
             console.out("no connections yet for \(owner.email); create one first:")

@@ -14,6 +14,29 @@ public struct CommandContext: Sendable {
     public let environment: [String: String]
     /// The providers it may use.
     public let registry: ProviderRegistry
+    /// Asked for when the command should stop cleanly (Ctrl-C, SIGTERM, a closed output pipe).
+    public let stop: StopRequest
+    /// The command line as given, after the program name (`run Config/eng.json --incremental`).
+    public let commandLine: [String]
+
+    /// The context of one command.
+    public init(
+        command: String, arguments: ParsedArguments, console: Console, environment: [String: String],
+        registry: ProviderRegistry, stop: StopRequest = StopRequest(), commandLine: [String] = []
+    ) {
+        self.commandLine = commandLine.isEmpty ? [command] : commandLine
+        self.command = command
+        self.arguments = arguments
+        self.console = console
+        self.environment = environment
+        self.registry = registry
+        self.stop = stop
+    }
+
+    /// The same command again, quoted for a POSIX shell: what resumes an interrupted run.
+    public var resumeCommand: String {
+        (["tributary"] + commandLine).map(ShellQuote.quoted).joined(separator: " ")
+    }
 
     /// `--json`: machine-readable output.
     public var json: Bool { arguments.flag("json") }
@@ -24,19 +47,13 @@ public struct CommandContext: Sendable {
     public func databasePath(configured: String? = nil, fallback: String = "tributary.sqlite") -> String {
         resolve(
             "database", flag: arguments.value("db"), flagName: "--db", configured: configured,
-            variable: environment["TRIBUTARY_DB"], variableName: "TRIBUTARY_DB", same: { $0 == $1 }) ?? fallback
+            variable: environment["TRIBUTARY_DB"], variableName: "TRIBUTARY_DB",
+            same: { Self.samePath($0, $1) }) ?? fallback
     }
 
-    /// The owner email: `--owner`, else a config's `owner`, else `TRIBUTARY_OWNER`, else `fallback`,
-    /// with a note on stderr when one overrides another that differs (as for the database).
-    public func ownerEmail(configured: String? = nil, fallback: String? = nil) throws(CLIError) -> String {
-        let chosen = resolve(
-            "owner", flag: arguments.value("owner"), flagName: "--owner", configured: configured,
-            variable: environment["TRIBUTARY_OWNER"], variableName: "TRIBUTARY_OWNER",
-            same: { $0.caseInsensitiveCompare($1) == .orderedSame })
-        if let chosen { return chosen }
-        if let fallback, !fallback.isEmpty { return fallback }
-        throw CLIError.usage("no owner given\n  hint: pass --owner EMAIL or set TRIBUTARY_OWNER.")
+    /// Whether two paths name the same file (`a.sqlite` and `./a.sqlite`, relative and absolute).
+    static func samePath(_ left: String, _ right: String) -> Bool {
+        URL(fileURLWithPath: left).standardizedFileURL.path == URL(fileURLWithPath: right).standardizedFileURL.path
     }
 
     /// Flag over config over environment variable; a note for each that is overridden while differing.
@@ -69,8 +86,21 @@ public struct CommandContext: Sendable {
         return first
     }
 
-    /// Opens (creating and migrating) the workspace at `path`, private to the user.
-    public func openWorkspace(path: String) throws -> Workspace {
+    /// Opens (and migrates) the workspace at `path`, private to the user. Commands that only read
+    /// pass `creating: false`: a mistyped `--db` is then an error, not a new empty database.
+    public func openWorkspace(path: String, creating: Bool = true) throws -> Workspace {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue {
+            throw CLIError(
+                "\(path) is a folder, not a database file\n  hint: pass a file, e.g. --db \((path as NSString).appendingPathComponent("tributary.sqlite")).",
+                exitCode: .usage)
+        }
+        if !exists, !creating {
+            throw CLIError(
+                "there is no database at \(path)\n  hint: check --db and TRIBUTARY_DB; `tributary init` or `tributary connect` creates one.",
+                exitCode: .usage)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw CLIError(

@@ -31,12 +31,14 @@ public final class Console: @unchecked Sendable {
         self.readIn = readLine
     }
 
-    /// The process's own streams.
-    public static func standard() -> Console {
-        Console(
+    /// The process's own streams. When nobody reads stdout any more (`tributary demo | head -5`), the
+    /// rest of the output is dropped and `stop` is asked to end the command cleanly.
+    public static func standard(stop: StopRequest? = nil) -> Console {
+        let out = DescriptorWriter(STDOUT_FILENO) { stop?.request(.outputClosed) }
+        let err = DescriptorWriter(STDERR_FILENO)
+        return Console(
             isTTY: isatty(STDOUT_FILENO) == 1, stdinIsTTY: isatty(STDIN_FILENO) == 1,
-            out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            out: { text in out.write(text) }, err: { text in err.write(text) },
             readLine: { Swift.readLine(strippingNewline: true) })
     }
 

@@ -15,6 +15,7 @@ enum ErrorReport {
         case .authentication: .authentication
         case .configuration: .usage
         case .failure: .failure
+        case .interrupted: .interrupted
         }
     }
 }

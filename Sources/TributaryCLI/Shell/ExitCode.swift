@@ -9,4 +9,6 @@ public enum ExitCode: Int32, Sendable {
     case authentication = 3
     /// The import finished but some records failed (listed in the report).
     case partial = 4
+    /// Stopped on request (Ctrl-C; SIGTERM ends with 143, a closed output pipe with 141).
+    case interrupted = 130
 }

@@ -41,6 +41,8 @@ public struct ConnectionRepository: Sendable {
 
     /// Stores a verified connection with its secret sealed (bound to its settings), and audits
     /// `<PROVIDER>_CONNECTED`, atomically. `login` is the name the credential authenticates with.
+    /// A disconnected connection of the same name is connected again in place (its id, and so its
+    /// jobs' history, stay); one that still holds a token is refused.
     @discardableResult
     public func create(
         owner: Owner, name: String, provider: String, baseURL: String, authKind: AuthKind, login: String? = nil,
@@ -49,7 +51,8 @@ public struct ConnectionRepository: Sendable {
         guard !name.isEmpty, name.count <= 100 else {
             throw WorkspaceError.invalid("a connection name must be 1 to 100 characters\n  hint: pass --name NAME.")
         }
-        if try find(owner: owner, name: name) != nil { throw WorkspaceError.connectionExists(name: name) }
+        let existing = try find(owner: owner, name: name)
+        if let existing, existing.hasSecret { throw WorkspaceError.connectionExists(name: name) }
         try VaultKeyCheck(db: db).ensure(vault)
         let now = Timestamp.now().iso8601
         var settings = account.settings
@@ -61,21 +64,37 @@ public struct ConnectionRepository: Sendable {
                 owner: owner, name: name, provider: provider, baseURL: baseURL, authKind: authKind, login: login,
                 settings: settings))
         try db.transaction {
-            try db.execute(
-                """
-                INSERT INTO connections (owner_id, name, provider, base_url, account_email, account_id, account_name,
-                    auth_kind, login, encrypted_secret, settings_json, created_at, verified_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .integer(owner.id), .text(name), .text(provider), .text(baseURL), SQLValue(account.email),
-                    .text(account.id), .text(account.displayName), .text(authKind.rawValue), SQLValue(login),
-                    .blob(sealed), .text(Self.encode(settings)), .text(now), .text(now),
-                ])
+            if existing == nil {
+                try db.execute(
+                    """
+                    INSERT INTO connections (owner_id, name, provider, base_url, account_email, account_id,
+                        account_name, auth_kind, login, encrypted_secret, settings_json, created_at, verified_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        .integer(owner.id), .text(name), .text(provider), .text(baseURL), SQLValue(account.email),
+                        .text(account.id), .text(account.displayName), .text(authKind.rawValue), SQLValue(login),
+                        .blob(sealed), .text(Self.encode(settings)), .text(now), .text(now),
+                    ])
+            } else {
+                try db.execute(
+                    """
+                    UPDATE connections SET provider = ?, base_url = ?, account_email = ?, account_id = ?,
+                        account_name = ?, auth_kind = ?, login = ?, encrypted_secret = ?, settings_json = ?,
+                        verified_at = ?, revoked_at = NULL, last_error = NULL
+                    WHERE owner_id = ? AND name = ?
+                    """,
+                    [
+                        .text(provider), .text(baseURL), SQLValue(account.email), .text(account.id),
+                        .text(account.displayName), .text(authKind.rawValue), SQLValue(login), .blob(sealed),
+                        .text(Self.encode(settings)), .text(now), .integer(owner.id), .text(name),
+                    ])
+            }
             try AuditLog(db: db).record(
                 owner: owner, action: AuditAction.connected.name(provider: provider), subject: name,
                 detail: [
                     "provider": .string(provider), "baseUrl": .string(baseURL), "account": JSONValue(account.email),
+                    "reconnected": .bool(existing != nil),
                 ])
         }
         return try require(owner: owner, name: name)
@@ -174,6 +193,7 @@ public struct ConnectionRepository: Sendable {
     /// Deletes the sealed secret (imported rows keep their provenance) and audits `<PROVIDER>_REVOKED`.
     public func revoke(owner: Owner, name: String) throws {
         let record = try require(owner: owner, name: name)
+        guard record.hasSecret else { throw WorkspaceError.connectionAlreadyRevoked(name: name) }
         try db.transaction {
             try db.execute(
                 "UPDATE connections SET encrypted_secret = NULL, revoked_at = ? WHERE owner_id = ? AND name = ?",

@@ -69,7 +69,21 @@ public struct JobRepository: Sendable {
             ])
     }
 
-    /// Marks a job whose process died (or that failed) as superseded by a resuming job.
+    /// Marks a job that never closed although all its pages landed as replaced by a job that reads
+    /// everything again (nothing of it is carried on).
+    public func markReplaced(owner: Owner, jobID: Int64, by newJobID: Int64) throws {
+        let note = "the process ended after the last page, before the job was closed; job \(newJobID) runs it again"
+        try db.execute(
+            """
+            UPDATE import_jobs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?), cursor = NULL,
+                error = ?
+            WHERE owner_id = ? AND id = ?
+            """,
+            [.text(Timestamp.now().iso8601), .text(note), .integer(owner.id), .integer(jobID)])
+    }
+
+    /// Marks a job whose process died, that was interrupted or that failed as superseded by a resuming
+    /// job: a job whose process died becomes `interrupted`, the others keep their status.
     public func markSuperseded(owner: Owner, jobID: Int64, by newJobID: Int64, wasRunning: Bool) throws {
         let note =
             wasRunning
@@ -77,7 +91,8 @@ public struct JobRepository: Sendable {
             : "resumed by job \(newJobID)"
         try db.execute(
             """
-            UPDATE import_jobs SET status = 'failed', finished_at = COALESCE(finished_at, ?),
+            UPDATE import_jobs SET status = CASE WHEN status = 'running' THEN 'interrupted' ELSE status END,
+                finished_at = COALESCE(finished_at, ?),
                 error = CASE WHEN error IS NULL OR error = '' THEN ? ELSE error || ' (' || ? || ')' END
             WHERE owner_id = ? AND id = ?
             """,

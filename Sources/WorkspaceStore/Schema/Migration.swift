@@ -10,11 +10,15 @@ public struct Migration: Sendable {
     public let name: String
     /// The statements it runs.
     public let sql: String
+    /// Whether it rebuilds tables others refer to: it then runs with foreign keys off, and every
+    /// reference is checked before it commits (SQLite's procedure for changes ALTER TABLE cannot make).
+    public let rebuildsTables: Bool
 
     /// A migration.
-    public init(version: Int, name: String, sql: String) {
+    public init(version: Int, name: String, sql: String, rebuildsTables: Bool = false) {
         self.version = version
         self.name = name
         self.sql = sql
+        self.rebuildsTables = rebuildsTables
     }
 }

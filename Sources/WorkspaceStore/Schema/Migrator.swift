@@ -22,12 +22,20 @@ public enum Migrator {
         }
         var appliedNow: [Int] = []
         for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(migration.version) {
+            // Foreign keys can only be switched outside a transaction.
+            if migration.rebuildsTables { try db.execute("PRAGMA foreign_keys = OFF") }
+            defer { if migration.rebuildsTables { _ = try? db.execute("PRAGMA foreign_keys = ON") } }
             try db.transaction {
                 try db.execute(migration.sql)
+                if migration.rebuildsTables, let broken = try db.query("PRAGMA foreign_key_check").first {
+                    throw WorkspaceError.migrationBrokeReferences(
+                        version: migration.version, table: broken.string("table") ?? "?")
+                }
                 try db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     [.integer(Int64(migration.version)), .text(migration.name), .text(Timestamp.now().iso8601)])
             }
+            if migration.rebuildsTables { try db.execute("PRAGMA foreign_keys = ON") }
             appliedNow.append(migration.version)
         }
         return appliedNow

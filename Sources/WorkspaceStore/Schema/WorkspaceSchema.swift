@@ -27,6 +27,8 @@ public enum WorkspaceSchema {
         Migration(version: 4, name: "batch runs", sql: v4BatchRuns),
         Migration(version: 5, name: "source instance and destination in the provenance identity", sql: v5Identity),
         Migration(version: 6, name: "login, vault key check and workspace settings", sql: v6Vault),
+        Migration(
+            version: 7, name: "interrupted jobs", sql: v7InterruptedJobs, rebuildsTables: true),
     ]
 
     static let v1Workspace = """
@@ -367,5 +369,50 @@ public enum WorkspaceSchema {
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
+        """
+
+    /// `interrupted` joins the job statuses: SQLite cannot change a CHECK constraint, so the table is
+    /// rebuilt (SQLite's documented procedure, foreign keys off; other tables keep referring to it by name).
+    static let v7InterruptedJobs = """
+        CREATE TABLE import_jobs_v7 (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            connection_id INTEGER REFERENCES connections(id) ON DELETE SET NULL,
+            provider TEXT NOT NULL,
+            destination_project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+            config_json TEXT NOT NULL,
+            config_fingerprint TEXT NOT NULL,
+            mode TEXT NOT NULL DEFAULT 'full',
+            status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'partial', 'interrupted')),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            created_count INTEGER NOT NULL DEFAULT 0,
+            updated_count INTEGER NOT NULL DEFAULT 0,
+            unchanged_count INTEGER NOT NULL DEFAULT 0,
+            deleted_count INTEGER NOT NULL DEFAULT 0,
+            failed_count INTEGER NOT NULL DEFAULT 0,
+            cursor TEXT,
+            error TEXT,
+            resumed_from_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+            high_water_mark TEXT,
+            pages_count INTEGER NOT NULL DEFAULT 0,
+            requests_count INTEGER NOT NULL DEFAULT 0,
+            retries_count INTEGER NOT NULL DEFAULT 0,
+            report_json TEXT NOT NULL DEFAULT '{}',
+            query_json TEXT NOT NULL DEFAULT '{}'
+        );
+        INSERT INTO import_jobs_v7 (id, owner_id, connection_id, provider, destination_project_id, config_json,
+            config_fingerprint, mode, status, started_at, finished_at, created_count, updated_count, unchanged_count,
+            deleted_count, failed_count, cursor, error, resumed_from_job_id, high_water_mark, pages_count,
+            requests_count, retries_count, report_json, query_json)
+        SELECT id, owner_id, connection_id, provider, destination_project_id, config_json, config_fingerprint, mode,
+            status, started_at, finished_at, created_count, updated_count, unchanged_count, deleted_count,
+            failed_count, cursor, error, resumed_from_job_id, high_water_mark, pages_count, requests_count,
+            retries_count, report_json, query_json
+        FROM import_jobs;
+        DROP TABLE import_jobs;
+        ALTER TABLE import_jobs_v7 RENAME TO import_jobs;
+        CREATE INDEX import_jobs_owner ON import_jobs(owner_id, id);
+        CREATE INDEX import_jobs_fingerprint ON import_jobs(owner_id, config_fingerprint, id);
         """
 }
