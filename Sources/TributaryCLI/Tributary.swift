@@ -11,7 +11,8 @@ public enum Tributary {
         [
             DemoCommand.definition, InitCommand.definition, ProvidersCommand.definition, ConnectCommand.definition,
             ConnectionsCommand.definition, RotateCommand.definition, DisconnectCommand.definition,
-            ContainersCommand.definition, PreviewCommand.definition, RunCommand.definition, MigrateCommand.definition,
+            ContainersCommand.definition, NewConfigCommand.definition, PreviewCommand.definition, RunCommand.definition,
+            MigrateCommand.definition,
             JobsCommand.definition, AuditCommand.definition, MappingCommand.definition, WizardCommand.definition,
             SandboxCommand.definition,
         ]
@@ -49,6 +50,7 @@ public enum Tributary {
             } else if let suggestion = Suggestions.closest(verb, among: commands.map(\.name)) {
                 message += "; did you mean `tributary \(suggestion)`?"
             }
+            if arguments.contains("--json") { printJSONError(message, code: .usage, console: console) }
             console.err("error: \(message)\n  hint: `tributary --help` lists the commands.")
             return ExitCode.usage.rawValue
         }
@@ -56,6 +58,8 @@ public enum Tributary {
         do {
             parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), options: command.allOptions, command: verb)
         } catch {
+            // The command line did not parse, but a script that asked for JSON still gets JSON.
+            if arguments.contains("--json") { printJSONError(error.message, code: error.exitCode, console: console) }
             console.err("error: \(error.message)")
             return error.exitCode.rawValue
         }
@@ -91,6 +95,14 @@ public enum Tributary {
         }
     }
 
+    /// `{"error": {"message", "exitCode"}}` on stdout, for scripts that asked for `--json`.
+    static func printJSONError(_ message: String, code: ExitCode, console: Console) {
+        console.out(
+            JSONWriterBridge.pretty([
+                "error": ["message": .string(message), "exitCode": .number(Double(code.rawValue))]
+            ]))
+    }
+
     static func globalHelp(_ commands: [CommandDefinition]) -> String {
         let width = (commands.map(\.name.count).max() ?? 0) + 2
         var lines = [
@@ -108,7 +120,8 @@ public enum Tributary {
             "Global: --help (on every command), --version. Store commands take --db PATH and --owner EMAIL;",
             "most take --json for machine-readable output.",
             "",
-            "Exit codes: 0 ok, 1 failure, 2 usage or invalid config, 3 authentication, 4 partial import.",
+            "Exit codes: 0 ok, 1 failure, 2 usage or invalid config, 3 authentication, 4 partial import,",
+            "130 stopped by Ctrl-C (143 SIGTERM, 141 closed output pipe); a stopped import resumes when run again.",
             "Start with `tributary demo`; `tributary <command> --help` explains each command.",
         ]
         return lines.joined(separator: "\n")

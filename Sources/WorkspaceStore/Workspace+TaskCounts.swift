@@ -32,4 +32,28 @@ extension Workspace {
             """, [.integer(owner.id), .integer(connection.id)]
         ).intValue ?? 0
     }
+
+    /// The rows of one import scope now in the owner's project `project`: live tasks from `source`'s
+    /// `containers`, with their comments, worklogs and attachments (a batch report's per-run counts).
+    public func importedRows(owner: Owner, project: String, source: String, containers: [String]) throws
+        -> ImportedRows
+    {
+        guard !containers.isEmpty else { return ImportedRows() }
+        let placeholders = Array(repeating: "?", count: containers.count).joined(separator: ", ")
+        let scope = """
+            FROM tasks t JOIN projects p ON p.id = t.project_id
+            WHERE t.owner_id = ? AND p.name = ? AND t.external_source = ? AND t.deleted_at IS NULL
+                AND t.external_container IN (\(placeholders))
+            """
+        let values: [SQLValue] = [.integer(owner.id), .text(project), .text(source)] + containers.map(SQLValue.text)
+        func count(_ table: String?) throws -> Int {
+            let sql =
+                table.map { "SELECT COUNT(*) FROM \($0) c WHERE c.task_id IN (SELECT t.id \(scope))" }
+                ?? "SELECT COUNT(*) \(scope)"
+            return try db.scalar(sql, values).intValue ?? 0
+        }
+        return ImportedRows(
+            tasks: try count(nil), comments: try count("comments"), worklogs: try count("worklogs"),
+            attachments: try count("attachments"))
+    }
 }

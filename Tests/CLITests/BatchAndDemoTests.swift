@@ -41,7 +41,8 @@ struct BatchAndDemoTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("[demo] page 1:"))
         #expect(first.stdout.contains("batch done"))
-        #expect(first.stdout.contains("3 ok, 0 partial, 0 failed"))
+        #expect(first.stdout.contains("all 3 runs completed"), "\(first.stdout)")
+        #expect(first.stdout.contains("TASKS  COMMENTS  WORKLOGS  ATTACHMENTS"), "\(first.stdout)")
         let html = try String(contentsOfFile: cli.folder.file("migration-report.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg"))
@@ -52,8 +53,11 @@ struct BatchAndDemoTests {
             try Data(contentsOf: URL(fileURLWithPath: cli.folder.file("migration-report.json"))))
         #expect(json["totals"]?["created"] == 80)
         #expect(json["runs"]?.arrayValue?.count == 3)
+        #expect(json["ok"] == true && json["verdict"] == "all 3 runs completed")
+        let tasks = json["runs"]?.arrayValue?.compactMap { $0["inWorkspace"]?["tasks"]?.intValue } ?? []
+        #expect(tasks.reduce(0, +) == 80, "\(tasks)")
         let second = try await cli.run(["migrate", batch, "--report-dir", cli.folder.path])
-        #expect(second.stdout.contains("skipped (completed)"))
+        #expect(second.stdout.contains("completed earlier"), "\(second.stdout)")
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 3)
     }
 
@@ -90,7 +94,8 @@ struct BatchAndDemoTests {
     @Test("the wizard walks a terminal user through an import and writes the config it used")
     func wizard() async throws {
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 40))
-        let answers = Locked(["1", "1", "1", "Imported", "all", "y", "y"])
+        // The only connection and the only destination choice ("a new project…") are taken without asking.
+        let answers = Locked(["1", "Imported", "all", "y", "y"])
         let output = Locked("")
         let console = Console(
             isTTY: true, stdinIsTTY: true, out: { text in output.update { $0 += text } },
@@ -103,6 +108,7 @@ struct BatchAndDemoTests {
             environment: harness.environment, registry: harness.registry)
         #expect(code == 0, "\(output.value)")
         #expect(output.value.contains("Step 5 of 5: run"))
+        #expect(output.value.contains("(the only one)") && !output.value.contains("Choose 1-1"))
         #expect(output.value.contains("job 1 completed"))
         let config = try RunConfig.load(path: configPath)
         #expect(config.source.containers == ["DEMO"])

@@ -127,6 +127,9 @@ struct SessionTests {
         #expect(dry.stdout.contains("dry run (nothing written)"))
         #expect(dry.stdout.contains("would be updated  2"))
         #expect(dry.stdout.contains("title: "))
+        // The sandbox's edit adds a comment: the dry run says which children and how, not "∅ → changed".
+        #expect(dry.stdout.contains(" (1 added)"), "\(dry.stdout)")
+        #expect(!dry.stdout.contains("children: ∅ → changed"))
         let lines = try await cli.run(["run", path, "--json"]).stdout.split(separator: "\n").map {
             try JSONParser.parse(String($0))
         }
@@ -183,8 +186,9 @@ struct SessionTests {
             #expect(result.stderr.contains(line), "missing: \(line)\n\(result.stderr)")
         }
         let notJSON = cli.folder.file("not.json")
-        try "{ nope".write(toFile: notJSON, atomically: true, encoding: .utf8)
-        await #expect(try cli.run(["run", notJSON]).stderr.contains("$: not JSON"))
+        try "{\n  \"source\": { nope".write(toFile: notJSON, atomically: true, encoding: .utf8)
+        let unparsable = try await cli.run(["run", notJSON])
+        #expect(unparsable.stderr.contains("$: not JSON: invalid JSON at line 2, column"), "\(unparsable.stderr)")
         let secret = try cli.write(
             "secret.json",
             [

@@ -1,10 +1,11 @@
 import Foundation
 import ImportCore
-import JiraProvider
 import ProviderSandbox
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import JiraProvider
 
 @Suite("The Jira provider against the sandbox")
 struct JiraProviderTests {
@@ -306,6 +307,24 @@ struct JiraProviderTests {
         let ids = try await fixture.connection().recordIDs(in: ["DEMO", "OPS"])
         #expect(ids == Set(sandbox.issueIDs.map(String.init)))
         #expect(searches.value >= 3)
+    }
+
+    @Test("a site off Atlassian's domains: a refused token is never tried at Atlassian's gateway")
+    func noGatewayOffAtlassian() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 1))
+        let lines = Locked<[String]>([])
+        let options = ConnectionOptions(requestTimeout: 10, maxAttempts: 6, backoffBase: 0.01, backoffCap: 0.05)
+        let settings = try ConnectionSettings(
+            baseURL: fixture.url, credentials: .emailToken(email: fixture.config.email, token: "not-the-token"),
+            options: options, requestLog: { line in lines.update { $0.append(line) } })
+        let started = Date()
+        await #expect(throws: ProviderError.self) { _ = try await JiraProvider().connect(settings).verify() }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(!lines.value.isEmpty)
+        #expect(lines.value.allSatisfy { !$0.contains("atlassian.com") }, "\(lines.value)")
+        #expect(JiraConnection.defaultGateway(for: URL(string: "https://acme.atlassian.net")!) != nil)
+        #expect(JiraConnection.defaultGateway(for: URL(string: "http://127.0.0.1:8080")!) == nil)
+        #expect(JiraConnection.defaultGateway(for: URL(string: "https://jira.acme.com")!) == nil)
     }
 
     @Test("reference data: statuses, categories, priorities, types, resolutions, users…")

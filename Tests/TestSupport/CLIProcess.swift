@@ -14,8 +14,13 @@ public struct CLIProcess {
         public let signalled: Bool
     }
 
-    /// The `tributary` executable next to the test bundle (`.build/<config>/tributary`).
+    /// The `tributary` executable next to the test bundle (`.build/<config>/tributary`), or the one
+    /// `TRIBUTARY_TEST_BINARY` names (to run the end-to-end tests against another build, e.g. to show
+    /// that a test fails on the build before a fix).
     public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["TRIBUTARY_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tributary"),
             Bundle.main.bundleURL.appendingPathComponent("tributary"),
@@ -156,6 +161,25 @@ public struct CLIProcess {
             }
             return .success(finishBlocking(process, out, err, within: 120))
         }
+    }
+
+    /// Runs another copy of the binary (`executable`, e.g. one copied out of the repository).
+    public static func run(
+        executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+        directory: String? = nil, timeout: Double = 120
+    ) async throws -> Result {
+        let (process, out, err) = try start(
+            arguments, environment: environment, stdin: stdin, directory: directory, executable: executable)
+        return await finish(process, out, err, within: timeout)
+    }
+
+    /// The release binary when this run is to test it (`TRIBUTARY_RELEASE_BINARY`, as `.ci/run` sets
+    /// after `swift build -c release`), else `binary`.
+    public static var releaseBinary: URL {
+        if let path = ProcessInfo.processInfo.environment["TRIBUTARY_RELEASE_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path, relativeTo: repositoryRoot).standardizedFileURL
+        }
+        return binary
     }
 
     /// Runs `script` with bash (for pipelines such as `tributary run … | head -2`), with the same

@@ -23,9 +23,11 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible, Categorized
 
     /// All problems, one per line, under the file's name.
     public var description: String {
-        var lines = ["the config \(origin) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):"]
+        var lines = ["\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(origin):"]
         lines += problems.map { "  \($0)" }
-        lines.append("  hint: docs/CONFIG.md describes every key; Config/jira.example.json is a complete example.")
+        lines.append(
+            "  hint: docs/CONFIG.md describes every key; `tributary new-config NAME --container KEY` writes a working config."
+        )
         return lines.joined(separator: "\n")
     }
 }

@@ -15,7 +15,7 @@ enum ConfigFile {
         do {
             return try JSONParser.parse(data)
         } catch {
-            throw ConfigError(origin: origin, path: "$", message: "not JSON: \(error)")
+            throw ConfigError(origin: origin, path: "$", message: "not JSON: \(error.described(in: data))")
         }
     }
 }

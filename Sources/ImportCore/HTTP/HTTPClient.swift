@@ -124,6 +124,9 @@ public final class HTTPClient: Sendable {
                 let message = redactor.redact(HTTPClient.describe(error))
                 log("\(request.method) \(shownURL) → failed: \(message) (\(elapsedMS) ms, attempt \(attempt))")
                 failure = .transport(message: message, url: shownURL, attempts: attempt)
+                // An unknown host, a URL the stack cannot use, a certificate it will not trust: another
+                // attempt meets the same, so the user hears it now rather than after the backoff.
+                if HTTPClient.isPermanent(error) { throw failure }
             }
             guard attempt < retry.maxAttempts,
                 let wait = retry.backoff(afterAttempt: attempt, retryAfter: retryAfter)
@@ -179,6 +182,18 @@ public final class HTTPClient: Sendable {
         logger?(redactor.redact(line))
     }
 
+    /// Whether a transport failure is one no retry can fix.
+    static func isPermanent(_ error: any Error) -> Bool {
+        let nsError = error as NSError
+        guard nsError.domain == NSURLErrorDomain else { return false }
+        return [
+            NSURLErrorBadURL, NSURLErrorUnsupportedURL, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed,
+            NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
+            NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot,
+            NSURLErrorClientCertificateRejected, NSURLErrorAppTransportSecurityRequiresSecureConnection,
+        ].contains(nsError.code)
+    }
+
     static func describe(_ error: any Error) -> String {
         if case TransportFailure.timedOut(let seconds) = error {
             return "no complete answer within \(String(format: "%g", seconds)) s"
@@ -190,7 +205,8 @@ public final class HTTPClient: Sendable {
             case NSURLErrorCancelled: return "cancelled"
             case NSURLErrorCannotConnectToHost: return "connection refused"
             case NSURLErrorNetworkConnectionLost: return "connection lost"
-            case NSURLErrorCannotFindHost: return "unknown host"
+            case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "unknown host (no address for this name)"
+            case NSURLErrorBadURL, NSURLErrorUnsupportedURL: return "the URL cannot be used"
             case NSURLErrorNotConnectedToInternet: return "no network"
             case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted:
                 return "TLS handshake failed"

@@ -31,6 +31,14 @@ public enum URLPolicy {
                 url: raw, message: "the URL has no host",
                 hint: "Give the site URL, e.g. https://yourcompany.atlassian.net.")
         }
+        // Foundation's HTTP stack on Linux refuses bracketed IPv6 literals ("bad URL", -1000) only
+        // when a request is sent, six attempts later: say so now.
+        if host.hasPrefix("[") || host.contains(":") {
+            throw URLPolicyError(
+                url: raw, message: "IPv6 address literals cannot be used as a site URL on this platform",
+                hint:
+                    "Use a host name, or 127.0.0.1 for a server on this machine (the sandbox listens on 127.0.0.1).")
+        }
         if components.user != nil || components.password != nil {
             throw URLPolicyError(
                 url: redactUserInfo(raw), message: "the URL contains credentials",

@@ -30,7 +30,8 @@ public enum MappingParser {
             json = try JSONParser.parse(data)
         } catch {
             throw MappingValidationError(
-                origin: origin, problems: [MappingProblem(path: "$", message: "not JSON: \(error)")])
+                origin: origin, problems: [MappingProblem(path: "$", message: "not JSON: \(error.described(in: data))")]
+            )
         }
         var reader = DocumentReader()
         let table = reader.mappingTable(json, origin: origin)

@@ -44,7 +44,7 @@ extension JiraConnection {
         } catch {
             guard error.statusCode == 401 else { return siteRoute }
         }
-        guard let cloudID = try? await tenantCloudID() else { return siteRoute }
+        guard let gateway, let cloudID = try? await tenantCloudID() else { return siteRoute }
         let gatewayRoute = JiraRoute(
             deployment: .cloud, apiBase: "\(gateway)/ex/jira/\(JiraRoute.segment(cloudID))", apiVersion: 3,
             viaGateway: true, cloudID: cloudID)
@@ -100,5 +100,13 @@ extension JiraConnection {
                 hint: "Check the connection's site URL.")
         }
         return url
+    }
+
+    /// Atlassian's gateway for a site on Atlassian's cloud domains (`*.atlassian.net`, `*.jira.com`);
+    /// `nil` for any other host, whose tokens must not travel to Atlassian (`--gateway-url` sets one).
+    static func defaultGateway(for site: URL) -> String? {
+        guard let host = site.host?.lowercased() else { return nil }
+        let atlassian = [".atlassian.net", ".jira.com"].contains { host.hasSuffix($0) }
+        return atlassian ? "https://api.atlassian.com" : nil
     }
 }

@@ -9,7 +9,9 @@ import Synchronization
 /// (`+Reconciliation`) and reference data (`+ReferenceData`).
 public final class JiraConnection: ProviderConnection {
     let site: String
-    let gateway: String
+    /// Atlassian's gateway for scoped tokens; `nil` for a site that is not on Atlassian's cloud
+    /// domains (a sandbox, a Data Center): a token is never sent to a host its site is not on.
+    let gateway: String?
     let client: HTTPClient
     let credentials: Credentials
     let options: ConnectionOptions
@@ -28,7 +30,7 @@ public final class JiraConnection: ProviderConnection {
 
     init(settings: ConnectionSettings) {
         site = settings.baseURL.absoluteString
-        gateway = settings.options.extras["gatewayURL"] ?? "https://api.atlassian.com"
+        gateway = settings.options.extras["gatewayURL"] ?? Self.defaultGateway(for: settings.baseURL)
         credentials = settings.credentials
         options = settings.options
         client = HTTPClient(credentials: settings.credentials, options: settings.options, logger: settings.requestLog)

@@ -52,12 +52,14 @@ struct JiraRoute: Sendable, Hashable {
         return values
     }
 
-    static func from(settings: [String: String], site: String, gateway: String) -> JiraRoute? {
+    /// The route stored with a connection; `nil` when none is stored, or when it is the gateway route
+    /// and no gateway is known for the site (detection runs again).
+    static func from(settings: [String: String], site: String, gateway: String?) -> JiraRoute? {
         guard let deploymentText = settings["deployment"], let deployment = Deployment(rawValue: deploymentText),
             let version = settings["apiVersion"].flatMap(Int.init)
         else { return nil }
         if settings["route"] == "gateway" {
-            guard let cloudID = settings["cloudId"] else { return nil }
+            guard let cloudID = settings["cloudId"], let gateway else { return nil }
             return JiraRoute(
                 deployment: deployment, apiBase: "\(gateway)/ex/jira/\(segment(cloudID))", apiVersion: version,
                 viaGateway: true,

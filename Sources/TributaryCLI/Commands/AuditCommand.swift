@@ -23,7 +23,7 @@ enum AuditCommand {
         let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
         let owner = try context.owner(in: workspace)
         let entries = try workspace.audit.list(
-            owner: owner, since: since, limit: try context.arguments.int("limit") ?? 100)
+            owner: owner, since: since, limit: try context.arguments.int("limit", in: 1...10_000) ?? 100)
         if context.json {
             context.console.json(
                 JSONValue.array(

@@ -63,7 +63,7 @@ enum ConnectCommand {
         {
             throw WorkspaceError.connectionExists(name: name)
         }
-        let vault = try context.vault(for: workspace)
+        let vault = try context.vaultCreatingKey(for: workspace)
         try workspace.connections.checkKey(vault)
         let secret = try context.readSecret()
         let credentials = Credentials(kind: kind, username: email, secret: secret)
@@ -71,6 +71,7 @@ enum ConnectCommand {
         if let gateway = context.arguments.value("gateway-url") {
             extras["gatewayURL"] = try URLPolicy.normalizedBaseURL(gateway).absoluteString
         }
+        if context.console.isTTY { context.console.err("verifying the credentials with \(url)…") }
         let account = try await provider.verify(credentials, at: url, options: ConnectionOptions(extras: extras))
         let owner = try context.owner(in: workspace, fallback: email ?? account.email)
         let stored = Account(
@@ -91,7 +92,7 @@ enum ConnectCommand {
                 )
             }
             context.console.out("  token stored encrypted (AES-256-GCM) in \(database) for \(owner.email)")
-            context.console.out("next: tributary containers \(name)")
+            context.console.out("next: \(context.nextCommand(["containers", name]))")
         }
         return .ok
     }

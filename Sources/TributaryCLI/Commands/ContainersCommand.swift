@@ -44,6 +44,10 @@ enum ContainersCommand {
         context.console.out(table.render())
         context.console.out(
             "\(containers.count) \(resolved.provider.descriptor.containerNoun)\(containers.count == 1 ? "" : "s")")
+        if let first = containers.first {
+            context.console.out("next: \(context.nextCommand(["new-config", name, "--container", first.key]))")
+            if containers.count > 1 { context.console.out("  (any key above can take the place of \(first.key))") }
+        }
         return .ok
     }
 }

@@ -6,7 +6,7 @@ import ProviderSandbox
 enum DemoCommand {
     static let definition = CommandDefinition(
         name: "demo", summary: "Start the Jira sandbox, connect to it and import a demo project into SQLite.",
-        usage: ["demo [--db PATH] [--issues N]"],
+        usage: ["demo [--db PATH] [--owner EMAIL] [--issues N]"],
         details: """
             Starts the Jira sandbox in this process, creates the encryption key file if there is none,
             adds a small local team (so some assignees match), connects as "demo-sandbox" (verified,

@@ -60,8 +60,13 @@ enum InitCommand {
         } else {
             for line in lines { context.console.out(line) }
             context.console.out(
-                "next: tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin"
-            )
+                "next: connect your Jira (your site and email in place of these; the token on stdin):")
+            context.console.out(
+                "  printf %s \"$JIRA_TOKEN\" | "
+                    + context.nextCommand([
+                        "connect", "jira", "--name", "work", "--url", "https://yourcompany.atlassian.net", "--email",
+                        "you@example.com", "--token-stdin",
+                    ]))
         }
         return .ok
     }

@@ -10,6 +10,7 @@ enum JobsCommand {
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
+        let limit = try context.arguments.int("limit", in: 1...10_000) ?? 20
         let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
         let owner = try context.owner(in: workspace)
         let positionals = context.arguments.positionals
@@ -36,7 +37,7 @@ enum JobsCommand {
             throw CLIError.usage(
                 "unexpected \(positionals.joined(separator: " ")); usage: tributary jobs [--limit N] | jobs show ID")
         }
-        let jobs = try workspace.jobs.list(owner: owner, limit: try context.arguments.int("limit") ?? 20)
+        let jobs = try workspace.jobs.list(owner: owner, limit: limit)
         if context.json {
             context.console.json(JSONValue.array(jobs.map(json)))
             return .ok

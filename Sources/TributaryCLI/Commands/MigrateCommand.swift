@@ -19,6 +19,7 @@ enum MigrateCommand {
             OptionSpec("parallel", value: "N", help: "Runs at once across connections (default 1)."),
             OptionSpec(
                 "report-dir", value: "DIR", help: "Where to write the reports (default: the working directory)."),
+            OptionSpec("quiet", short: "q", help: "No progress output, only the report."),
         ] + CommandDefinition.storeOptions,
         run: run)
 
@@ -51,7 +52,8 @@ enum MigrateCommand {
         }
         let rows = Locked([Int: MigrationReport.Row]())
         let queue = Locked(order.map { groups[$0]! })
-        let style: ProgressPrinter.Style = context.json ? .json : .lines
+        let style: ProgressPrinter.Style =
+            context.arguments.flag("quiet") ? .quiet : context.json ? .json : context.console.isTTY ? .bar : .lines
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<min(parallel, order.count) {
@@ -71,7 +73,25 @@ enum MigrateCommand {
         }
 
         let finished = rows.value
-        let ordered = (0..<batch.runs.count).compactMap { finished[$0] }
+        var ordered: [MigrationReport.Row] = []
+        for (index, run) in batch.runs.enumerated() {
+            if var row = finished[index] {
+                let runDatabase = context.databasePath(configured: run.config.databasePath ?? batch.databasePath)
+                let target = runDatabase == database ? workspace : try context.openWorkspace(path: runDatabase)
+                let runOwner = try context.owner(
+                    in: target, connection: run.config.connectionName, configured: run.config.owner ?? ownerEmail)
+                row.rows = try target.importedRows(
+                    owner: runOwner, project: run.config.destination.project, source: run.config.source.provider,
+                    containers: run.config.source.containers)
+                ordered.append(row)
+            } else {
+                ordered.append(
+                    MigrationReport.Row(
+                        name: run.name, provider: run.config.source.provider, projects: run.config.source.containers,
+                        destination: run.config.destination.project, status: "not run", counts: ImportCounts(),
+                        jobID: nil, duration: 0, error: "the batch stopped before this run", skipped: false))
+            }
+        }
         var totals: [(String, Int)] = []
         for run in batch.runs {
             let runDatabase = context.databasePath(configured: run.config.databasePath ?? batch.databasePath)
@@ -100,30 +120,20 @@ enum MigrateCommand {
         let failed = ordered.filter { $0.status == "failed" }.count
         let partial = ordered.filter { $0.status == "partial" }.count
         if let stopped = context.stop.reason {
-            let interrupted = ordered.filter { $0.status == "interrupted" }.map(\.name)
+            if !context.json { for line in report.lines { context.console.out(line) } }
             throw CLIError(
-                "the batch \(stopped.description): \(ordered.count - interrupted.count) of \(batch.runs.count) runs ended\(interrupted.isEmpty ? "" : ", \(interrupted.joined(separator: ", ")) interrupted after a whole page"); the report so far: \(jsonPath), \(htmlPath)\n  resume: \(context.resumeCommand)",
+                "the batch \(stopped.description); the report so far: \(jsonPath), \(htmlPath)\n  resume: \(context.resumeCommand)",
                 exitCode: .interrupted)
         }
         if context.json {
             context.console.json(["report": report.json, "json": .string(jsonPath), "html": .string(htmlPath)])
         } else {
-            var table = TextTable(["RUN", "STATUS", "CREATED", "UPDATED", "UNCHANGED", "DELETED", "FAILED", "JOB"])
-            for row in ordered {
-                table.add([
-                    row.name, row.skipped ? "skipped (\(row.status))" : row.status, String(row.counts.created),
-                    String(row.counts.updated),
-                    String(row.counts.unchanged), String(row.counts.deleted), String(row.counts.failed),
-                    row.jobID.map(String.init) ?? "—",
-                ])
-            }
             context.console.out("")
-            context.console.out(table.render())
-            let total = report.totals
+            for line in report.lines { context.console.out(line) }
+            context.console.out("")
             context.console.out(
-                "batch done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(ordered.count - failed - partial) ok, \(partial) partial, \(failed) failed; \(total.created) created, \(total.updated) updated, \(total.unchanged) unchanged, \(total.deleted) deleted"
+                "batch done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; report: \(jsonPath), \(htmlPath)"
             )
-            context.console.out("report: \(jsonPath), \(htmlPath)")
             if failed > 0 {
                 context.console.out(
                     "hint: fix the failures above and run the same command again: finished runs are skipped")
@@ -141,7 +151,7 @@ enum MigrateCommand {
         let stateWorkspace = try context.openWorkspace(path: database)
         if let previous, previous.status == "completed" || previous.status == "partial" {
             let counts = previous.report["counts"]
-            return MigrationReport.Row(
+            var row = MigrationReport.Row(
                 name: run.name, provider: config.source.provider, projects: config.source.containers,
                 destination: config.destination.project, status: previous.status,
                 counts: ImportCounts(
@@ -150,6 +160,8 @@ enum MigrateCommand {
                     failed: counts?["failed"]?.intValue ?? 0),
                 jobID: previous.jobID, duration: previous.report["durationSeconds"]?.doubleValue ?? 0, error: nil,
                 skipped: true)
+            row.absorb(previous.report)
+            return row
         }
         try stateWorkspace.batches.record(
             owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "running", jobID: nil,
@@ -174,12 +186,14 @@ enum MigrateCommand {
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: report.status.rawValue,
                 jobID: report.jobID,
                 report: report.json)
-            return MigrationReport.Row(
+            var row = MigrationReport.Row(
                 name: run.name, provider: config.source.provider, projects: config.source.containers,
                 destination: config.destination.project,
                 status: report.status.rawValue, counts: report.counts, jobID: report.jobID,
                 duration: report.durationSeconds, error: nil,
                 skipped: false)
+            row.absorb(report.json)
+            return row
         } catch let error as ImportRunError where error.kind == .interrupted {
             try stateWorkspace.batches.record(
                 owner: owner, batch: batch.fingerprint, index: index, name: run.name, status: "interrupted",

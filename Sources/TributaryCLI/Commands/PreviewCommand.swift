@@ -16,7 +16,9 @@ enum PreviewCommand {
         let sample = try context.arguments.int("sample") ?? 10
         guard sample >= 1 && sample <= 500 else { throw CLIError.usage("--sample takes 1 to 500") }
         let config = try RunConfig.load(path: path)
-        let workspace = try context.openWorkspace(path: context.databasePath(configured: config.databasePath))
+        // Nothing is written: a named connection needs its database to exist already.
+        let workspace = try context.openWorkspace(
+            path: context.databasePath(configured: config.databasePath), creating: config.connectionName == nil)
         let engine = ImportEngine(
             workspace: workspace, registry: context.registry, environment: context.environment,
             vault: { try context.vault(for: workspace) })
@@ -71,6 +73,7 @@ enum PreviewCommand {
             "an import would create \(preview.counts.created), update \(preview.counts.updated), leave \(preview.counts.unchanged) unchanged, fail \(preview.counts.failed) of these \(preview.samples.count) records"
         )
         for warning in preview.warnings { context.console.out("warning: \(warning)") }
+        context.console.out("next: \(context.nextCommand(["run", path]))")
         return .ok
     }
 

@@ -6,7 +6,12 @@ enum RotateCommand {
         name: "rotate", summary: "Replace a connection's token (verified first); mappings and imported rows stay.",
         usage: ["rotate NAME (--token-stdin | --pat-stdin | --key-stdin | --token-env VAR)"],
         details: "Use it when a token expires (Atlassian API tokens last at most one year) or is revoked.",
-        options: ConnectCommand.secretOptions + CommandDefinition.storeOptions, run: run)
+        options: [
+            OptionSpec("token-stdin", help: "Read the new API token from stdin (the connection keeps its email)."),
+            OptionSpec("pat-stdin", help: "Read a new personal access token from stdin."),
+            OptionSpec("key-stdin", help: "Read a new API key from stdin."),
+            OptionSpec("token-env", value: "VAR", help: "Read the new token from environment variable VAR instead."),
+        ] + CommandDefinition.storeOptions, run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let name = try context.singleArgument(hint: "give the connection name: `tributary rotate NAME --token-stdin`")
@@ -20,6 +25,7 @@ enum RotateCommand {
         let credentials = Credentials(
             kind: record.authKind, username: record.login ?? record.accountEmail, secret: secret)
         let extras = record.settings.filter { $0.key == "gatewayURL" }
+        if context.console.isTTY { context.console.err("verifying the new token with \(record.baseURL)…") }
         let account = try await provider.verify(
             credentials, at: record.baseURL, options: ConnectionOptions(extras: extras))
         try workspace.connections.rotate(owner: owner, name: name, secret: secret, account: account, vault: vault)

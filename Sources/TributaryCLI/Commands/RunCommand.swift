@@ -14,9 +14,11 @@ enum RunCommand {
               created, updated or deleted, with the changed fields.
             --verbose logs every HTTP request and retry to stderr (method, URL, status, time),
               with credentials redacted.
-            A killed or failed run resumes from its last committed page when run again.
+            A killed or failed run resumes from its last committed page when run again. Ctrl-C or
+              SIGTERM stops after the page being written, marks the job interrupted and prints the
+              command that resumes it.
             Exit codes: 0 completed, 4 completed with per-record failures, 3 credentials refused,
-            2 invalid config or mapping, 1 any other failure.
+            2 invalid config or mapping, 1 any other failure, 130 Ctrl-C, 143 SIGTERM.
             """,
         options: [
             OptionSpec("incremental", help: "Only records updated since the last run."),
@@ -52,7 +54,16 @@ enum RunCommand {
         } catch let error as ImportRunError where error.kind == .interrupted {
             throw CLIError("\(error.message)\n  resume: \(context.resumeCommand)", exitCode: .interrupted)
         }
-        if !context.json { printReport(report, console: context.console, database: database) }
+        if !context.json {
+            printReport(report, console: context.console, database: database)
+            if !report.dryRun {
+                context.console.out("next: \(context.nextCommand(["jobs", "show", String(report.jobID ?? 0)]))")
+                if !context.arguments.flag("incremental") {
+                    context.console.out(
+                        "later, only what changed since: \(context.nextCommand(["run", path, "--incremental"]))")
+                }
+            }
+        }
         return report.status == .partial ? .partial : .ok
     }
 
@@ -85,19 +96,12 @@ enum RunCommand {
         if !report.unmatchedAssignees.isEmpty {
             console.out(
                 "unmatched assignees (no user profile with that email; not assigned): "
-                    + report.unmatchedAssignees.sorted {
-                        $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
-                    }.prefix(10)
-                    .map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-                    + (report.unmatchedAssignees.count > 10 ? ", …" : ""))
+                    + summary(report.unmatchedAssignees, show: 8) { $0 })
         }
         if !report.unmatchedMilestones.isEmpty {
             console.out(
                 "unmatched milestones (no milestone with that title; set createMilestones to create them): "
-                    + report.unmatchedMilestones.sorted { $0.key < $1.key }.prefix(10).map {
-                        "\"\($0.key)\" ×\($0.value)"
-                    }.joined(separator: ", ")
-                    + (report.unmatchedMilestones.count > 10 ? ", …" : ""))
+                    + summary(report.unmatchedMilestones, show: 5) { "\"\($0)\"" })
         }
         for warning in report.warnings { console.out("warning: \(warning)") }
         for failure in report.failures.prefix(10) {
@@ -118,5 +122,17 @@ enum RunCommand {
                 console.out("  … \(report.plannedChanges.count - 20) more (use --json)")
             }
         }
+    }
+
+    /// The most frequent entries of `counts` (`name ×n`, each name cut to 40 characters), at most
+    /// `show` of them, then how many more: one line of bounded length however long the names are.
+    static func summary(_ counts: [String: Int], show: Int, quote: (String) -> String) -> String {
+        let sorted = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        var parts = sorted.prefix(show).map { entry -> String in
+            let name = entry.key.count > 40 ? String(entry.key.prefix(39)) + "…" : entry.key
+            return "\(quote(name)) ×\(entry.value)"
+        }
+        if sorted.count > show { parts.append("and \(sorted.count - show) more (`tributary jobs show` lists all)") }
+        return parts.joined(separator: ", ")
     }
 }

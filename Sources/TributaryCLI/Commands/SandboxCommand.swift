@@ -46,14 +46,15 @@ enum SandboxCommand {
             throw CLIError.usage("only the Jira sandbox exists so far: `tributary sandbox jira`")
         }
         var faults = FaultPlan()
-        faults.latencyMilliseconds = try context.arguments.int("latency-ms") ?? 0
+        faults.latencyMilliseconds = try context.arguments.int("latency-ms", in: 0...60_000) ?? 0
         faults.rateLimited = try fraction(context, "rate-429")
-        faults.retryAfterSeconds = try context.arguments.int("retry-after") ?? 1
+        faults.retryAfterSeconds = try context.arguments.int("retry-after", in: 0...3600) ?? 1
         faults.serverErrors500 = try fraction(context, "rate-500")
         faults.unavailable503 = try fraction(context, "rate-503")
         faults.droppedMidBody = try fraction(context, "drop")
         faults.truncatedJSON = try fraction(context, "truncate")
-        faults.seed = UInt64(try context.arguments.int("seed") ?? 42)
+        let seed = UInt64(try context.arguments.int("seed", in: 0...Int.max) ?? 42)
+        faults.seed = seed
         let deployment: JiraSandboxConfig.Deployment
         switch context.arguments.value("deployment") ?? "cloud" {
         case "cloud": deployment = .cloud
@@ -66,7 +67,7 @@ enum SandboxCommand {
             throw CLIError.usage("--issues takes 0 to 1000000 and --projects 1 to 500")
         }
         let config = JiraSandboxConfig(
-            issues: issues, projects: projects, seed: UInt64(try context.arguments.int("seed") ?? 42),
+            issues: issues, projects: projects, seed: seed,
             deployment: deployment,
             faults: faults)
         let port = try context.arguments.int("port") ?? 0

@@ -40,6 +40,12 @@ extension CommandContext {
             wanted = .apiKey
         } else if email != nil {
             wanted = .emailToken
+        } else if arguments.flag("token-stdin"), kinds.contains(.emailToken) {
+            // An API token is half a credential for such a source: asking first spares a 401 that
+            // would only say "unauthorized" after a round trip.
+            throw CLIError.usage(
+                "--token-stdin reads an API token, which \(provider.displayName) pairs with the account's email: add --email you@example.com\n  hint: for a Data Center personal access token use --pat-stdin instead."
+            )
         } else {
             wanted = kinds.first { $0 != .emailToken } ?? kinds[0]
         }

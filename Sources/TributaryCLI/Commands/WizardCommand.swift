@@ -15,6 +15,11 @@ enum WizardCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         let console = context.console
+        if context.json {
+            throw CLIError.usage(
+                "the wizard asks questions on a terminal and has no --json output\n  hint: for scripts, `tributary new-config NAME --container KEY` writes a config and `tributary run CONFIG --json` runs it."
+            )
+        }
         guard console.isTTY && console.stdinIsTTY else {
             throw CLIError.usage(
                 "the wizard needs a terminal\n  hint: write a config (see Config/jira.example.json) and use `tributary run CONFIG`"
@@ -25,10 +30,14 @@ enum WizardCommand {
         let owner = try context.owner(in: workspace)
         let connections = try workspace.connections.list(owner: owner).filter(\.hasSecret)
         guard !connections.isEmpty else {
-            console.out("no connections yet for \(owner.email); create one first:")
             console.out(
-                "  tributary connect jira --name work --url https://yourcompany.atlassian.net --email you@example.com --token-stdin"
-            )
+                "no connections yet for \(owner.email); create one first (your site and email in place of these):")
+            console.out(
+                "  printf %s \"$JIRA_TOKEN\" | "
+                    + context.nextCommand([
+                        "connect", "jira", "--name", "work", "--url", "https://yourcompany.atlassian.net", "--email",
+                        "you@example.com", "--token-stdin",
+                    ]))
             return .failure
         }
         console.out("Step 1 of 5: connection")
@@ -67,21 +76,19 @@ enum WizardCommand {
         let cap: JSONValue = capText.lowercased() == "all" ? .null : .number(Double(Int(capText) ?? 100))
         let includeClosed = ask("Include closed issues? (y/n)", default: "y", console: console).lowercased().hasPrefix(
             "y")
-        let configJSON: JSONValue = [
-            "owner": .string(owner.email), "database": .string(database), "connection": .string(connection.name),
-            "source": [
-                "provider": .string(connection.provider), "projects": [.string(container.key)], "cap": cap,
-                "includeClosed": .bool(includeClosed),
-            ],
-            "destination": ["project": .string(destination), "createProject": .bool(create)],
-        ]
-        let path =
-            context.arguments.value("config-out") ?? "Config/\(connection.name)-\(container.key.lowercased()).json"
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var starter = StarterConfig(
+            connection: connection.name, provider: connection.provider, container: container.key,
+            destination: destination, createProject: create, includeClosed: includeClosed)
+        starter.cap = cap.intValue
+        var path =
+            context.arguments.value("config-out")
+            ?? StarterConfig.defaultPath(connection: connection.name, container: container.key)
+        if FileManager.default.fileExists(atPath: path),
+            !ask("\(path) exists. Replace it? (y/n)", default: "n", console: console).lowercased().hasPrefix("y")
+        {
+            path = ask("Write the config to", default: freePath(near: path), console: console)
         }
-        try PrivateFile.write(JSONWriter(pretty: true).data(configJSON), to: path)
+        try starter.write(to: path, replace: true)
         let config = try RunConfig.load(path: path)
 
         console.out("Step 4 of 5: preview (nothing is written)")
@@ -102,7 +109,7 @@ enum WizardCommand {
         console.out("Step 5 of 5: run")
         console.out("config written to \(path)")
         guard ask("Run the import now? (y/n)", default: "y", console: console).lowercased().hasPrefix("y") else {
-            console.out("later: tributary run \(path)")
+            console.out("later: \(context.nextCommand(["run", path]))")
             return .ok
         }
         let runner = ImportEngine(
@@ -110,12 +117,25 @@ enum WizardCommand {
             observer: ProgressPrinter(console: console, style: .bar), vault: { try context.vault(for: workspace) })
         let report = try await runner.run(config, options: .init(ownerEmail: owner.email))
         RunCommand.printReport(report, console: console, database: database)
-        console.out("repeat it with: tributary run \(path)")
+        console.out("repeat it with: \(context.nextCommand(["run", path]))")
         return report.status == .partial ? .partial : .ok
     }
 
-    /// Asks for one of `options` by number.
+    /// A file name like `path` that is not taken yet (`work-demo-2.json`).
+    static func freePath(near path: String) -> String {
+        let base = (path as NSString).deletingPathExtension
+        let suffix = (path as NSString).pathExtension
+        var number = 2
+        while FileManager.default.fileExists(atPath: "\(base)-\(number).\(suffix)") { number += 1 }
+        return "\(base)-\(number).\(suffix)"
+    }
+
+    /// Asks for one of `options` by number; the only option is taken without asking.
     static func choose(_ options: [String], console: Console) throws -> Int {
+        if options.count == 1 {
+            console.out("  \(options[0])  (the only one)")
+            return 0
+        }
         for (index, option) in options.enumerated() { console.out("  \(index + 1). \(option)") }
         for _ in 0..<5 {
             console.outRaw("Choose 1-\(options.count): ")

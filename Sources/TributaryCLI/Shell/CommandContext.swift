@@ -38,6 +38,15 @@ public struct CommandContext: Sendable {
         (["tributary"] + commandLine).map(ShellQuote.quoted).joined(separator: " ")
     }
 
+    /// A follow-up command as it must be typed to act on the same database and owner as this one:
+    /// `--db` and `--owner` are repeated when they were given on this command line.
+    public func nextCommand(_ words: [String]) -> String {
+        var all = ["tributary"] + words
+        if let database = arguments.value("db") { all += ["--db", database] }
+        if let owner = arguments.value("owner") { all += ["--owner", owner] }
+        return all.map(ShellQuote.quoted).joined(separator: " ")
+    }
+
     /// `--json`: machine-readable output.
     public var json: Bool { arguments.flag("json") }
 
@@ -107,6 +116,25 @@ public struct CommandContext: Sendable {
                 "the folder of the database \(path) does not exist\n  hint: create it, or pass another --db.")
         }
         return try Workspace(path: path)
+    }
+
+    /// The vault for a database's first token: when there is no key yet and nothing in the database
+    /// was sealed, the default key file is created (mode 0600), as `tributary init` would, and said so.
+    public func vaultCreatingKey(for workspace: Workspace) throws -> CredentialVault {
+        let path: String
+        do {
+            return try vault(for: workspace)
+        } catch VaultError.missingKey(let keyFile) {
+            path = keyFile
+        }
+        guard try !workspace.connections.holdsSealedSecrets() else { throw VaultError.missingKey(keyFile: path) }
+        do {
+            try EncryptionKey.createKeyFile(at: path)
+            console.err(
+                "created the encryption key file \(path) (mode 0600): keep it, the stored tokens cannot be read without it"
+            )
+        }
+        return try vault(for: workspace)
     }
 
     /// The credential vault with the key for `workspace`: `TRIBUTARY_ENCRYPTION_KEY`, else the key file

@@ -1,4 +1,5 @@
-/// Renders rows as an aligned plain-text table for terminals and logs.
+/// Renders rows as an aligned plain-text table for terminals and logs, by display width (a Chinese
+/// title or an emoji takes two columns).
 struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
@@ -13,19 +14,20 @@ struct TextTable {
         let cut: ([String]) -> [String] = { row in
             row.map { cell in
                 let flat = cell.split(whereSeparator: \.isNewline).joined(separator: " ")
-                return flat.count > maxCellWidth ? String(flat.prefix(maxCellWidth - 1)) + "…" : flat
+                return flat.displayWidth > maxCellWidth ? flat.prefix(columns: maxCellWidth - 1) + "…" : flat
             }
         }
         let all = [cut(headers)] + rows.map(cut)
         var widths = [Int](repeating: 0, count: headers.count)
         for row in all {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], cell.displayWidth)
             }
         }
         func line(_ row: [String]) -> String {
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
+                index == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.displayWidth))
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [line(all[0]), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]

@@ -39,6 +39,19 @@ public struct ConnectionRepository: Sendable {
     /// with (callers check before asking the source, so a wrong key fails fast).
     public func checkKey(_ vault: CredentialVault) throws { try VaultKeyCheck(db: db).ensure(vault) }
 
+    /// Whether anything in this database was sealed with a key (a token, or the key check): when
+    /// nothing was, a new key may be made for it; otherwise only its own key will do.
+    public func holdsSealedSecrets() throws -> Bool {
+        let sealed =
+            try db.scalar(
+                """
+                SELECT (SELECT COUNT(*) FROM vault_key_check)
+                    + (SELECT COUNT(*) FROM connections WHERE encrypted_secret IS NOT NULL)
+                """
+            ).intValue ?? 0
+        return sealed > 0
+    }
+
     /// Stores a verified connection with its secret sealed (bound to its settings), and audits
     /// `<PROVIDER>_CONNECTED`, atomically. `login` is the name the credential authenticates with.
     /// A disconnected connection of the same name is connected again in place (its id, and so its

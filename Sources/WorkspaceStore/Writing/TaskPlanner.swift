@@ -158,7 +158,32 @@ final class TaskPlanner {
                 changes.append(.init(field: "deleted_at", old: current.string("deleted_at"), new: nil))
             }
         }
-        if plan.childrenChanged { changes.append(.init(field: "children", old: nil, new: "changed")) }
+        if plan.childrenChanged { changes += try childChanges(plan, taskID: stored.id) }
+        return changes
+    }
+
+    /// Per child kind that differs: how many there are now and will be, and what happens to them
+    /// (`comments: 3 → 4 (1 added, 1 edited)`).
+    private func childChanges(_ plan: TaskPlan, taskID: Int64) throws -> [RecordOutcome.FieldChange] {
+        var changes: [RecordOutcome.FieldChange] = []
+        for (kind, rows) in plan.children {
+            var stored: [String: String] = [:]
+            for row in try db.query(
+                "SELECT external_id, content_hash FROM \(TaskStatements.table(kind)) WHERE task_id = ?",
+                [.integer(taskID)])
+            {
+                if let id = row.string("external_id") { stored[id] = row.string("content_hash") ?? "" }
+            }
+            let incoming = Dictionary(rows.map { ($0.ref.id, $0.hash) }) { first, _ in first }
+            let added = incoming.keys.filter { stored[$0] == nil }.count
+            let removed = stored.keys.filter { incoming[$0] == nil }.count
+            let edited = incoming.filter { id, hash in stored[id].map { $0 != hash } ?? false }.count
+            guard added + removed + edited > 0 else { continue }
+            let what = [(added, "added"), (edited, "edited"), (removed, "removed")].filter { $0.0 > 0 }
+                .map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            changes.append(
+                .init(field: TaskStatements.table(kind), old: String(stored.count), new: "\(incoming.count) (\(what))"))
+        }
         return changes
     }
 }
