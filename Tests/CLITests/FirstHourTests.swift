@@ -254,13 +254,19 @@ struct FirstHourTests {
         let batch = try cli.write(
             "batch.json",
             [
+                "report": ["json": "named.json", "html": "named.html"],
                 "runs": [
                     ["name": "a", "config": run("A")], ["name": "b", "config": run("B")],
                     ["name": "c", "config": run("C")],
-                ]
+                ],
             ])
         let result = try await cli.run(["migrate", batch, "--report-dir", cli.folder.path])
         #expect(result.status == 1)
+        // 3. The flag wins over the batch's own report paths, and says so.
+        #expect(
+            result.stderr.contains("note: --report-dir \(cli.folder.path) is used; the report paths in"),
+            "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.file("named.json")))
         #expect(result.stdout.contains("3 of 3 runs failed: a, b, c"), "\(result.stdout)")
         #expect(result.stdout.contains("a: no connection named \"nobody\""), "\(result.stdout)")
         let json = try JSONParser.parse(

@@ -52,8 +52,10 @@ enum MigrateCommand {
         }
         let rows = Locked([Int: MigrationReport.Row]())
         let queue = Locked(order.map { groups[$0]! })
+        // One bar redraws one line: runs in parallel print lines instead.
         let style: ProgressPrinter.Style =
-            context.arguments.flag("quiet") ? .quiet : context.json ? .json : context.console.isTTY ? .bar : .lines
+            context.arguments.flag("quiet")
+            ? .quiet : context.json ? .json : context.console.isTTY && parallel == 1 ? .bar : .lines
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<min(parallel, order.count) {

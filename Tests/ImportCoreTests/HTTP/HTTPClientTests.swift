@@ -172,4 +172,34 @@ struct HTTPClientTests {
         for _ in 0..<6 { await bucket.acquire() }
         #expect(Date().timeIntervalSince(started) >= 0.2)
     }
+
+    /// A transport that fails every attempt with one URL-loading error.
+    struct FailingTransport: HTTPTransport {
+        let code: Int
+        let attempts: Locked<Int>
+        func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
+            attempts.update { $0 += 1 }
+            throw NSError(domain: NSURLErrorDomain, code: code)
+        }
+    }
+
+    @Test(
+        "an unknown host, a bad URL or an untrusted certificate fails at once; a refused connection is retried",
+        arguments: [
+            (NSURLErrorCannotFindHost, 1, "unknown host"), (NSURLErrorBadURL, 1, "the URL cannot be used"),
+            (NSURLErrorServerCertificateUntrusted, 1, "TLS handshake failed"),
+            (NSURLErrorCannotConnectToHost, 4, "connection refused"),
+        ])
+    func permanentFailures(_ code: Int, _ expectedAttempts: Int, _ words: String) async throws {
+        let attempts = Locked(0)
+        let client = HTTPClient(
+            credentials: nil,
+            options: ConnectionOptions(requestTimeout: 5, maxAttempts: 4, backoffBase: 0.001, backoffCap: 0.002),
+            transport: FailingTransport(code: code, attempts: attempts))
+        let error = await captureError(HTTPError.self) {
+            _ = try await client.send(HTTPRequest(url: URL(string: "https://jira.example.com/rest/api/3/myself")!))
+        }
+        #expect(attempts.value == expectedAttempts)
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains(words), "\(String(describing: error))")
+    }
 }
