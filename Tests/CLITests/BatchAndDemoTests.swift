@@ -77,7 +77,16 @@ struct BatchAndDemoTests {
             directory: folder.path)
         #expect(second.stdout.contains("job 2 completed"))
         #expect(second.stdout.contains("created    0"))
-        #expect(second.stdout.contains("unchanged  30"))
+        // The sandbox takes port 47089 when it is free; when another demo holds it (tests run in
+        // parallel), the site URL differs and with it every task's external_url: rewritten, not duplicated.
+        let site = { (output: String) in output.split(separator: "\n").first { $0.hasPrefix("Jira sandbox: ") } }
+        if site(first.stdout)?.split(separator: " ").dropFirst(2).first
+            == site(second.stdout)?.split(separator: " ").dropFirst(2).first
+        {
+            #expect(second.stdout.contains("unchanged  30"), "\(second.stdout)")
+        } else {
+            #expect(second.stdout.contains("updated    30"), "\(second.stdout)")
+        }
     }
 
     @Test("sandbox jira serves until stopped and prints how to reach it")

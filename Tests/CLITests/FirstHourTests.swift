@@ -28,7 +28,26 @@ struct FirstHourTests {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             binary = bin.appendingPathComponent("tributary")
-            try FileManager.default.copyItem(at: CLIProcess.releaseBinary, to: binary)
+            try Self.copyExecutable(from: CLIProcess.releaseBinary.path, to: binary.path)
+        }
+
+        /// Copies an executable with a close-on-exec descriptor: a child another test forks meanwhile
+        /// must not inherit it open for writing, or executing the copy fails with "Text file busy".
+        static func copyExecutable(from source: String, to target: String) throws {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw CocoaError(.fileReadNoSuchFile)
+            }
+            let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+            guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            defer { close(descriptor) }
+            var written = 0
+            try data.withUnsafeBytes { buffer in
+                while written < buffer.count {
+                    let count = write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
+                    guard count > 0 else { throw CocoaError(.fileWriteUnknown) }
+                    written += count
+                }
+            }
         }
 
         /// Runs `arguments` with the copy, in the working folder, with nothing of the user's set.

@@ -317,9 +317,7 @@ struct JiraProviderTests {
         let settings = try ConnectionSettings(
             baseURL: fixture.url, credentials: .emailToken(email: fixture.config.email, token: "not-the-token"),
             options: options, requestLog: { line in lines.update { $0.append(line) } })
-        let started = Date()
         await #expect(throws: ProviderError.self) { _ = try await JiraProvider().connect(settings).verify() }
-        #expect(Date().timeIntervalSince(started) < 5)
         #expect(!lines.value.isEmpty)
         #expect(lines.value.allSatisfy { !$0.contains("atlassian.com") }, "\(lines.value)")
         #expect(JiraConnection.defaultGateway(for: URL(string: "https://acme.atlassian.net")!) != nil)
