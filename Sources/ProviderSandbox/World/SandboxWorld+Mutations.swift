@@ -11,12 +11,7 @@ extension SandboxWorld {
             !leavesOnly || (issue.type != "Epic" && issue.parent == nil && !linked.contains(issue.id))
         }.map(\.id).sorted()
         guard !candidates.isEmpty else { return [] }
-        var chosen: [Int] = []
-        var seen = Set<Int>()
-        while chosen.count < min(count, candidates.count) {
-            let id = candidates[mutationRandom.below(candidates.count)]
-            if seen.insert(id).inserted { chosen.append(id) }
-        }
+        let chosen = pick(count, of: candidates)
         for id in chosen {
             let now = tick()
             guard var issue = issues[id] else { continue }
@@ -41,12 +36,7 @@ extension SandboxWorld {
     /// Deletes `count` issues (never epics; a deleted parent takes its subtasks along, as in Jira).
     mutating func delete(count: Int) -> [Int] {
         let candidates = issues.values.filter { $0.type != "Epic" && $0.type != "Sub-task" }.map(\.id).sorted()
-        var chosen: [Int] = []
-        var seen = Set<Int>()
-        while chosen.count < min(count, candidates.count) {
-            let id = candidates[mutationRandom.below(candidates.count)]
-            if seen.insert(id).inserted { chosen.append(id) }
-        }
+        let chosen = pick(count, of: candidates)
         var removed: [Int] = []
         for id in chosen {
             issues[id] = nil
@@ -97,12 +87,7 @@ extension SandboxWorld {
         let candidates = issues.values.filter { issue in
             issue.type != "Epic" && issue.type != "Sub-task" && !parents.contains(issue.id)
         }.map(\.id).sorted()
-        var chosen: [Int] = []
-        var seen = Set<Int>()
-        while chosen.count < min(count, candidates.count) {
-            let id = candidates[mutationRandom.below(candidates.count)]
-            if seen.insert(id).inserted { chosen.append(id) }
-        }
+        let chosen = pick(count, of: candidates)
         for id in chosen {
             guard var issue = issues[id] else { continue }
             let now = tick()
@@ -120,6 +105,17 @@ extension SandboxWorld {
             issues[id] = issue
         }
         version += 1
+        return chosen
+    }
+
+    /// `count` distinct ids drawn from `candidates` (all of them when there are fewer), in draw order.
+    mutating func pick(_ count: Int, of candidates: [Int]) -> [Int] {
+        var chosen: [Int] = []
+        var seen = Set<Int>()
+        while chosen.count < min(count, candidates.count) {
+            let id = candidates[mutationRandom.below(candidates.count)]
+            if seen.insert(id).inserted { chosen.append(id) }
+        }
         return chosen
     }
 }
