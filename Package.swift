@@ -84,7 +84,9 @@ let package = Package(
         // Benchmarks (run in release mode, not part of `swift test`).
         .executableTarget(
             name: "tributary-bench",
-            dependencies: ["ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TributaryCLI"],
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "JiraProvider", "LinearProvider", "ProviderSandbox", "TributaryCLI",
+            ],
             path: "Benchmarks/Sources",
             swiftSettings: strict
         ),
@@ -92,7 +94,9 @@ let package = Package(
         // Tests.
         .target(
             name: "TestSupport",
-            dependencies: ["ImportCore", "WorkspaceStore", "ImportTesting", "ProviderSandbox", "JiraProvider"],
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "ImportTesting", "ProviderSandbox", "JiraProvider", "LinearProvider",
+            ],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
@@ -119,6 +123,17 @@ let package = Package(
             name: "JiraProviderTests",
             dependencies: ["ImportCore", "WorkspaceStore", "JiraProvider", "ProviderSandbox", "TestSupport"],
             path: "Tests/JiraProviderTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LinearProviderTests",
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "ImportTesting", "LinearProvider", "ProviderSandbox", "TestSupport",
+                "TributaryCLI",
+                "tributary",
+            ],
+            path: "Tests/LinearProviderTests",
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

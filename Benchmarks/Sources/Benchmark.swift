@@ -44,9 +44,9 @@ struct Benchmark {
     }
 
     static let usage = """
-        Usage: tributary-bench [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
+        Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
 
-        Imports from the Jira sandbox at each size and latency with the release `tributary` binary and
+        Imports from the Jira (or Linear) sandbox at each size and latency with the release `tributary` binary and
         compares each run with the raw-fetch bound. Build first: swift build -c release.
         Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
@@ -71,7 +71,10 @@ struct Benchmark {
             for size in sizes {
                 var runs: [Row] = []
                 for attempt in 1...repeats {
-                    let row = try await measure(issues: size, latency: latency, binary: binary)
+                    let row =
+                        option("provider", "jira") == "linear"
+                        ? try await measureLinear(issues: size, latency: latency, binary: binary)
+                        : try await measure(issues: size, latency: latency, binary: binary)
                     runs.append(row)
                     print("run \(attempt)/\(repeats): \(line(row))")
                 }
@@ -159,6 +162,56 @@ struct Benchmark {
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
             incremental: incremental,
             changed: changed)
+    }
+
+    /// The same four measurements against the Linear sandbox (one team, the shipped Linear table).
+    static func measureLinear(issues: Int, latency: Int, binary: String) async throws -> Row {
+        let bench = try LinearBench(issues: issues, latency: latency)
+        let sandbox = bench.sandbox
+        defer { sandbox.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tributary-bench-\(UUID().uuidString.prefix(8))"
+        ).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = try EncryptionKey.generate()
+        let database = folder + "/bench.sqlite"
+        let workspace = try Workspace(path: database)
+        let owner = try workspace.owner(email: "bench@example.com")
+        try await bench.connect(workspace, owner: owner, vault: CredentialVault(key: key))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let tablePath = root.appendingPathComponent("Providers/linear/mapping.json").path
+        let config: JSONValue = [
+            "owner": "bench@example.com", "database": .string(database), "connection": "bench",
+            "source": ["provider": "linear", "containers": ["DEMO"], "cap": .null, "pageSize": 100, "worklogs": false],
+            "destination": ["project": "Bench", "createProject": true], "mapping": ["table": .string(tablePath)],
+        ]
+        let configPath = folder + "/run.json"
+        try JSONWriter(pretty: true).data(config).write(to: URL(fileURLWithPath: configPath))
+        let environment = ["TRIBUTARY_ENCRYPTION_KEY": key.base64]
+        let raw = try await bench.rawFetch(pageSize: 100)
+        guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
+        func importRun(_ extra: [String]) throws -> Measured {
+            sandbox.resetRequestCounts()
+            let result = try ChildProcess.run(
+                binary, ["run", configPath, "--quiet"] + extra, environment: environment, directory: folder)
+            guard result.status == 0 else { throw BenchError("tributary run exited \(result.status)") }
+            let job = try workspace.jobs.list(owner: owner, limit: 1)[0]
+            return Measured(
+                seconds: result.seconds, requests: sandbox.requestCounts.values.reduce(0, +),
+                maxRSSKiB: result.maxRSSKiB, written: job.counts.created + job.counts.updated,
+                processed: job.counts.processed)
+        }
+        let fresh = try importRun([])
+        guard fresh.written == issues else { throw BenchError("the fresh import wrote \(fresh.written) of \(issues)") }
+        let noop = try importRun([])
+        let changed = max(1, issues / 100)
+        sandbox.updateIssues(changed)
+        let incremental = try importRun(["--incremental"])
+        return Row(
+            issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
+            incremental: incremental, changed: changed)
     }
 
     /// Each time the median of the repetitions (this machine is noisy); memory the worst of them.

@@ -67,14 +67,14 @@ extension InMemoryDestination {
                 unmatchedMilestone: unmatchedMilestone, rowsWritten: change == .unchanged ? 0 : 1)
         }
         if let old, old.task == written, old.milestoneID == milestoneID, old.assigneeIDs == assignees,
-            old.deletedAt == nil
+            (old.deletedAt == nil) == (written.deletedAt == nil)
         {
             return outcome(.unchanged, old.id)
         }
         let id = storedID ?? state.newID()
         state.tasks[id] = StoredTask(
             id: id, projectID: projectID, instance: target.instance, task: written, milestoneID: milestoneID,
-            assigneeIDs: assignees, deletedAt: nil, jobID: jobID)
+            assigneeIDs: assignees, deletedAt: written.deletedAt, jobID: jobID)
         return outcome(old == nil ? .created : .updated, id)
     }
 

@@ -23,7 +23,7 @@ public final class InMemoryDestination: ImportDestination, ConnectionStore {
         public var milestoneID: Int64?
         /// The people it resolved to.
         public var assigneeIDs: [Int64]
-        /// When delete reconciliation marked it deleted.
+        /// When delete reconciliation marked it deleted, or the source archived it.
         public var deletedAt: String?
         /// The job that last wrote it.
         public var jobID: Int64?

@@ -138,6 +138,10 @@ struct BatchAndDemoTests {
         let builtIn = try RunConfig.parse(Data(DemoCommand.builtInConfig.utf8), origin: "built-in")
         #expect(builtIn.source == demo.source && builtIn.destination == demo.destination)
         #expect(builtIn.mapping == demo.mapping && builtIn.connection == demo.connection)
+        let linearDemo = try RunConfig.load(path: root.appendingPathComponent("Config/demo-linear.json").path)
+        let linearBuiltIn = try RunConfig.parse(Data(DemoSource.linearConfig.utf8), origin: "built-in")
+        #expect(linearBuiltIn.source == linearDemo.source && linearBuiltIn.destination == linearDemo.destination)
+        #expect(linearBuiltIn.mapping == linearDemo.mapping && linearBuiltIn.connection == linearDemo.connection)
         let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
         #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
 

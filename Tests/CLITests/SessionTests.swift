@@ -280,22 +280,20 @@ struct SessionTests {
     @Test("a run naming a stub provider fails with the not-implemented message and writes nothing")
     func stubProvider() async throws {
         let cli = try CLIHarness()
-        let linear = try cli.write(
-            "linear.json",
-            [
-                "connection": [
-                    "provider": "linear", "url": "https://api.linear.app/graphql", "tokenEnv": "LINEAR_KEY",
-                    "authKind": "api-key",
-                ],
-                "source": ["provider": "linear", "projects": ["ENG"]],
-                "destination": ["project": "Eng", "createProject": true],
-            ])
-        let result = try await cli.run(["run", linear], extra: ["LINEAR_KEY": "lin_api_0123456789"])
+        let connection: JSONValue = [
+            "provider": "asana", "url": "https://app.asana.com/api/1.0", "tokenEnv": "ASANA_TOKEN", "authKind": "pat",
+        ]
+        let source: JSONValue = ["provider": "asana", "projects": ["1204380091287000"]]
+        let destination: JSONValue = ["project": "Eng", "createProject": true]
+        let asana = try cli.write(
+            "asana.json", ["connection": connection, "source": source, "destination": destination])
+        let result = try await cli.run(["run", asana], extra: ["ASANA_TOKEN": "1/1200:abcdef0123456789"])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "linear: the linear provider is a stub: fetching records over HTTP is not implemented yet"))
-        #expect(!result.stderr.contains("lin_api_0123456789"))
+                "asana: the asana provider is a stub: fetching records over HTTP is not implemented yet"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("1/1200:abcdef0123456789"))
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM tasks").intValue == 0)
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 0)
     }

@@ -16,8 +16,22 @@ struct ProviderCase: Sendable, CustomStringConvertible {
     /// Fixture files, the site they were recorded from (the `baseUrl` the engine would set), and how
     /// to take records out of each (with the provider's own page parser).
     let samples: [(file: String, site: String?, records: @Sendable (JSONValue) -> [JSONValue])]
-    let hasSandbox: Bool
+    /// Starts the provider's sandbox, for providers that have one.
+    let sandbox: (@Sendable () throws -> SandboxCase)?
     var description: String { id }
+}
+
+/// A provider's sandbox as the kit drives it: connections with good or bad credentials, a query
+/// that spans several pages, and the site the mapping's `baseUrl` takes.
+struct SandboxCase {
+    /// Keeps the sandbox running while the case is used.
+    let keepAlive: AnyObject
+    let site: String
+    let connection: (Credentials?) throws -> any ProviderConnection
+    let pagedQuery: RecordQuery
+    let fullQuery: RecordQuery
+    let badCredentials: Credentials
+    let badSecret: String
 }
 
 enum Fixtures {
@@ -39,30 +53,48 @@ let providerCases: [ProviderCase] = [
                 "jira/server-v2-search-page-jira-ruby.json", "http://localhost:2990/jira",
                 { $0["issues"]?.arrayValue ?? [] }
             ),
-        ], hasSandbox: true),
+        ],
+        sandbox: {
+            let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 95))
+            let bad = "definitely-not-the-token"
+            return SandboxCase(
+                keepAlive: fixture, site: fixture.url, connection: { try fixture.connection($0) },
+                pagedQuery: RecordQuery(
+                    containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.updated", "fields.summary"]),
+                fullQuery: RecordQuery(containers: ["DEMO", "OPS"]),
+                badCredentials: .emailToken(email: fixture.config.email, token: bad), badSecret: bad)
+        }),
     ProviderCase(
         id: "asana",
         samples: [
             ("asana/provider-records.json", nil, { AsanaAPI.parsePage($0).records }),
             ("asana/task-get-detail.json", nil, { AsanaAPI.parsePage($0).records }),
             ("asana/tasks-list-optfields.json", nil, { AsanaAPI.parsePage($0).records }),
-        ], hasSandbox: false),
+        ], sandbox: nil),
     ProviderCase(
         id: "linear",
         samples: [
-            ("linear/graphql-issues-page.json", nil, { LinearAPI.parsePage($0).records }),
+            ("linear/graphql-issues-page.json", nil, { $0["data"]?["issues"]?["nodes"]?.arrayValue ?? [] }),
             (
                 "linear/sdk-recorded-user-issues-projects.json", nil,
                 { $0["getUser"]?["assignedIssues"]?["nodes"]?.arrayValue ?? [] }
             ),
-        ], hasSandbox: false),
+        ],
+        sandbox: {
+            let fixture = try LinearSandboxFixture(LinearSandboxConfig(issues: 95))
+            let bad = "lin_api_definitelyNotTheKey0123456789abcdefgh"
+            return SandboxCase(
+                keepAlive: fixture, site: fixture.sandbox.baseURL, connection: { try fixture.connection($0) },
+                pagedQuery: RecordQuery(containers: ["DEMO", "OPS"], pageSize: 20, fields: ["updatedAt", "title"]),
+                fullQuery: RecordQuery(containers: ["DEMO", "OPS"]), badCredentials: .apiKey(bad), badSecret: bad)
+        }),
     ProviderCase(
         id: "clickup",
         samples: [
             ("clickup/provider-records.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
             ("clickup/list-tasks-page-tap-clickup.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
             ("clickup/get-task-spec-example.json", nil, { [$0] }),
-        ], hasSandbox: false),
+        ], sandbox: nil),
 ]
 
 @Suite("Provider conformance: every registered provider")
@@ -124,7 +156,7 @@ struct ConformanceSuite {
         "with a sandbox: pagination ends and resumes from a cursor; verify rejects bad credentials",
         arguments: providerCases)
     func sandbox(_ provider: ProviderCase) async throws {
-        guard provider.hasSandbox else {
+        guard let start = provider.sandbox else {
             // Stubs: everything that needs a server fails with a typed not-implemented error.
             let registered = try #require(registry.provider(provider.id))
             let connection = try registered.connect(
@@ -137,21 +169,21 @@ struct ConformanceSuite {
             #expect(error?.message.contains(provider.id) == true)
             return
         }
-        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 95))
-        let query = RecordQuery(
-            containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.updated", "fields.summary"])
-        #expect(await ConformanceKit.pagination(try fixture.connection(), query: query) == [])
-        let sandboxRecords = try await allRecords(try fixture.connection(), RecordQuery(containers: ["DEMO", "OPS"]))
-            .records
+        let sandbox = try start()
+        #expect(await ConformanceKit.pagination(try sandbox.connection(nil), query: sandbox.pagedQuery) == [])
+        let sandboxRecords = try await allRecords(try sandbox.connection(nil), sandbox.fullQuery).records
+        #expect(!sandboxRecords.isEmpty)
         let table = try MappingParser.load(
-            path: CLIProcess.repositoryRoot.appendingPathComponent("Providers/jira/mapping.json").path)
+            path: CLIProcess.repositoryRoot.appendingPathComponent("Providers/\(provider.id)/mapping.json").path)
         #expect(
             ConformanceKit.samples(
-                sandboxRecords, evaluator: MappingEvaluator(table: table, overrides: ["baseUrl": .string(fixture.url)]),
-                provider: "jira") == [])
-        let bad = "definitely-not-the-token"
+                sandboxRecords,
+                evaluator: MappingEvaluator(table: table, overrides: ["baseUrl": .string(sandbox.site)]),
+                provider: provider.id) == [])
         #expect(
             await ConformanceKit.verifyRejects(
-                try fixture.connection(.emailToken(email: fixture.config.email, token: bad)), secret: bad) == [])
+                try sandbox.connection(sandbox.badCredentials), secret: sandbox.badSecret)
+                == [])
+        withExtendedLifetime(sandbox.keepAlive) {}
     }
 }

@@ -2,37 +2,27 @@ import AsanaProvider
 import ClickUpProvider
 import Foundation
 import ImportCore
-import LinearProvider
 import TestSupport
 import Testing
 
 /// What the stubs already do without a server: auth headers, requests, pagination parsing, errors.
-@Suite("Asana, Linear and ClickUp stubs")
+@Suite("Asana and ClickUp stubs")
 struct StubProviderTests {
-    @Test("auth: Asana Bearer, Linear raw API key (no Bearer), ClickUp raw pk_ token")
+    @Test("auth: Asana Bearer, ClickUp raw pk_ token")
     func auth() throws {
         let asana = AsanaAPI.verifyRequest(.personalAccessToken("1/1200:abcdef"))
         #expect(asana.url.absoluteString == "https://app.asana.com/api/1.0/users/me")
         #expect(asana.headers["Authorization"] == "Bearer 1/1200:abcdef")
-        let linear = LinearAPI.verifyRequest(.apiKey("lin_api_abc"))
-        #expect(linear.method == "POST")
-        #expect(linear.headers["Authorization"] == "lin_api_abc")
-        #expect(String(decoding: linear.body ?? Data(), as: UTF8.self).contains("viewer { id email"))
         let clickup = ClickUpAPI.verifyRequest(.apiKey("pk_123_ABC"))
         #expect(clickup.url.absoluteString == "https://api.clickup.com/api/v2/user")
         #expect(clickup.headers["Authorization"] == "pk_123_ABC")
-        #expect(throws: ProviderError.self) {
-            _ = try LinearProvider().connect(
-                try ConnectionSettings(
-                    baseURL: LinearProvider.baseURL, credentials: .personalAccessToken("lin_api_abc")))
-        }
         #expect(throws: ProviderError.self) {
             _ = try ClickUpProvider().connect(
                 try ConnectionSettings(baseURL: ClickUpProvider.baseURL, credentials: .apiKey("no-prefix")))
         }
     }
 
-    @Test("pagination: Asana next_page.offset, Linear pageInfo.endCursor, ClickUp page numbers until last_page")
+    @Test("pagination: Asana next_page.offset, ClickUp page numbers until last_page")
     func pagination() throws {
         let project = "1204380091287000"
         let asana = AsanaAPI.page(try Fixtures.json("asana/tasks-page-next_page.json"), container: project)
@@ -43,13 +33,6 @@ struct StubProviderTests {
             for: RecordQuery(containers: [project], pageSize: 500), container: project, cursor: asana.next)
         #expect(request.url.query?.contains("limit=100") == true)
         #expect(request.url.query?.contains("offset=gjJl2x") == true)
-
-        let linear = LinearAPI.page(try Fixtures.json("linear/graphql-issues-page.json"), container: "LEF")
-        #expect(linear.records.count == 2)
-        #expect(linear.next.flatMap(StubCursor.decode)?.position == "69231a60-4db3-42f4-965e-9ca9ebb83a42")
-        let next = LinearAPI.request(
-            for: RecordQuery(containers: ["LEF"]), container: "LEF", cursor: linear.next, credentials: .apiKey("k"))
-        #expect(String(decoding: next.body ?? Data(), as: UTF8.self).contains("\"after\":\"69231a60"))
 
         let third = StubCursor(container: "900", position: "3").encoded
         let last = ClickUpAPI.page(try Fixtures.json("clickup/provider-records.json"), container: "900", cursor: third)
@@ -68,13 +51,6 @@ struct StubProviderTests {
 
     @Test("their errors are read in their own shapes")
     func errors() throws {
-        #expect(
-            LinearAPI.errorMessages(try Fixtures.json("linear/error-api-key-sent-as-bearer.json")).first?.contains(
-                "Remove the Bearer prefix") == true)
-        #expect(
-            LinearAPI.errorMessages(try Fixtures.json("linear/error-400-graphql-validation.json")) == [
-                "Cannot query field \"invalidQuery\" on type \"Query\"."
-            ])
         #expect(AsanaAPI.errorMessages(try Fixtures.json("asana/error-429-rate-limited.json")).count == 1)
         #expect(
             ClickUpAPI.errorMessages(["err": "Token invalid", "ECODE": "OAUTH_025"]) == ["Token invalid (OAUTH_025)"])
@@ -101,21 +77,6 @@ struct StubProviderTests {
         #expect(german.priority == "Low")
         #expect(german.sourcePriority == "Niedrig")
         #expect(german.dueDate == "2022-07-27")
-
-        let linearRecords = LinearAPI.parsePage(try Fixtures.json("linear/graphql-issues-page.json")).records
-        let first = try table("linear").canonical(linearRecords[0], source: "linear")
-        #expect(first.status == "In Progress")
-        #expect(first.priority == "High")
-        #expect(first.storyPoints == 3)
-        #expect(first.estimatedHours == 6)
-        #expect(first.ref.key == "LEF-1")
-        #expect(first.checklist.first?.done == true)
-        #expect(first.comments.first?.body == "Indeed, I think this is definitely an improvement.")
-        #expect(first.milestone?.title == "Onboarding")
-        let second = try table("linear").canonical(linearRecords[1], source: "linear")
-        #expect(second.status == "Blocked")
-        #expect(second.priority == "Medium")
-        #expect(second.parentExternalID == "7f65601a-dc6a-4c01-acda-9f5ae3b2761f")
 
         let clickup = try table("clickup").canonical(
             ClickUpAPI.parsePage(try Fixtures.json("clickup/provider-records.json"), page: 0).records[0],

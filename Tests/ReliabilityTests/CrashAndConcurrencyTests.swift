@@ -106,7 +106,8 @@ struct CrashAndConcurrencyTests {
     func disconnectStopsRun() async throws {
         var faults = FaultPlan()
         faults.latencyMilliseconds = 60
-        let harness = try await ImportHarness(JiraSandboxConfig(issues: 200, faults: faults))
+        // 60 pages of 60 ms or more: starting `disconnect` on a busy machine takes far less.
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 600, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 10])
         let run = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
         var waited = 0
@@ -122,7 +123,7 @@ struct CrashAndConcurrencyTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("was disconnected while this import ran"), "\(result.stderr)")
         let tasks = try harness.count("tasks")
-        #expect(tasks > 0 && tasks < 200, "\(tasks)")
+        #expect(tasks > 0 && tasks < 600, "\(tasks)")
         let job = try #require(try harness.workspace.jobs.list(owner: harness.owner).first)
         #expect(job.status == .failed)
     }

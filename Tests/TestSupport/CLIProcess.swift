@@ -58,6 +58,9 @@ public struct CLIProcess {
             (process, out, err) = started
         }
 
+        /// Sends `signal` (SIGINT to stop a server as Ctrl-C would).
+        public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
         /// Waits (suspending, never blocking a pool thread) for the exit, SIGKILL after `timeout`.
         public func wait(timeout: Double = 120) async -> Result {
             await CLIProcess.finish(process, out, err, within: timeout)

@@ -18,7 +18,7 @@ public enum CanonicalBuilder {
             storyPoints: try reader.number("story_points"), sourceStatus: try reader.text("source_status"),
             sourcePriority: try reader.text("source_priority"), sourceType: try reader.text("source_type"),
             labels: try reader.labels("labels"), parentExternalID: try reader.text("parent"),
-            assignees: try reader.users("assignees"))
+            assignees: try reader.users("assignees"), deletedAt: try reader.date("deleted_at"))
         if let title = try reader.text("milestone"), !title.isEmpty {
             task.milestone = MilestoneReference(title: title, externalID: try reader.text("milestone_external_id"))
         }

@@ -63,11 +63,18 @@ public struct MappingTable: Sendable {
                         own += template.placeholders.compactMap { name, path in params[name] == nil ? path : nil }
                     }
                 }
-                // Paths inside a child rule are relative to the child item, reached through `each`.
+                // Paths inside a child rule are relative to the child item, reached through `each`:
+                // they are read as `each` followed by the path (`comments.nodes[*].body`).
                 if kind == .task {
                     paths += own
                 } else {
                     paths += own.filter(\.fromRoot)
+                    if let each = mapping.each {
+                        for path in own where !path.fromRoot {
+                            let joined = path.text.isEmpty ? each.text : each.text + "." + path.text
+                            if let full = try? SourcePath(parsing: joined) { paths.append(full) }
+                        }
+                    }
                 }
             }
         }

@@ -2,7 +2,8 @@
 ///
 /// Syntax: `fields.status.statusCategory.key`, `fields.subtasks[*].fields.summary`, `fields.comment.comments[0]`,
 /// `fields["Story Points"]` (quoted keys), `custom_fields[name=Priority]` (the elements whose `name` is
-/// `Priority`, ignoring case: a filter that yields a list like `[*]`), `fields.$storyPoints` (a custom field alias declared in the
+/// `Priority`, ignoring case: a filter that yields a list like `[*]`; the key may be a dotted path,
+/// `labels[parent.name=Type]`, and `!=` keeps the other elements), `fields.$storyPoints` (a custom field alias declared in the
 /// table's `customFields`, resolved to the source's field id), and a leading `^` to read from the
 /// top-level record while mapping one of its children (`^key` inside a comment rule).
 /// The empty path is the current item itself.
@@ -14,8 +15,9 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
         case alias(String)
         case index(Int)
         case wildcard
-        /// `[key=value]`: the elements whose `key` equals `value`, ignoring case.
-        case filter(key: String, value: String)
+        /// `[key=value]`: the elements whose `key` (a dotted path within the element) equals `value`,
+        /// ignoring case; with `negated` (`[key!=value]`), the elements whose `key` does not.
+        case filter(key: String, value: String, negated: Bool)
     }
 
     /// Whether the path starts at the record rather than the current child (`^`).
@@ -64,12 +66,17 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
                 {
                     segments.append(.key(String(inner.dropFirst().dropLast())))
                 } else if let equals = inner.firstIndex(of: "="), equals != inner.startIndex {
-                    let key = String(inner[..<equals]).trimmingCharacters(in: .whitespaces)
+                    let negated = inner[..<equals].last == "!"
+                    let keyEnd = negated ? inner.index(before: equals) : equals
+                    let key = String(inner[..<keyEnd]).trimmingCharacters(in: .whitespaces)
+                    guard !key.isEmpty else {
+                        throw SyntaxError(message: "'[\(inner)]' has no key before '='", offset: index)
+                    }
                     var value = String(inner[inner.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
                     if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                         value = String(value.dropFirst().dropLast())
                     }
-                    segments.append(.filter(key: key, value: value))
+                    segments.append(.filter(key: key, value: value, negated: negated))
                 } else {
                     throw SyntaxError(
                         message: "'[\(inner)]' is not an index, [*], [key=value] or a quoted key", offset: index)
@@ -147,10 +154,11 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
             guard let elements = value.arrayValue else { return nil }
             var results: [JSONValue] = []
             for element in elements {
-                if case .filter(let key, let wanted) = segment,
-                    element[key]?.scalarText?.caseInsensitiveCompare(wanted) != .orderedSame
-                {
-                    continue
+                if case .filter(let key, let wanted, let negated) = segment {
+                    var member: JSONValue? = element
+                    for part in key.split(separator: ".") { member = member?[String(part)] }
+                    let equal = member?.scalarText?.caseInsensitiveCompare(wanted) == .orderedSame
+                    if equal == negated { continue }
                 }
                 guard let found = evaluate(next, on: element, fieldIDs: fieldIDs) else { continue }
                 if next.contains(where: \.yieldsList), case .array(let nested) = found {

@@ -38,6 +38,7 @@ public enum TargetSchema {
                 Field(name: "milestone", type: .text, required: false, lookup: "milestones.title"),
                 Field(name: "milestone_external_id", type: .text, required: false, lookup: nil),
                 Field(name: "assignees", type: .user, required: false, lookup: "user_profiles.email"),
+                Field(name: "deleted_at", type: .date, required: false, lookup: nil),
             ]
         case .comment:
             return [

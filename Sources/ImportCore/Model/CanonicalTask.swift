@@ -45,6 +45,9 @@ public struct CanonicalTask: Sendable, Hashable {
     public var attachments: [CanonicalAttachment]
     /// Its checklist (subtasks rendered as items, for example).
     public var checklist: [CanonicalChecklistItem]
+    /// When the source archived or trashed it while still listing it (Linear's `archivedAt`): the row
+    /// is kept and marked deleted, and restored once the source stops saying so.
+    public var deletedAt: String?
 
     /// A task.
     public init(
@@ -54,7 +57,7 @@ public struct CanonicalTask: Sendable, Hashable {
         sourcePriority: String? = nil, sourceType: String? = nil, labels: [String] = [],
         parentExternalID: String? = nil, milestone: MilestoneReference? = nil, assignees: [UserReference] = [],
         custom: [String: JSONValue] = [:], comments: [CanonicalComment] = [], worklogs: [CanonicalWorklog] = [],
-        attachments: [CanonicalAttachment] = [], checklist: [CanonicalChecklistItem] = []
+        attachments: [CanonicalAttachment] = [], checklist: [CanonicalChecklistItem] = [], deletedAt: String? = nil
     ) {
         self.ref = ref
         self.container = container
@@ -78,5 +81,6 @@ public struct CanonicalTask: Sendable, Hashable {
         self.worklogs = worklogs
         self.attachments = attachments
         self.checklist = checklist
+        self.deletedAt = deletedAt
     }
 }

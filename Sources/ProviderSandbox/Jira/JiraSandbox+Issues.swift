@@ -7,7 +7,7 @@ extension JiraSandbox {
         state.withLock { state in
             refreshIndex(&state)
             let id = Int(idOrKey) ?? state.index.byKey[idOrKey.uppercased()]
-            guard let id, let issue = state.world.issues[id] else {
+            guard let id, let issue = state.world.issues[id], !issue.isArchived else {
                 return .failure(
                     .json(404, errorCollection(["Issue does not exist or you do not have permission to see it."])))
             }

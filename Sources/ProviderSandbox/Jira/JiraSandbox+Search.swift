@@ -69,8 +69,9 @@ extension JiraSandbox {
             }
             var matched: [WorkItem] = []
             do throws(JQLEvaluator.EvaluationError) {
+                // Archived (and trashed) issues are not found by JQL, as in Jira Cloud.
                 for issue in state.world.issues.values
-                where !config.forbiddenProjects.contains(projects.key(issue.project)) {
+                where !issue.isArchived && !config.forbiddenProjects.contains(projects.key(issue.project)) {
                     if try evaluator.matches(issue) { matched.append(issue) }
                 }
             } catch {

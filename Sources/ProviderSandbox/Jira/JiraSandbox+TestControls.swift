@@ -30,6 +30,17 @@ extension JiraSandbox {
     @discardableResult
     public func moveIssues(_ count: Int) -> [Int] { state.withLock { $0.world.move(count: count) } }
 
+    /// Archives `count` issues (hidden from search as Jira archives hide them), or trashes them;
+    /// returns their ids.
+    @discardableResult
+    public func archiveIssues(_ count: Int, trash: Bool = false) -> [Int] {
+        state.withLock { $0.world.archive(count: count, trash: trash) }
+    }
+
+    /// Brings archived or trashed issues back; returns those that were archived.
+    @discardableResult
+    public func restoreIssues(_ ids: [Int]) -> [Int] { state.withLock { $0.world.restore(ids) } }
+
     /// Serves `json` (raw bytes, not validated) in place of issue `id`'s rendering.
     public func replaceIssueJSON(id: Int, with json: [UInt8]) {
         state.withLock { state in

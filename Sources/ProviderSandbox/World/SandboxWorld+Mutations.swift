@@ -118,4 +118,34 @@ extension SandboxWorld {
         }
         return chosen
     }
+
+    /// Archives `count` items not archived yet (never epics or subtasks), or moves them to the trash
+    /// (`trash`: deleted but restorable); either bumps their `updated`. Returns their ids.
+    mutating func archive(count: Int, trash: Bool = false) -> [Int] {
+        let candidates = issues.values.filter { !$0.isArchived && $0.type != "Epic" && $0.type != "Sub-task" }
+            .map(\.id).sorted()
+        let chosen = pick(count, of: candidates)
+        for id in chosen {
+            let now = tick()
+            issues[id]?.archivedAt = now
+            issues[id]?.trashed = trash
+            issues[id]?.updated = now
+        }
+        version += 1
+        return chosen
+    }
+
+    /// Brings archived or trashed items back (`updated` bumped); returns the ids that were archived.
+    mutating func restore(_ ids: [Int]) -> [Int] {
+        var restored: [Int] = []
+        for id in ids where issues[id]?.isArchived == true {
+            let now = tick()
+            issues[id]?.archivedAt = nil
+            issues[id]?.trashed = false
+            issues[id]?.updated = now
+            restored.append(id)
+        }
+        version += 1
+        return restored
+    }
 }

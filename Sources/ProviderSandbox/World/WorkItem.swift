@@ -44,4 +44,11 @@ struct WorkItem: Sendable {
     var history: [WorkChange] = []
     /// Keys the item had before it moved to another container (oldest first).
     var previousKeys: [String] = []
+    /// When the item was archived (hidden from default listings); `nil` while it is not.
+    var archivedAt: Int64?
+    /// Whether it is in the trash (deleted, restorable for a while): trashed items are archived too.
+    var trashed = false
+
+    /// Whether listings that do not ask for archived items leave it out.
+    var isArchived: Bool { archivedAt != nil }
 }

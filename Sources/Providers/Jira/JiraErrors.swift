@@ -14,40 +14,9 @@ enum JiraErrors {
                 provider: JiraProvider.id, kind: kind(code), status: code, sourceMessages: messages,
                 message: "\(context) failed (\(url))\(attempts > 1 ? " after \(attempts) attempts" : "")",
                 hint: hint(code, messages: messages, headers: headers))
-        case .transport(let message, let url, let attempts):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .transport,
-                message:
-                    "\(context): no answer from \(url) after \(attempts) attempt\(attempts == 1 ? "" : "s") (\(message))",
-                hint: "Check the site URL and your network; Tributary retried with backoff before giving up.")
-        case .invalidBody(let message, let url, let attempts):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .invalidResponse,
-                message: "\(context): unreadable answer from \(url) after \(attempts) attempts (\(message))",
-                hint: "Jira sent a truncated or malformed body; run the command again (progress is kept).")
-        case .deadlineExceeded(let url, let seconds):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .transport,
-                message: "\(context): no answer from \(url) within \(Int(seconds)) s",
-                hint: "Jira is slow or unreachable; run the command again later (progress is kept).")
-        case .policy(let policy):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .configuration, message: policy.message, hint: policy.hint)
-        case .redirectRefused(let from, let to, let reason):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .transport,
-                message: "\(context): \(from) redirected to \(to), which was not followed (\(reason))",
-                hint:
-                    "Tributary follows redirects only within the site it connected to, and never sends the token elsewhere. If the site has moved, connect again with its new URL (`tributary connect jira --url …`); if no move is expected, something between you and Jira is redirecting the traffic."
-            )
-        case .tooLarge(let url, let limit):
-            return ProviderError(
-                provider: JiraProvider.id, kind: .invalidResponse,
-                message:
-                    "\(context): the answer from \(url) is larger than \(HTTPError.describeSize(limit)), the limit for one answer; the transfer was stopped",
-                hint:
-                    "Lower source.pageSize in the run config, or raise source.maxResponseMegabytes if Jira really sends answers this large."
-            )
+        default:
+            return ProviderError.transport(error, provider: JiraProvider.id, source: "Jira", context: context)
+                ?? ProviderError(provider: JiraProvider.id, kind: .transport, message: context, hint: "")
         }
     }
 

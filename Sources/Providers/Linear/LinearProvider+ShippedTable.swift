@@ -8,35 +8,41 @@ extension LinearProvider {
         {
           "format": 1,
           "provider": "linear",
-          "description": "First-draft mapping of Linear issues (GraphQL `issues` connection nodes, with comments, children and attachments as nested connections) to Tributary tasks.",
+          "description": "Default mapping of Linear issues (GraphQL `issues` nodes; comments, sub-issues, attachments and labels as nested connections the provider completes past their first page) to Tributary tasks.",
           "params": {
-            "hoursPerStoryPoint": { "default": 2.0 },
-            "baseUrl": { "default": "https://linear.app" },
-            "truncateTitle": { "default": 200 },
-            "maxChecklistItems": { "default": 30 }
+            "hoursPerStoryPoint": { "default": 2.0, "description": "estimated_hours = estimate points × this" },
+            "baseUrl": { "default": "", "description": "The workspace URL (https://linear.app/<urlKey>); the engine fills it from the connection" },
+            "truncateTitle": { "default": 200, "description": "Longest title kept, in characters" },
+            "maxChecklistItems": { "default": 30, "description": "Sub-issues kept as checklist items" }
           },
           "record": {
-            "description": "An issue is known by its UUID (immutable) and shown by its identifier (which changes when it moves team)",
+            "description": "An issue is known by its UUID (immutable) and shown by its identifier (which changes when it moves team; the old ones are in previousIdentifiers)",
             "id": "id",
             "label": ["identifier", "id"],
-            "children": { "comment": "comments", "attachment": "attachments" }
+            "children": { "comment": "comments.nodes", "attachment": "attachments.nodes" }
           },
-          "people": { "id": ["id"], "email": ["email"], "name": ["displayName", "name"] },
+          "people": {
+            "description": "Every member has an id, an email and two names: name (full) and displayName (the handle)",
+            "id": ["id"],
+            "email": ["email"],
+            "name": ["name", "displayName"]
+          },
           "task": {
             "fields": [
               { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
               { "target": "external_key", "from": "identifier" },
               { "target": "external_url", "from": "url" },
               { "target": "external_updated_at", "from": "updatedAt", "transforms": ["date"] },
-              { "target": "container", "from": ["team.key", "team.id", "_team.id"] },
-              { "target": "title", "from": "title", "transforms": ["text", "trim", "truncate(truncateTitle)"], "default": "(untitled issue)" },
+              { "target": "container", "from": ["team.key", "team.id"] },
+              { "target": "title", "from": "title", "transforms": ["text", "trim", "truncate(truncateTitle)"], "required": true },
               { "target": "description", "from": "description", "transforms": ["markdownToText", "trim"] },
               {
                 "target": "status",
+                "description": "Blocked wins over the state's type unless the issue is closed",
                 "rules": [
                   {
                     "when": { "all": [
-                      { "path": "state.type", "notIn": ["completed", "canceled"] },
+                      { "path": "state.type", "notIn": ["completed", "canceled", "duplicate"] },
                       { "any": [
                         { "path": "state.name", "matches": "block|impediment" },
                         { "path": "labels.nodes[*].name", "contains": "blocked" }
@@ -48,9 +54,9 @@ extension LinearProvider {
                 "from": "state.type",
                 "map": {
                   "cases": [
-                    { "from": ["backlog", "unstarted", "triage"], "to": "Not Started" },
+                    { "from": ["triage", "backlog", "unstarted"], "to": "Not Started" },
                     { "from": ["started"], "to": "In Progress" },
-                    { "from": ["completed", "canceled"], "to": "Completed" }
+                    { "from": ["completed", "canceled", "duplicate"], "to": "Completed" }
                   ],
                   "default": "Not Started"
                 }
@@ -73,26 +79,42 @@ extension LinearProvider {
               { "target": "source_priority", "from": "priorityLabel" },
               {
                 "target": "category",
-                "from": "labels.nodes[*].name",
+                "description": "The label of the 'Type' group, else the first label (Linear's defaults are Bug, Feature, Improvement)",
+                "from": ["labels.nodes[parent.name=Type].name", "labels.nodes[*].name"],
                 "transforms": ["first"],
                 "map": {
                   "cases": [
                     { "from": ["Bug"], "to": "Testing" },
-                    { "from": ["Feature", "Improvement"], "to": "Development" },
+                    { "from": ["Story", "Task", "Sub-task", "Subtask", "Feature", "Improvement", "New Feature"], "to": "Development" },
+                    { "from": ["Epic", "Initiative"], "to": "Strategy" },
                     { "from": ["Research", "Spike"], "to": "Research" }
                   ],
                   "default": "General"
                 }
               },
-              { "target": "assignees", "from": ["assignee", "_assignee"], "transforms": ["user"] },
+              { "target": "source_type", "from": "labels.nodes[parent.name=Type].name", "transforms": ["first"] },
+              { "target": "assignees", "from": "assignee", "transforms": ["user"] },
               { "target": "due_date", "from": "dueDate", "transforms": ["date"] },
-              { "target": "milestone", "from": ["projectMilestone.name", "project.name"] },
-              { "target": "milestone_external_id", "from": ["projectMilestone.id", "project.id"] },
+              {
+                "target": "milestone",
+                "description": "The issue's project becomes the milestone of the same title in the destination project",
+                "from": "project.name",
+                "transforms": ["trim"]
+              },
+              { "target": "milestone_external_id", "from": "project.id" },
               { "target": "parent", "from": "parent.id" },
-              { "target": "labels", "from": "labels.nodes[*].name" },
+              { "target": "labels", "from": "labels.nodes[parent.name!=Type].name", "transforms": ["compact"] },
               { "target": "story_points", "from": "estimate", "transforms": ["number"] },
               { "target": "estimated_hours", "from": "estimate", "transforms": ["number", "multiply(hoursPerStoryPoint)"] },
-              { "target": "custom.cycle", "from": "cycle.number" }
+              { "target": "custom.projectMilestone", "from": "projectMilestone.name" },
+              { "target": "custom.cycle", "from": "cycle.number" },
+              { "target": "custom.previousIdentifiers", "from": "previousIdentifiers", "transforms": ["compact"] },
+              {
+                "target": "deleted_at",
+                "description": "An archived (or trashed) issue is marked deleted, and restored when it is unarchived",
+                "from": "archivedAt",
+                "transforms": ["date"]
+              }
             ]
           },
           "checklist": {
@@ -106,7 +128,7 @@ extension LinearProvider {
               {
                 "target": "done",
                 "from": "state.type",
-                "map": { "cases": { "completed": true, "canceled": true }, "default": false }
+                "map": { "cases": { "completed": true, "canceled": true, "duplicate": true }, "default": false }
               }
             ]
           },
@@ -127,7 +149,10 @@ extension LinearProvider {
               { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
               { "target": "external_updated_at", "from": "updatedAt", "transforms": ["date"] },
               { "target": "filename", "from": ["title", "url"], "default": "(unnamed)" },
+              { "target": "mime_type", "from": ["metadata.contentType", "subtitle"] },
+              { "target": "size_bytes", "from": "metadata.size", "transforms": ["integer"] },
               { "target": "content_url", "from": "url" },
+              { "target": "author", "from": "creator", "transforms": ["user"] },
               { "target": "created_at", "from": "createdAt", "transforms": ["date"] }
             ]
           }

@@ -1,7 +1,9 @@
 import Foundation
 import ImportCore
 
-/// Linear: registered with its auth, GraphQL requests, pagination and mapping table; the HTTP part is a stub.
+/// Linear: teams, issues with their comments (threaded), sub-issues, attachments and labels, over
+/// Linear's GraphQL API. A personal API key goes in `Authorization` as it is; an OAuth token after
+/// `Bearer`. See `Providers/linear/README.md` for what maps where and what Linear cannot carry.
 public struct LinearProvider: Provider {
     /// The provider's id in configs and connections.
     public static let id = "linear"
@@ -14,25 +16,37 @@ public struct LinearProvider: Provider {
     /// What Linear offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
-            id: Self.id, displayName: "Linear", authKinds: [.apiKey], defaultBaseURL: Self.baseURL,
-            verifyEndpoint: "POST /graphql { viewer { id email name } }",
-            pagination: "GraphQL connections: first + after, pageInfo { hasNextPage endCursor }", containerNoun: "team",
-            readiness: .stub(
-                works: [
-                    "registration", "API key auth (no Bearer)", "GraphQL query building", "page parsing",
-                    "mapping table",
-                ],
-                missing: ["HTTP fetching (issues, comments, children)", "sandbox"]))
+            id: Self.id, displayName: "Linear", authKinds: [.apiKey, .personalAccessToken],
+            defaultBaseURL: Self.baseURL, verifyEndpoint: "POST /graphql { viewer organization }",
+            pagination: "relay connections (first/after) newest first; the cursor keeps a keyset (updatedAt, ids)",
+            containerNoun: "team", childKinds: [.comment, .attachment], readiness: .ready)
     }
 
-    /// A connection with `settings`.
+    /// A connection with `settings`: a personal API key (`--key-stdin`) or an OAuth token
+    /// (`--pat-stdin`); the endpoint gets `/graphql` when only the host is given.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
-        guard settings.credentials.kind == .apiKey else {
+        guard settings.credentials.kind == .apiKey || settings.credentials.kind == .personalAccessToken else {
             throw ProviderError(
                 provider: Self.id, kind: .configuration,
-                message: "Linear takes a personal API key, sent as the whole Authorization header (not \"Bearer …\")",
-                hint: "Create one in Linear under Settings → Security & access → Personal API keys.")
+                message:
+                    "Linear takes a personal API key (sent as the whole Authorization header) or an OAuth token (sent as Bearer), not an email and token",
+                hint:
+                    "Create a key under Linear → Settings → Security & access → Personal API keys and connect with --key-stdin."
+            )
         }
-        return StubConnection(provider: Self.id, siteURL: "https://linear.app")
+        var adjusted = settings
+        if settings.baseURL.path.isEmpty || settings.baseURL.path == "/" {
+            adjusted = try ConnectionSettings(
+                baseURL: settings.baseURL.absoluteString + "/graphql", credentials: settings.credentials,
+                options: settings.options, requestLog: settings.requestLog)
+        }
+        return LinearConnection(settings: adjusted)
+    }
+
+    /// Checks the config's filter: an `IssueFilter` as a JSON object.
+    public func validate(_ query: RecordQuery) throws {
+        if let filter = query.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+            _ = try LinearFilterBuilder.parse(filter)
+        }
     }
 }

@@ -2,19 +2,22 @@ import Foundation
 import ImportCore
 import ProviderSandbox
 
-/// `tributary sandbox jira`: serves the Jira emulator on loopback until stopped.
+/// `tributary sandbox jira|linear`: serves a provider emulator on loopback until stopped.
 enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
         usage: [
-            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [faults…]"
+            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [faults…]",
+            "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
         ],
         details: """
-            Emulates Jira Cloud (or Data Center) over deterministic generated data. It prints its URL
-            and the credentials it accepts, then serves until interrupted (Ctrl-C).
+            Emulates Jira Cloud (or Data Center), or Linear's GraphQL API, over one deterministic generated
+            world (the same issues for the same seed and size). It prints its URL and the credentials it
+            accepts, then serves until interrupted (Ctrl-C). Linear's rate limits: --requests-per-window N
+            per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does).
             Faults: --latency-ms N, --rate-429 F (with Retry-After), --rate-500 F, --rate-503 F,
             --drop F (connection closed mid-body), --truncate F (cut JSON), each F a fraction 0…1.
-            Control endpoints for other processes: POST /__sandbox/mutate?update=K&delete=K&add=K,
+            Control endpoints for other processes: POST /__sandbox/mutate?update=K&delete=K&add=K&move=K&archive=K&trash=K,
             GET /__sandbox/stats, POST /__sandbox/faults (JSON plan).
             """,
         options: [
@@ -30,6 +33,8 @@ enum SandboxCommand {
             OptionSpec("rate-503", value: "F", help: "Fraction of 503 responses."),
             OptionSpec("drop", value: "F", help: "Fraction of connections dropped mid-body."),
             OptionSpec("truncate", value: "F", help: "Fraction of truncated JSON bodies."),
+            OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
+            OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
         ],
         run: run)
 
@@ -42,8 +47,10 @@ enum SandboxCommand {
     }
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
-        guard context.arguments.positionals == ["jira"] else {
-            throw CLIError.usage("only the Jira sandbox exists so far: `tributary sandbox jira`")
+        guard context.arguments.positionals.count == 1, let which = context.arguments.positionals.first,
+            ["jira", "linear"].contains(which)
+        else {
+            throw CLIError.usage("which sandbox? `tributary sandbox jira` or `tributary sandbox linear`")
         }
         var faults = FaultPlan()
         faults.latencyMilliseconds = try context.arguments.int("latency-ms", in: 0...60_000) ?? 0
@@ -55,24 +62,58 @@ enum SandboxCommand {
         faults.truncatedJSON = try fraction(context, "truncate")
         let seed = UInt64(try context.arguments.int("seed", in: 0...Int.max) ?? 42)
         faults.seed = seed
-        let deployment: JiraSandboxConfig.Deployment
-        switch context.arguments.value("deployment") ?? "cloud" {
-        case "cloud": deployment = .cloud
-        case "data-center", "datacenter", "dc": deployment = .dataCenter
-        case let other: throw CLIError.usage("--deployment is cloud or data-center, not \"\(other)\"")
+        let issues = try context.arguments.int("issues", in: 0...1_000_000) ?? 250
+        let projects = try context.arguments.int("projects", in: 1...500) ?? 2
+        let port = try context.arguments.int("port", in: 0...65535) ?? 0
+        let stop: @Sendable () -> Void
+        if which == "linear" {
+            var config = LinearSandboxConfig(issues: issues, teams: projects, seed: seed, faults: faults)
+            config.requestsPerWindow = try context.arguments.int("requests-per-window", in: 1...1_000_000) ?? 5000
+            config.windowSeconds = try context.arguments.int("window-seconds", in: 1...86_400) ?? 3600
+            let sandbox = try LinearSandbox(config: config, port: UInt16(port))
+            stop = { sandbox.stop() }
+            if context.json {
+                context.console.json([
+                    "url": .string(sandbox.endpoint), "apiKey": .string(config.apiKey),
+                    "oauthToken": .string(config.oauthToken), "email": .string(config.email),
+                    "issues": .number(Double(issues)), "teams": .array(sandbox.teamKeys.map(JSONValue.string)),
+                ])
+            } else {
+                context.console.out(
+                    "Linear sandbox serving \(issues) issues in \(projects) team(s) at \(sandbox.endpoint)")
+                context.console.out(
+                    "  API key \(config.apiKey) (the whole Authorization header; sandbox credentials, not secrets)")
+                context.console.out("  teams: \(sandbox.teamKeys.joined(separator: ", "))")
+                context.console.out(
+                    "  connect: printf %s \(config.apiKey) | tributary connect linear --name linear --url \(sandbox.endpoint) --key-stdin"
+                )
+                context.console.out("Press Ctrl-C to stop.")
+            }
+        } else {
+            let deployment: JiraSandboxConfig.Deployment
+            switch context.arguments.value("deployment") ?? "cloud" {
+            case "cloud": deployment = .cloud
+            case "data-center", "datacenter", "dc": deployment = .dataCenter
+            case let other: throw CLIError.usage("--deployment is cloud or data-center, not \"\(other)\"")
+            }
+            let config = JiraSandboxConfig(
+                issues: issues, projects: projects, seed: seed, deployment: deployment, faults: faults)
+            let sandbox = try JiraSandbox(config: config, port: UInt16(port))
+            stop = { sandbox.stop() }
+            printJira(sandbox, config: config, context: context)
         }
-        let issues = try context.arguments.int("issues") ?? 250
-        let projects = try context.arguments.int("projects") ?? 2
-        guard issues >= 0, issues <= 1_000_000, projects >= 1, projects <= 500 else {
-            throw CLIError.usage("--issues takes 0 to 1000000 and --projects 1 to 500")
+        // Serves until Ctrl-C or SIGTERM, which cancel this task: then it stops quietly.
+        defer { stop() }
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 3_600_000_000_000)
         }
-        let config = JiraSandboxConfig(
-            issues: issues, projects: projects, seed: seed,
-            deployment: deployment,
-            faults: faults)
-        let port = try context.arguments.int("port") ?? 0
-        guard (0...65535).contains(port) else { throw CLIError.usage("--port takes 0 to 65535") }
-        let sandbox = try JiraSandbox(config: config, port: UInt16(port))
+        return .ok
+    }
+
+    static func printJira(_ sandbox: JiraSandbox, config: JiraSandboxConfig, context: CommandContext) {
+        let deployment = config.deployment
+        let issues = config.issues
+        let projects = config.projects
         if context.json {
             context.console.json([
                 "url": .string(sandbox.baseURL), "deployment": .string(deployment.rawValue),
@@ -97,9 +138,6 @@ enum SandboxCommand {
             }
             context.console.out("  projects: \(sandbox.projectKeys.joined(separator: ", "))")
             context.console.out("Press Ctrl-C to stop.")
-        }
-        while true {
-            try await Task.sleep(nanoseconds: 3_600_000_000_000)
         }
     }
 }

@@ -37,7 +37,11 @@ struct TaskPlan {
     let children: [(RecordKind, [ChildRow])]
     let childrenHash: String
 
-    var taskChanged: Bool { stored.map { $0.contentHash != contentHash || $0.deleted } ?? true }
+    /// Whether the task's own row changes: its content, or whether it is deleted (a row the source
+    /// archives is marked; one that comes back, or that reconciliation had marked, is restored).
+    var taskChanged: Bool {
+        stored.map { $0.contentHash != contentHash || $0.deleted != (task.deletedAt != nil) } ?? true
+    }
     var childrenChanged: Bool { stored.map { $0.childrenHash != childrenHash } ?? true }
 
     /// Created, updated or unchanged.

@@ -43,6 +43,7 @@ struct TaskPlanWriter {
                     + [
                         .text(task.ref.source), .text(target.instance), .text(task.ref.id), .text(plan.contentHash),
                         .text(plan.childrenHash), SQLValue(jobID), .text(now), .text(now), .text(now),
+                        SQLValue(task.deletedAt),
                     ])
             let taskID = db.lastInsertRowID
             rows += try db.execute(
@@ -62,7 +63,7 @@ struct TaskPlanWriter {
                 plan.values + parentParameters(task)
                     + [
                         .text(plan.contentHash), .text(plan.childrenHash), SQLValue(jobID), .text(now), .text(now),
-                        .integer(stored.id),
+                        SQLValue(task.deletedAt), .integer(stored.id),
                     ])
             rows += try syncAssignees(taskID: stored.id, userIDs: plan.assigneeIDs)
         } else {

@@ -154,8 +154,9 @@ final class TaskPlanner {
                 if let old = current[column].doubleValue, let new = value.doubleValue, old == new { continue }
                 changes.append(.init(field: column, old: current[column].displayText, new: value.displayText))
             }
-            if !current["deleted_at"].isNull {
-                changes.append(.init(field: "deleted_at", old: current.string("deleted_at"), new: nil))
+            if current["deleted_at"].isNull != (plan.task.deletedAt == nil) {
+                changes.append(
+                    .init(field: "deleted_at", old: current.string("deleted_at"), new: plan.task.deletedAt))
             }
         }
         if plan.childrenChanged { changes += try childChanges(plan, taskID: stored.id) }

@@ -20,16 +20,16 @@ enum TaskStatements {
         UPDATE tasks SET \(mappedColumns.map { "\($0) = ?" }.joined(separator: ", ")),
             parent_task_id = \(parentLookup),
             content_hash = ?, children_hash = ?, import_job_id = ?, imported_at = ?, updated_at = ?,
-            deleted_at = NULL
+            deleted_at = ?
         WHERE id = ?
         """
 
     static let insert = """
         INSERT INTO tasks (owner_id, \(mappedColumns.joined(separator: ", ")), parent_task_id, external_source,
             external_instance, external_id, content_hash, children_hash, import_job_id, imported_at, created_at,
-            updated_at)
+            updated_at, deleted_at)
         VALUES (?, \(Array(repeating: "?", count: mappedColumns.count).joined(separator: ", ")), \(parentLookup),
-            ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static let find = """

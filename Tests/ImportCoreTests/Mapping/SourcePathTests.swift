@@ -15,6 +15,10 @@ struct SourcePathTests {
                 ["name": "Priority", "value": "P1"], ["name": "priority", "value": "P2"], ["name": "Team"],
             ],
             "matrix": [[1, 2], [3]],
+            "labels": [
+                ["name": "Bug", "parent": ["name": "Type"]], ["name": "ui"],
+                ["name": "backend", "parent": ["name": "Area"]],
+            ],
         ],
     ]
 
@@ -29,7 +33,7 @@ struct SourcePathTests {
         #expect(
             path.segments == [
                 .key("fields"), .key("Story Points"), .key("subtasks"), .wildcard, .key("list"), .index(2),
-                .key("custom"), .filter(key: "name", value: "A b"), .alias("points"),
+                .key("custom"), .filter(key: "name", value: "A b", negated: false), .alias("points"),
             ])
         #expect(path.hasWildcard && path.aliases == ["points"])
         #expect(try SourcePath(parsing: "").segments.isEmpty)
@@ -71,6 +75,17 @@ struct SourcePathTests {
     func filters() throws {
         #expect(try read("fields.custom_fields[name=priority].value") == ["P1", "P2"])
         #expect(try read("fields.custom_fields[name='Team'].value") == [])
+    }
+
+    @Test("a filter's key may be a dotted path, and `!=` keeps the elements that do not match")
+    func dottedAndNegatedFilters() throws {
+        #expect(
+            try SourcePath(parsing: "labels[parent.name != Type]").segments.last
+                == .filter(key: "parent.name", value: "Type", negated: true))
+        #expect(try read("fields.labels[parent.name=type].name") == ["Bug"])
+        #expect(
+            try read("fields.labels[parent.name!=Type].name") == ["ui", "backend"],
+            "an element without the member is kept by `!=`")
     }
 
     @Test("an alias reads the source's field id; unknown aliases read nothing")

@@ -1,0 +1,9 @@
+import Foundation
+import ImportCore
+
+// Linear's share of the façade protocol: its world, lock and counts; the control endpoints are shared.
+extension LinearSandbox: SandboxFacade {
+    func withWorld<T>(_ body: (inout SandboxWorld) -> T) -> T { state.withLock { body(&$0.world) } }
+
+    func control(_ request: SandboxRequest) -> SandboxResponse { controlEndpoint(request) }
+}
