@@ -93,34 +93,18 @@ struct Benchmark {
         faults.latencyMilliseconds = latency
         let sandbox = try JiraSandbox(config: JiraSandboxConfig(issues: issues, projects: 1, faults: faults))
         defer { sandbox.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tributary-bench-\(UUID().uuidString.prefix(8))"
-        ).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bench = try BenchWorkspace()
+        defer { bench.remove() }
 
         // The workspace and its connection, made in-process; the import runs in a child process.
-        let key = try EncryptionKey.generate()
-        let database = folder + "/bench.sqlite"
-        let workspace = try Workspace(path: database)
-        let owner = try workspace.owner(email: "bench@example.com")
         let credentials = Credentials.emailToken(email: sandbox.config.email, token: sandbox.config.apiToken)
         let account = try await JiraProvider().verify(credentials, at: sandbox.baseURL)
-        try workspace.connections.create(
-            owner: owner, name: "bench", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
-            account: account,
-            secret: credentials.secret, vault: CredentialVault(key: key))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let tablePath = root.appendingPathComponent("Providers/jira/mapping.json").path
-        let config: JSONValue = [
-            "owner": "bench@example.com", "database": .string(database), "connection": "bench",
-            "source": ["provider": "jira", "projects": ["DEMO"], "cap": .null, "pageSize": 100],
-            "destination": ["project": "Bench", "createProject": true], "mapping": ["table": .string(tablePath)],
-        ]
-        let configPath = folder + "/run.json"
-        try JSONWriter(pretty: true).data(config).write(to: URL(fileURLWithPath: configPath))
-        let environment = ["TRIBUTARY_ENCRYPTION_KEY": key.base64]
+        try bench.workspace.connections.create(
+            owner: bench.owner, name: "bench", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
+            account: account, secret: credentials.secret, vault: bench.vault)
+        let tablePath = BenchWorkspace.table("jira")
+        let configPath = try bench.writeConfig(
+            source: ["provider": "jira", "projects": ["DEMO"], "cap": .null, "pageSize": 100], provider: "jira")
 
         // 1. The raw-fetch bound: same JQL, same fields, same page size.
         let table = try MappingParser.load(path: tablePath)
@@ -136,32 +120,12 @@ struct Benchmark {
         guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
 
         // 2–4. Fresh import, no-op re-import, incremental after changing 1 %.
-        func importRun(_ extra: [String]) throws -> Measured {
-            sandbox.resetRequestCounts()
-            let result = try ChildProcess.run(
-                binary, ["run", configPath, "--quiet"] + extra, environment: environment, directory: folder)
-            guard result.status == 0 else {
-                let stderr = (try? String(contentsOfFile: folder + "/child.err", encoding: .utf8)) ?? ""
-                throw BenchError("tributary run exited \(result.status): \(stderr)")
-            }
-            let job = try workspace.jobs.list(owner: owner, limit: 1)[0]
-            return Measured(
-                seconds: result.seconds, requests: sandbox.requestCounts.values.reduce(0, +),
-                maxRSSKiB: result.maxRSSKiB,
-                written: job.counts.created + job.counts.updated, processed: job.counts.processed)
-        }
-        let fresh = try importRun([])
-        guard fresh.written == issues else {
-            throw BenchError("the fresh import wrote \(fresh.written) of \(issues) issues")
-        }
-        let noop = try importRun([])
-        let changed = max(1, issues / 100)
-        sandbox.updateIssues(changed)
-        let incremental = try importRun(["--incremental"])
+        let (fresh, noop, incremental, changed) = try bench.imports(
+            binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
+            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateIssues($0) })
         return Row(
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
-            incremental: incremental,
-            changed: changed)
+            incremental: incremental, changed: changed)
     }
 
     /// The same four measurements against the Linear sandbox (one team, the shipped Linear table).
@@ -169,46 +133,17 @@ struct Benchmark {
         let bench = try LinearBench(issues: issues, latency: latency)
         let sandbox = bench.sandbox
         defer { sandbox.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tributary-bench-\(UUID().uuidString.prefix(8))"
-        ).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let key = try EncryptionKey.generate()
-        let database = folder + "/bench.sqlite"
-        let workspace = try Workspace(path: database)
-        let owner = try workspace.owner(email: "bench@example.com")
-        try await bench.connect(workspace, owner: owner, vault: CredentialVault(key: key))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let tablePath = root.appendingPathComponent("Providers/linear/mapping.json").path
-        let config: JSONValue = [
-            "owner": "bench@example.com", "database": .string(database), "connection": "bench",
-            "source": ["provider": "linear", "containers": ["DEMO"], "cap": .null, "pageSize": 100, "worklogs": false],
-            "destination": ["project": "Bench", "createProject": true], "mapping": ["table": .string(tablePath)],
-        ]
-        let configPath = folder + "/run.json"
-        try JSONWriter(pretty: true).data(config).write(to: URL(fileURLWithPath: configPath))
-        let environment = ["TRIBUTARY_ENCRYPTION_KEY": key.base64]
+        let workspace = try BenchWorkspace()
+        defer { workspace.remove() }
+        try await bench.connect(workspace.workspace, owner: workspace.owner, vault: workspace.vault)
+        let configPath = try workspace.writeConfig(
+            source: ["provider": "linear", "containers": ["DEMO"], "cap": .null, "pageSize": 100, "worklogs": false],
+            provider: "linear")
         let raw = try await bench.rawFetch(pageSize: 100)
         guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
-        func importRun(_ extra: [String]) throws -> Measured {
-            sandbox.resetRequestCounts()
-            let result = try ChildProcess.run(
-                binary, ["run", configPath, "--quiet"] + extra, environment: environment, directory: folder)
-            guard result.status == 0 else { throw BenchError("tributary run exited \(result.status)") }
-            let job = try workspace.jobs.list(owner: owner, limit: 1)[0]
-            return Measured(
-                seconds: result.seconds, requests: sandbox.requestCounts.values.reduce(0, +),
-                maxRSSKiB: result.maxRSSKiB, written: job.counts.created + job.counts.updated,
-                processed: job.counts.processed)
-        }
-        let fresh = try importRun([])
-        guard fresh.written == issues else { throw BenchError("the fresh import wrote \(fresh.written) of \(issues)") }
-        let noop = try importRun([])
-        let changed = max(1, issues / 100)
-        sandbox.updateIssues(changed)
-        let incremental = try importRun(["--incremental"])
+        let (fresh, noop, incremental, changed) = try workspace.imports(
+            binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
+            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateIssues($0) })
         return Row(
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
             incremental: incremental, changed: changed)

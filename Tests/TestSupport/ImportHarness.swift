@@ -6,7 +6,7 @@ import WorkspaceStore
 
 /// A workspace in a temporary folder, connected to a Jira sandbox, with helpers to write run configs
 /// and run the engine in-process (or the CLI, with `environment`).
-public final class ImportHarness: Sendable {
+public final class ImportHarness: WorkspaceHarness {
     public let folder: TemporaryDirectory
     public let fixture: JiraSandboxFixture
     public let workspace: Workspace
@@ -16,10 +16,7 @@ public final class ImportHarness: Sendable {
     public let connectionName = "work"
 
     public var sandbox: JiraSandbox { fixture.sandbox }
-    public var databasePath: String { workspace.path }
     public var registry: ProviderRegistry { ProviderRegistry([JiraProvider()]) }
-    /// The environment a CLI child process needs to open the stored connection.
-    public var environment: [String: String] { ["TRIBUTARY_ENCRYPTION_KEY": key] }
 
     public init(_ config: JiraSandboxConfig = JiraSandboxConfig(), owner email: String = "alice@example.com")
         async throws
@@ -82,13 +79,6 @@ public final class ImportHarness: Sendable {
         return path
     }
 
-    public func engine(observer: any ImportObserver = SilentObserver()) -> ImportEngine {
-        let key = self.key
-        return ImportEngine(
-            workspace: workspace, registry: registry, environment: environment, observer: observer,
-            vault: { CredentialVault(key: try EncryptionKey(encoded: key, origin: "test")) })
-    }
-
     public func run(
         _ path: String, incremental: Bool = false, dryRun: Bool = false, observer: any ImportObserver = SilentObserver()
     )
@@ -96,9 +86,5 @@ public final class ImportHarness: Sendable {
     {
         try await engine(observer: observer).run(
             try RunConfig.load(path: path), options: .init(incremental: incremental, dryRun: dryRun))
-    }
-
-    public func count(_ table: String, _ condition: String = "1") throws -> Int {
-        try workspace.db.scalar("SELECT COUNT(*) FROM \(table) WHERE \(condition)").intValue ?? 0
     }
 }

@@ -6,7 +6,7 @@ import WorkspaceStore
 
 /// A workspace in a temporary folder, connected to a Linear sandbox as `linear`, with helpers to
 /// write run configs and run the engine in-process (or the CLI, with `environment`).
-public final class LinearImportHarness: Sendable {
+public final class LinearImportHarness: WorkspaceHarness {
     public let folder: TemporaryDirectory
     public let fixture: LinearSandboxFixture
     public let workspace: Workspace
@@ -16,10 +16,7 @@ public final class LinearImportHarness: Sendable {
     public let connectionName = "linear"
 
     public var sandbox: LinearSandbox { fixture.sandbox }
-    public var databasePath: String { workspace.path }
     public var registry: ProviderRegistry { ProviderRegistry([LinearProvider()]) }
-    /// The environment a CLI child process needs to open the stored connection.
-    public var environment: [String: String] { ["TRIBUTARY_ENCRYPTION_KEY": key] }
 
     public init(
         _ config: LinearSandboxConfig = LinearSandboxConfig(), owner email: String = "alice@example.com",
@@ -61,21 +58,10 @@ public final class LinearImportHarness: Sendable {
         return path
     }
 
-    public func engine(observer: any ImportObserver = SilentObserver()) -> ImportEngine {
-        let key = self.key
-        return ImportEngine(
-            workspace: workspace, registry: registry, environment: environment, observer: observer,
-            vault: { CredentialVault(key: try EncryptionKey(encoded: key, origin: "test")) })
-    }
-
     public func run(_ path: String, incremental: Bool = false, observer: any ImportObserver = SilentObserver())
         async throws -> ImportReport
     {
         try await engine(observer: observer).run(
             try RunConfig.load(path: path), options: .init(incremental: incremental, dryRun: false))
-    }
-
-    public func count(_ table: String, _ condition: String = "1") throws -> Int {
-        try workspace.db.scalar("SELECT COUNT(*) FROM \(table) WHERE \(condition)").intValue ?? 0
     }
 }

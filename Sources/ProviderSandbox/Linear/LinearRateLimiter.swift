@@ -30,6 +30,13 @@ struct LinearRateLimiter: Sendable {
         return true
     }
 
+    /// Which budget a refused request of `cost` ran into, in the words of Linear's message.
+    func spentBudget(cost: Int, windowSeconds: Int) -> String {
+        complexity + cost <= complexityPerWindow
+            ? "Only \(requestsPerWindow) requests are allowed per \(windowSeconds) seconds."
+            : "Only \(complexityPerWindow) complexity points are allowed per \(windowSeconds) seconds; this query costs \(cost)."
+    }
+
     /// The headers of an answer.
     func headers(cost: Int) -> [String: String] {
         let reset = String(windowStart + windowMilliseconds)

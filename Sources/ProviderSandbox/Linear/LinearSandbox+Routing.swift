@@ -70,7 +70,7 @@ extension LinearSandbox {
                             extensions: [
                                 "code": "RATELIMITED", "type": "ratelimited", "statusCode": 429, "userError": true,
                                 "userPresentableMessage": .string(
-                                    "Only \(config.requestsPerWindow) requests are allowed per \(config.windowSeconds) seconds. Please try again later."
+                                    "\(state.limiter.spentBudget(cost: outcome.complexity, windowSeconds: config.windowSeconds)) Please try again later."
                                 ),
                             ])
                     ], status: config.rateLimitedAs200 ? 200 : 400, headers: headers)
