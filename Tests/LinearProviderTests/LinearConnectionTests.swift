@@ -156,6 +156,27 @@ struct LinearConnectionTests {
         #expect(error?.sourceMessages.isEmpty == false)
     }
 
+    @Test("a child list that repeats its cursor stops with 'no progress' instead of looping or keeping a partial list")
+    func childListWithoutProgress() async throws {
+        let fixture = try LinearSandboxFixture(LinearSandboxConfig(issues: 150))
+        fixture.sandbox.intercept { request, emulate in
+            guard String(decoding: request.body, as: UTF8.self).contains("query Rest") else { return emulate() }
+            return .json(
+                200,
+                #"{"data":{"issue":{"comments":{"nodes":[],"pageInfo":{"hasNextPage":true,"endCursor":"same"}},"children":{"nodes":[],"pageInfo":{"hasNextPage":true,"endCursor":"same"}},"attachments":{"nodes":[],"pageInfo":{"hasNextPage":true,"endCursor":"same"}},"labels":{"nodes":[],"pageInfo":{"hasNextPage":true,"endCursor":"same"}}}}}"#
+            )
+        }
+        let connection = try fixture.connection()
+        let error = await captureError(ProviderError.self) {
+            let query = RecordQuery(containers: ["DEMO", "OPS"], pageSize: 50)
+            for try await page in connection.pages(query, from: nil) {
+                _ = try await connection.complete(page, for: query)
+            }
+        }
+        #expect(error?.kind == .invalidResponse)
+        #expect(error?.message.contains("no progress") == true, "\(String(describing: error))")
+    }
+
     @Test("delete reconciliation lists every id, archived and trashed ones included")
     func recordIDs() async throws {
         let fixture = try LinearSandboxFixture(LinearSandboxConfig(issues: 90))

@@ -24,9 +24,16 @@ extension LinearConnection {
         try await withThrowingTaskGroup(of: (Int, String, [JSONValue]).self) { group in
             var pending = incomplete[...]
             func launch() {
-                guard let (index, connection) = pending.popFirst(), let id = page.records[index]["id"]?.stringValue,
-                    let nodes = selection.nodeSelection(of: connection)
-                else { return }
+                // The next connection that can be read; one the selection does not name stays as listed.
+                var next: (index: Int, connection: String, id: String, nodes: String)?
+                while next == nil, let (index, connection) = pending.popFirst() {
+                    if let id = page.records[index]["id"]?.stringValue,
+                        let nodes = selection.nodeSelection(of: connection)
+                    {
+                        next = (index, connection, id, nodes)
+                    }
+                }
+                guard let (index, connection, id, nodes) = next else { return }
                 let first = page.records[index][connection]?["nodes"]?.arrayValue ?? []
                 let after = page.records[index][connection]?["pageInfo"]?["endCursor"]?.stringValue
                 group.addTask {
@@ -55,6 +62,7 @@ extension LinearConnection {
         var collected: [JSONValue] = []
         var cursor = after
         var seen = Set(after.map { [$0] } ?? [])
+        var finished = false
         while collected.count < Self.maxNodesPerConnection {
             let data = try await graphQL(
                 """
@@ -66,7 +74,10 @@ extension LinearConnection {
                 let more = page["pageInfo"]?["hasNextPage"]?.boolValue
             else { throw LinearErrors.malformed(context: context, detail: "\(connection) without nodes or pageInfo") }
             collected += batch
-            guard more else { break }
+            guard more else {
+                finished = true
+                break
+            }
             guard let next = page["pageInfo"]?["endCursor"]?.stringValue, seen.insert(next).inserted else {
                 throw ProviderError(
                     provider: LinearProvider.id, kind: .invalidResponse,
@@ -76,6 +87,14 @@ extension LinearConnection {
                 )
             }
             cursor = next
+        }
+        guard finished else {
+            throw ProviderError(
+                provider: LinearProvider.id, kind: .invalidResponse,
+                message: "\(context): more than \(Self.maxNodesPerConnection) \(connection) on one issue",
+                hint:
+                    "Tributary stops rather than keep a partial list; check the issue in Linear, or leave \(connection) out of the mapping table for this run."
+            )
         }
         return collected
     }
