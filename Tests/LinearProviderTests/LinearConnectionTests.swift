@@ -186,6 +186,22 @@ struct LinearConnectionTests {
         #expect(ids == fixture.sandbox.issueUUIDs)
     }
 
+    @Test(
+        "the site URL is the workspace's page on linear.app (its urlKey escaped), the sandbox's own address otherwise")
+    func siteURL() throws {
+        func site(_ endpoint: String, urlKey: String?) throws -> String {
+            try LinearProvider().connect(
+                ConnectionSettings(
+                    baseURL: endpoint, credentials: .apiKey("lin_api_k"),
+                    options: ConnectionOptions(extras: urlKey.map { ["urlKey": $0] } ?? [:]))
+            ).siteURL
+        }
+        #expect(try site("https://api.linear.app/graphql", urlKey: "acme") == "https://linear.app/acme")
+        #expect(try site("https://api.linear.app/graphql", urlKey: nil) == "https://linear.app")
+        #expect(try site("https://api.linear.app/graphql", urlKey: "a/../b") == "https://linear.app/a%2F%2E%2E%2Fb")
+        #expect(try site("http://127.0.0.1:9/graphql", urlKey: "acme") == "http://127.0.0.1:9")
+    }
+
     @Test("a filter that is not an IssueFilter object is refused before any request")
     func filters() throws {
         #expect(throws: ProviderError.self) {

@@ -11,6 +11,8 @@ public final class LinearConnection: ProviderConnection {
     let endpoint: URL
     let client: HTTPClient
     let options: ConnectionOptions
+    /// The workspace's URL slug, when the stored account knows it (`organization.urlKey`).
+    let urlKey: String?
 
     struct State {
         var organizationID: String?
@@ -28,15 +30,22 @@ public final class LinearConnection: ProviderConnection {
     init(settings: ConnectionSettings) {
         endpoint = settings.baseURL
         options = settings.options
+        urlKey = settings.options.extras["urlKey"].flatMap { $0.isEmpty ? nil : $0 }
         client = HTTPClient(credentials: settings.credentials, options: settings.options, logger: settings.requestLog)
         state = Mutex(State(organizationID: settings.options.extras["organizationId"]))
     }
 
-    /// Where a person opens the workspace: Linear's app for the hosted API, the sandbox's own address.
+    /// Where a person opens the workspace: Linear's app (`https://linear.app/<urlKey>`) for the
+    /// hosted API, the sandbox's own address.
     public var siteURL: String {
         guard endpoint.host != "api.linear.app",
             var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false)
-        else { return "https://linear.app" }
+        else {
+            let slug =
+                urlKey?.addingPercentEncoding(
+                    withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_"))) ?? ""
+            return slug.isEmpty ? "https://linear.app" : "https://linear.app/\(slug)"
+        }
         components.path = ""
         return components.string ?? "https://linear.app"
     }

@@ -94,7 +94,9 @@ enum LinearErrors {
                     : "Check the connection's URL (https://api.linear.app/graphql) and key.")
         }
         return ProviderError.transport(error, provider: LinearProvider.id, source: "Linear", context: context)
-            ?? ProviderError(provider: LinearProvider.id, kind: .transport, message: context, hint: "")
+            ?? ProviderError(
+                provider: LinearProvider.id, kind: .transport, message: context,
+                hint: "Check the connection's URL and the network, then run again (progress is kept).")
     }
 
     /// An answer that is not what Linear's schema says (no `data`, a connection without `nodes`).
