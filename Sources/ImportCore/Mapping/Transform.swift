@@ -234,10 +234,10 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .uppercase:
             return try mapText(value) { $0.uppercased() }
         case .truncate(let count):
-            let limit = Int(try count.resolve(context.params))
-            return try mapText(value) { text in
-                text.count <= limit ? text : String(text.prefix(max(limit, 0)))
-            }
+            // Counted in Unicode scalars, as a database counts, never splitting a character.
+            let resolved = try count.resolve(context.params)
+            let limit = resolved.isFinite ? Int(max(0, min(resolved, 1e9))) : 0
+            return try mapText(value) { $0.prefix(scalars: limit) }
         case .adfToText:
             do {
                 return try ADFText.plainText(value).map(JSONValue.string)
