@@ -1,13 +1,17 @@
 extension ProviderError {
     /// The `ProviderError` of an HTTP failure that is the same for every source: no answer, an
-    /// unreadable or oversized one, a refused URL or redirect. `nil` for `.status`, whose words and
-    /// hints each provider knows best. `source` names the service in messages (`Jira`, `Linear`).
+    /// unreadable or oversized one, a refused URL or redirect. A provider reads a `.status` answer's
+    /// body in its own words first; what it leaves gets the status's kind here. `source` names the
+    /// service in messages (`Jira`, `Linear`).
     public static func transport(_ error: HTTPError, provider: String, source: String, context: String)
-        -> ProviderError?
+        -> ProviderError
     {
         switch error {
-        case .status:
-            return nil
+        case .status(let code, _, _, let url, _):
+            return ProviderError(
+                provider: provider, kind: Kind(httpStatus: code), status: code,
+                message: "\(context) failed (\(url)): HTTP \(code)",
+                hint: "\(source) refused the request; check the connection and the run config, then run again.")
         case .transport(let message, let url, let attempts):
             return ProviderError(
                 provider: provider, kind: .transport,

@@ -1,16 +1,8 @@
 import Foundation
 import ImportCore
 
-// Where a request goes: control endpoints, the interceptor, the gateway prefix, then one endpoint.
+// The emulator behind the shared routing (SandboxFacade+Routing): the gateway prefix, then one endpoint.
 extension JiraSandbox {
-    func handle(_ request: SandboxRequest) -> SandboxResponse {
-        if request.path.hasPrefix("/__sandbox/") { return control(request) }
-        if let interceptor = state.withLock({ $0.interceptor }) {
-            return interceptor(request) { self.emulate(request) }
-        }
-        return emulate(request)
-    }
-
     func emulate(_ request: SandboxRequest) -> SandboxResponse {
         var path = request.path
         var viaGateway = false

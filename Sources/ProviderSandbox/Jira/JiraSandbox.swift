@@ -27,7 +27,7 @@ public final class JiraSandbox: Sendable {
 
     /// Answers a request in place of the emulator: `emulator()` is what the emulator would answer, to
     /// return as it is, rewrite or ignore (hostile answers for reliability tests).
-    public typealias Interceptor = @Sendable (SandboxRequest, _ emulator: () -> SandboxResponse) -> SandboxResponse
+    public typealias Interceptor = SandboxInterceptor
 
     let state: Mutex<State>
     let projects: WorldContainers

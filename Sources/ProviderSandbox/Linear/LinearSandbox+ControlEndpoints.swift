@@ -5,5 +5,5 @@ import ImportCore
 extension LinearSandbox: SandboxFacade {
     func withWorld<T>(_ body: (inout SandboxWorld) -> T) -> T { state.withLock { body(&$0.world) } }
 
-    func control(_ request: SandboxRequest) -> SandboxResponse { controlEndpoint(request) }
+    var interceptor: SandboxInterceptor? { state.withLock { $0.interceptor } }
 }

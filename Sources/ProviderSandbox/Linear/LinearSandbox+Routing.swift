@@ -1,16 +1,8 @@
 import Foundation
 import ImportCore
 
-// Where a request goes: control endpoints, the interceptor, uploads, then the GraphQL endpoint.
+// The emulator behind the shared routing (SandboxFacade+Routing): uploads, then the GraphQL endpoint.
 extension LinearSandbox {
-    func handle(_ request: SandboxRequest) -> SandboxResponse {
-        if request.path.hasPrefix("/__sandbox/") { return control(request) }
-        if let interceptor = state.withLock({ $0.interceptor }) {
-            return interceptor(request) { self.emulate(request) }
-        }
-        return emulate(request)
-    }
-
     func emulate(_ request: SandboxRequest) -> SandboxResponse {
         if request.path.hasPrefix("/uploads/") {
             state.withLock { $0.hits["GET /uploads", default: 0] += 1 }

@@ -26,7 +26,7 @@ public final class LinearSandbox: Sendable {
     }
 
     /// Answers a request in place of the emulator (hostile answers for reliability tests).
-    public typealias Interceptor = @Sendable (SandboxRequest, _ emulator: () -> SandboxResponse) -> SandboxResponse
+    public typealias Interceptor = SandboxInterceptor
 
     let state: Mutex<State>
     let executor = GraphQLExecutor(schema: LinearSchema.schema)

@@ -11,12 +11,12 @@ enum JiraErrors {
         case .status(let code, let body, let headers, let url, let attempts):
             let messages = sourceMessages(body)
             return ProviderError(
-                provider: JiraProvider.id, kind: kind(code), status: code, sourceMessages: messages,
+                provider: JiraProvider.id, kind: ProviderError.Kind(httpStatus: code), status: code,
+                sourceMessages: messages,
                 message: "\(context) failed (\(url))\(attempts > 1 ? " after \(attempts) attempts" : "")",
                 hint: hint(code, messages: messages, headers: headers))
         default:
             return ProviderError.transport(error, provider: JiraProvider.id, source: "Jira", context: context)
-                ?? ProviderError(provider: JiraProvider.id, kind: .transport, message: context, hint: "")
         }
     }
 
@@ -50,17 +50,6 @@ enum JiraErrors {
             hint:
                 "The token has most likely expired (Atlassian API tokens last at most one year) or was revoked: create a new one at \(tokenPage) and run `tributary rotate NAME`."
         )
-    }
-
-    static func kind(_ code: Int) -> ProviderError.Kind {
-        switch code {
-        case 401: return .authentication
-        case 403: return .permission
-        case 404, 410: return .notFound
-        case 400, 405, 409, 413, 414, 422: return .badRequest
-        case 429: return .rateLimited
-        default: return code >= 500 ? .server : .invalidResponse
-        }
     }
 
     static func hint(_ code: Int, messages: [String], headers: [String: String]) -> String {

@@ -73,12 +73,7 @@ extension LinearConnection {
             for node in nodes { try body(node) }
             guard more else { return }
             guard let cursor = info["endCursor"]?.stringValue, seen.insert(cursor).inserted else {
-                throw ProviderError(
-                    provider: LinearProvider.id, kind: .invalidResponse,
-                    message: "\(context): no progress: Linear sent a page cursor it had sent before",
-                    hint:
-                        "Linear kept answering without moving forward, so Tributary stopped instead of looping; run again later."
-                )
+                throw LinearErrors.noProgress(context: context)
             }
             after = cursor
         }

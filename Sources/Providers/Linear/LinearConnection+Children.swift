@@ -79,12 +79,7 @@ extension LinearConnection {
                 break
             }
             guard let next = page["pageInfo"]?["endCursor"]?.stringValue, seen.insert(next).inserted else {
-                throw ProviderError(
-                    provider: LinearProvider.id, kind: .invalidResponse,
-                    message: "\(context): no progress: Linear sent a page cursor it had sent before",
-                    hint:
-                        "Linear kept answering without moving forward, so the import stopped instead of looping; run again later."
-                )
+                throw LinearErrors.noProgress(context: context)
             }
             cursor = next
         }

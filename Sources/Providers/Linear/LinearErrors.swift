@@ -94,9 +94,16 @@ enum LinearErrors {
                     : "Check the connection's URL (https://api.linear.app/graphql) and key.")
         }
         return ProviderError.transport(error, provider: LinearProvider.id, source: "Linear", context: context)
-            ?? ProviderError(
-                provider: LinearProvider.id, kind: .transport, message: context,
-                hint: "Check the connection's URL and the network, then run again (progress is kept).")
+    }
+
+    /// A paged connection that handed back a cursor it had sent before: stopping beats looping.
+    static func noProgress(context: String) -> ProviderError {
+        ProviderError(
+            provider: LinearProvider.id, kind: .invalidResponse,
+            message: "\(context): no progress: Linear sent a page cursor it had sent before",
+            hint:
+                "Linear kept answering without moving forward, so the import stopped instead of looping; run again later."
+        )
     }
 
     /// An answer that is not what Linear's schema says (no `data`, a connection without `nodes`).
