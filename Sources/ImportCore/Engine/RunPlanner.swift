@@ -84,7 +84,7 @@ struct RunPlanner: Sendable {
         }
         let children = wanted.intersection(supported)
         var fields = table.resolvedSourcePaths(fieldIDs: evaluator.fieldIDs)
-        for kind in RecordKind.childKinds where !children.contains(kind) {
+        for kind in RecordKind.childKinds where !children.contains(kind) && !RecordKind.alwaysManaged.contains(kind) {
             guard let root = table.identity.childSources[kind] else { continue }
             fields.removeAll { $0 == root || $0.hasPrefix(root + ".") || $0.hasPrefix(root + "[") }
         }
@@ -124,6 +124,6 @@ struct RunPlanner: Sendable {
             config: config, owner: owner, resolved: resolved,
             importer: RecordImporter(evaluator: evaluator, source: resolved.provider.id, redactor: resolved.redactor),
             query: query, mode: mode, projectID: projectID, instance: instance, moveFrom: moveFrom, scope: scope,
-            warnings: warnings, managedChildren: children.union([.checklist]))
+            warnings: warnings, managedChildren: children.union(RecordKind.alwaysManaged))
     }
 }

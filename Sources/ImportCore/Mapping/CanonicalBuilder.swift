@@ -22,6 +22,10 @@ public enum CanonicalBuilder {
         if let title = try reader.text("milestone"), !title.isEmpty {
             task.milestone = MilestoneReference(title: title, externalID: try reader.text("milestone_external_id"))
         }
+        task.createdAt = try reader.date("created_at")
+        task.resolvedAt = try reader.date("resolved_at")
+        task.reporter = try reader.users("reporter").first
+        task.sprints = try reader.sprints("sprints")
         for (name, value) in mapped.fields where name.hasPrefix("custom.") {
             task.custom[String(name.dropFirst(7))] = value
         }
@@ -55,6 +59,32 @@ public enum CanonicalBuilder {
                 CanonicalChecklistItem(
                     ref: try child.ref(source: source), position: try child.integer("position") ?? 0,
                     title: try child.requiredText("title"), done: try child.boolean("done") ?? false))
+        }
+        for row in mapped.children[.link] ?? [] {
+            let child = Reader(values: row, kind: .link, label: reader.label, people: people)
+            let other = try child.requiredText("other")
+            let outward: Bool
+            switch try child.requiredText("direction").lowercased() {
+            case "outward": outward = true
+            case "inward": outward = false
+            case let direction:
+                throw child.fail("direction", "\"\(direction)\" is neither \"outward\" nor \"inward\"")
+            }
+            guard other != ref.id else { continue }
+            task.links.append(
+                CanonicalLink(
+                    ref: try child.ref(source: source), type: try child.requiredText("type"),
+                    outward: try child.text("outward"), inward: try child.text("inward"),
+                    fromExternalID: outward ? ref.id : other, toExternalID: outward ? other : ref.id))
+        }
+        for row in mapped.children[.history] ?? [] {
+            let child = Reader(values: row, kind: .history, label: reader.label, people: people)
+            task.history.append(
+                CanonicalHistoryItem(
+                    ref: try child.ref(source: source), field: try child.requiredText("field"),
+                    fromText: try child.text("from"), toText: try child.text("to"), fromID: try child.text("from_id"),
+                    toID: try child.text("to_id"), author: try child.users("author").first,
+                    changedAt: try child.date("changed_at")))
         }
         return task
     }
@@ -148,6 +178,22 @@ public enum CanonicalBuilder {
             case .string(let text): return text.isEmpty ? [] : [text]
             default: throw fail(target, "expected a list of texts, found \(value.typeName)")
             }
+        }
+
+        func sprints(_ target: String) throws(MappingError) -> [CanonicalSprint] {
+            guard let value = values[target], !value.isNull else { return [] }
+            var found: [CanonicalSprint] = []
+            for element in value.arrayValue ?? [value] where !element.isNull {
+                guard let name = element["name"]?.scalarText, !name.isEmpty else {
+                    throw fail(target, "expected sprints with a name; add the \"sprint\" transform")
+                }
+                found.append(
+                    CanonicalSprint(
+                        id: element["id"]?.scalarText, name: name, state: element["state"]?.scalarText,
+                        startDate: element["startDate"]?.scalarText, endDate: element["endDate"]?.scalarText,
+                        completeDate: element["completeDate"]?.scalarText))
+            }
+            return found
         }
 
         func users(_ target: String) throws(MappingError) -> [UserReference] {

@@ -177,6 +177,16 @@ extension DocumentReader {
             problem(
                 join(path, "each"), "the task record is the source record itself; \"each\" is for child records")
         }
+        var within: SourcePath?
+        if let value = object["within"] {
+            within = sourcePath(value, at: join(path, "within"))
+            if let within, !within.hasWildcard {
+                problem(join(path, "within"), "must select an array with [*], e.g. \"changelog.histories[*]\"")
+            }
+            if kind == .task {
+                problem(join(path, "within"), "\"within\" nests child records; the task record is the record itself")
+            }
+        }
         var filter: Condition?
         if let value = object["where"] {
             filter = condition(value, at: join(path, "where"))
@@ -190,13 +200,13 @@ extension DocumentReader {
         }
         guard let fields = object["fields"]?.arrayValue else {
             problem(join(path, "fields"), "missing: a list of field rules")
-            return RecordMapping(each: each, filter: filter, limit: limit, rules: [])
+            return RecordMapping(each: each, within: within, filter: filter, limit: limit, rules: [])
         }
         var rules: [FieldRule] = []
         for (offset, element) in fields.enumerated() {
             if let rule = fieldRule(element, at: "\(path).fields[\(offset)]") { rules.append(rule) }
         }
-        return RecordMapping(each: each, filter: filter, limit: limit, rules: rules)
+        return RecordMapping(each: each, within: within, filter: filter, limit: limit, rules: rules)
     }
 
     mutating func numberArgument(_ value: JSONValue, at path: String) -> NumberArgument? {

@@ -11,20 +11,23 @@ public struct EvaluationContext: Sendable {
     public let fieldIDs: [String: String]
     /// How the source's person objects read (the table's `people`).
     public let people: PeopleShape
+    /// The enclosing element of a child mapped `within` another list (a changelog item's history).
+    public let group: JSONValue?
 
     /// A context for one rule on `item` of the record `root`.
     public init(
         root: JSONValue, item: JSONValue, params: [String: JSONValue], fieldIDs: [String: String],
-        people: PeopleShape = .common
+        people: PeopleShape = .common, group: JSONValue? = nil
     ) {
         self.root = root
         self.item = item
         self.params = params
         self.fieldIDs = fieldIDs
         self.people = people
+        self.group = group
     }
 
     func read(_ path: SourcePath) -> JSONValue? {
-        path.evaluate(item: item, root: root, fieldIDs: fieldIDs)
+        path.evaluate(item: item, root: root, fieldIDs: fieldIDs, group: group)
     }
 }

@@ -32,17 +32,14 @@ public struct MappingEvaluator: Sendable {
                 mapping, kind: .task, context: rootContext, label: label, trace: trace, into: &traces)
         }
         for kind in RecordKind.allCases where kind != .task {
-            guard let mapping = table.records[kind], let each = mapping.each else { continue }
-            guard let found = each.evaluate(item: record, root: record, fieldIDs: fieldIDs) else {
-                result.children[kind] = []
-                continue
-            }
-            var elements = found.arrayValue ?? [found]
+            guard let mapping = table.records[kind], mapping.each != nil else { continue }
+            var elements = self.elements(of: mapping, in: record)
             if let filter = mapping.filter {
                 elements = elements.filter {
                     filter.evaluate(
                         EvaluationContext(
-                            root: record, item: $0, params: params, fieldIDs: fieldIDs, people: table.people))
+                            root: record, item: $0.item, params: params, fieldIDs: fieldIDs, people: table.people,
+                            group: $0.group))
                 }
             }
             if let limit = mapping.limit {
@@ -57,7 +54,8 @@ public struct MappingEvaluator: Sendable {
             var rows: [[String: JSONValue]] = []
             for (index, element) in elements.enumerated() {
                 let context = EvaluationContext(
-                    root: record, item: element, params: params, fieldIDs: fieldIDs, people: table.people)
+                    root: record, item: element.item, params: params, fieldIDs: fieldIDs, people: table.people,
+                    group: element.group)
                 var row = try apply(
                     mapping, kind: kind, context: context, label: label, trace: trace && index == 0, into: &traces)
                 row["position"] = .number(Double(index))
@@ -66,6 +64,18 @@ public struct MappingEvaluator: Sendable {
             result.children[kind] = rows
         }
         return (result, traces)
+    }
+
+    /// The elements a child mapping maps, each with its enclosing `within` element when it has one.
+    private func elements(of mapping: RecordMapping, in record: JSONValue) -> [(item: JSONValue, group: JSONValue?)] {
+        guard let each = mapping.each else { return [] }
+        func list(_ found: JSONValue?) -> [JSONValue] { found.map { $0.arrayValue ?? [$0] } ?? [] }
+        guard let within = mapping.within else {
+            return list(each.evaluate(item: record, root: record, fieldIDs: fieldIDs)).map { ($0, nil) }
+        }
+        return list(within.evaluate(item: record, root: record, fieldIDs: fieldIDs)).flatMap { group in
+            list(each.evaluate(item: group, root: record, fieldIDs: fieldIDs, group: group)).map { ($0, group) }
+        }
     }
 
     private func apply(

@@ -6,7 +6,7 @@ public enum MappingParser {
     static let topLevelKeys =
         ["format", "provider", "description", "params", "customFields", "record", "people", "$schema"]
         + RecordKind.allCases.map(\.rawValue)
-    static let recordKeys = ["each", "where", "limit", "fields", "description"]
+    static let recordKeys = ["each", "within", "where", "limit", "fields", "description"]
     static let ruleKeys = [
         "target", "from", "when", "rules", "transforms", "map", "default", "required", "type", "description",
     ]

@@ -53,7 +53,13 @@ public struct MappingTable: Sendable {
         var paths: [SourcePath] = []
         for kind in RecordKind.allCases {
             guard let mapping = records[kind] else { continue }
-            let prefix = (mapping.each.map { [$0] } ?? []) + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
+            // A child mapped `within` an outer list is reached through both (`changelog.histories[*].items[*]`).
+            let each = mapping.each.map { each in
+                mapping.within.flatMap { try? SourcePath(parsing: $0.text + "." + each.text) } ?? each
+            }
+            let prefix =
+                (each.map { [$0] } ?? []) + (mapping.within.map { [$0] } ?? [])
+                + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
             paths += prefix
             for rule in mapping.rules {
                 var own =
@@ -69,8 +75,17 @@ public struct MappingTable: Sendable {
                     paths += own
                 } else {
                     paths += own.filter(\.fromRoot)
-                    if let each = mapping.each {
-                        for path in own where !path.fromRoot {
+                    if let within = mapping.within {
+                        for path in own where path.fromGroup {
+                            let joined =
+                                path.text.dropFirst().hasPrefix(".")
+                                ? String(path.text.dropFirst(2)) : String(path.text.dropFirst())
+                            let full = joined.isEmpty ? within.text : within.text + "." + joined
+                            if let full = try? SourcePath(parsing: full) { paths.append(full) }
+                        }
+                    }
+                    if let each {
+                        for path in own where !path.fromRoot && !path.fromGroup {
                             let joined = path.text.isEmpty ? each.text : each.text + "." + path.text
                             if let full = try? SourcePath(parsing: joined) { paths.append(full) }
                         }

@@ -5,7 +5,9 @@
 /// `Priority`, ignoring case: a filter that yields a list like `[*]`; the key may be a dotted path,
 /// `labels[parent.name=Type]`, and `!=` keeps the other elements), `fields.$storyPoints` (a custom field alias declared in the
 /// table's `customFields`, resolved to the source's field id), and a leading `^` to read from the
-/// top-level record while mapping one of its children (`^key` inside a comment rule).
+/// top-level record while mapping one of its children (`^key` inside a comment rule), or a leading `~`
+/// to read from the enclosing element of a child mapped `within` another list (`~created` inside a
+/// changelog item rule reads the history the item belongs to).
 /// The empty path is the current item itself.
 public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path.
@@ -22,6 +24,8 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the path starts at the record rather than the current child (`^`).
     public let fromRoot: Bool
+    /// Whether the path starts at the enclosing `within` element rather than the current child (`~`).
+    public let fromGroup: Bool
     /// The steps, in order.
     public let segments: [Segment]
     /// The path as written.
@@ -44,8 +48,10 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
         let chars = Array(text)
         var index = 0
         var fromRoot = false
-        if chars.first == "^" {
-            fromRoot = true
+        var fromGroup = false
+        if chars.first == "^" || chars.first == "~" {
+            fromRoot = chars.first == "^"
+            fromGroup = chars.first == "~"
             index = 1
             if index < chars.count, chars[index] == "." { index += 1 }
         }
@@ -117,6 +123,7 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
             throw SyntaxError(message: "the path ends with '.'", offset: chars.count)
         }
         self.fromRoot = fromRoot
+        self.fromGroup = fromGroup
         self.segments = segments
     }
 
@@ -133,8 +140,11 @@ public struct SourcePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Evaluates the path. Missing keys and JSON null both give `nil`; a wildcard gives an array of
     /// the values found (missing ones left out).
-    public func evaluate(item: JSONValue, root: JSONValue, fieldIDs: [String: String]) -> JSONValue? {
-        evaluate(segments[...], on: fromRoot ? root : item, fieldIDs: fieldIDs)
+    /// `group` is the enclosing `within` element (`~` paths read it; without one they read `item`).
+    public func evaluate(item: JSONValue, root: JSONValue, fieldIDs: [String: String], group: JSONValue? = nil)
+        -> JSONValue?
+    {
+        evaluate(segments[...], on: fromRoot ? root : fromGroup ? (group ?? item) : item, fieldIDs: fieldIDs)
     }
 
     private func evaluate(_ rest: ArraySlice<Segment>, on value: JSONValue, fieldIDs: [String: String]) -> JSONValue? {

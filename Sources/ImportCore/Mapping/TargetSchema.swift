@@ -39,6 +39,10 @@ public enum TargetSchema {
                 Field(name: "milestone_external_id", type: .text, required: false, lookup: nil),
                 Field(name: "assignees", type: .user, required: false, lookup: "user_profiles.email"),
                 Field(name: "deleted_at", type: .date, required: false, lookup: nil),
+                Field(name: "created_at", type: .date, required: false, lookup: nil),
+                Field(name: "resolved_at", type: .date, required: false, lookup: nil),
+                Field(name: "reporter", type: .user, required: false, lookup: nil),
+                Field(name: "sprints", type: .json, required: false, lookup: nil),
             ]
         case .comment:
             return [
@@ -76,6 +80,26 @@ public enum TargetSchema {
                 Field(name: "external_url", type: .text, required: false, lookup: nil),
                 Field(name: "title", type: .text, required: true, lookup: nil),
                 Field(name: "done", type: .boolean, required: false, lookup: nil),
+            ]
+        case .link:
+            return [
+                Field(name: "external_id", type: .text, required: true, lookup: nil),
+                Field(name: "type", type: .text, required: true, lookup: nil),
+                Field(name: "outward", type: .text, required: false, lookup: nil),
+                Field(name: "inward", type: .text, required: false, lookup: nil),
+                Field(name: "other", type: .text, required: true, lookup: "tasks.external_id"),
+                Field(name: "direction", type: .text, required: true, lookup: nil),
+            ]
+        case .history:
+            return [
+                Field(name: "external_id", type: .text, required: true, lookup: nil),
+                Field(name: "field", type: .text, required: true, lookup: nil),
+                Field(name: "from", type: .text, required: false, lookup: nil),
+                Field(name: "to", type: .text, required: false, lookup: nil),
+                Field(name: "from_id", type: .text, required: false, lookup: nil),
+                Field(name: "to_id", type: .text, required: false, lookup: nil),
+                Field(name: "author", type: .user, required: false, lookup: nil),
+                Field(name: "changed_at", type: .date, required: false, lookup: nil),
             ]
         }
     }

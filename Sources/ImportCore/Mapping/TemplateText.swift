@@ -71,7 +71,7 @@ public struct TemplateText: Sendable, Hashable {
                     out += parameter.scalarText ?? ""
                 } else if let path {
                     out +=
-                        path.evaluate(item: context.item, root: context.root, fieldIDs: context.fieldIDs)?.scalarText
+                        context.read(path)?.scalarText
                         ?? ""
                 }
             }

@@ -31,13 +31,16 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
     case user
     /// A choice field's option (`{"value": …}` or `{"name": …}`) to its text.
     case option
+    /// A sprint (Jira Cloud's object, or Data Center's `…Sprint@1f[id=1,state=CLOSED,name=…]` text) to
+    /// `{id, name, state, startDate, endDate, completeDate}`, dates in ISO-8601 UTC; anything else is left out.
+    case sprint
 
     /// Every transform name, for messages and suggestions.
     public static let names = [
         "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "date",
         "day",
         "number", "integer", "boolean", "multiply", "divide", "join", "split", "first", "last", "limit", "compact",
-        "template", "duration", "user", "option",
+        "template", "duration", "user", "option", "sprint",
     ]
 
     /// Names that take an argument, and whether it is required.
@@ -74,6 +77,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .duration: return "duration"
         case .user: return "user"
         case .option: return "option"
+        case .sprint: return "sprint"
         }
     }
 
@@ -99,6 +103,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .boolean: return .boolean
         case .user: return .user
         case .split: return .labels
+        case .sprint: return .json
         case .first, .last, .limit, .compact: return nil
         }
     }
@@ -194,6 +199,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "duration": return .success(.duration)
         case "user": return .success(.user)
         case "option": return .success(.option)
+        case "sprint": return .success(.sprint)
         default: return .failure(.unknown(name: name, suggestion: closestName(name)))
         }
     }
@@ -329,6 +335,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
                 return .string(text)
             }
             throw TransformError("expected an option, found \(value.typeName)")
+        case .sprint:
+            // A value that is no sprint (a site whose customfield_10020 is another field) is left out.
+            return SprintValue.parse(value)
         }
     }
 

@@ -48,6 +48,18 @@ public struct CanonicalTask: Sendable, Hashable {
     /// When the source archived or trashed it while still listing it (Linear's `archivedAt`): the row
     /// is kept and marked deleted, and restored once the source stops saying so.
     public var deletedAt: String?
+    /// When the source created it (never the import's time).
+    public var createdAt: String?
+    /// When the source resolved it, if it is resolved.
+    public var resolvedAt: String?
+    /// Who reported it at the source.
+    public var reporter: UserReference?
+    /// The sprints it was planned in, oldest first.
+    public var sprints: [CanonicalSprint] = []
+    /// Its links to other records, each stored once per pair.
+    public var links: [CanonicalLink] = []
+    /// Its change history, for the fields the mapping table keeps.
+    public var history: [CanonicalHistoryItem] = []
 
     /// A task.
     public init(

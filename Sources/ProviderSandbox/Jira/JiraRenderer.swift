@@ -194,8 +194,8 @@ struct JiraRenderer: Sendable {
             "attachment": .array(issue.attachments.map(attachment)),
             "issuelinks": .array(links.map { issueLink($0.link, other: $0.other, from: issue.id) }),
             "watches": ["watchCount": 1, "isWatching": false],
-            "customfield_10020": .null,
         ]
+        fields["customfield_10020"] = sprints(issue)
         fields["assignee"] = issue.assignee.map(user) ?? .null
         fields["priority"] = issue.priority.map(priority) ?? .null
         fields["duedate"] = issue.dueDate.map(JSONValue.string) ?? .null
@@ -252,6 +252,79 @@ struct JiraRenderer: Sendable {
             "self": .string("\(base)/rest/api/\(apiVersion)/issue/\(record.id)"), "key": .string(record.key),
             "fields": .object(selected),
         ]
+    }
+
+    /// The issue's changelog as an issue embeds it: the first `limit` histories and the total.
+    func changelog(_ issue: WorkItem, limit: Int) -> JSONValue {
+        let all = histories(issue)
+        let shown = Array(all.prefix(limit))
+        return [
+            "startAt": 0, "maxResults": .number(Double(shown.count)), "total": .number(Double(all.count)),
+            "histories": .array(shown),
+        ]
+    }
+
+    /// Every history of the issue, oldest first: one change, one item (as the world records them).
+    func histories(_ issue: WorkItem) -> [JSONValue] {
+        issue.history.map { change in
+            [
+                "id": .string(String(change.id)), "author": user(change.author), "created": .string(time(change.at)),
+                "items": [historyItem(change)],
+            ]
+        }
+    }
+
+    /// One changelog item: the field and its values before and after, as ids and as shown.
+    func historyItem(_ change: WorkChange) -> JSONValue {
+        func shown(_ value: String?) -> (id: JSONValue, text: JSONValue) {
+            guard let value else { return (.null, .null) }
+            guard let index = Int(value) else { return (.null, .string(value)) }
+            switch change.field {
+            case "status":
+                let status = JiraReferenceData.statuses[index % JiraReferenceData.statuses.count]
+                return (.string(status.id), .string(status.name))
+            case "priority":
+                let priority = JiraReferenceData.priorities[index % JiraReferenceData.priorities.count]
+                return (.string(priority.id), .string(priority.name))
+            case "assignee":
+                let person = users[index % users.count]
+                return (.string(deployment == .cloud ? person.accountID : person.name), .string(person.displayName))
+            default:
+                return (.null, .string(value))
+            }
+        }
+        let from = shown(change.from)
+        let to = shown(change.to)
+        var item: [String: JSONValue] = [
+            "field": .string(change.field), "fieldtype": "jira", "from": from.id, "fromString": from.text,
+            "to": to.id, "toString": to.text,
+        ]
+        if deployment == .cloud, change.field != "Key" { item["fieldId"] = .string(change.field) }
+        return .object(item)
+    }
+
+    /// The Sprint field: the two-week sprint the issue was created in (closed once the issue is done).
+    /// Cloud sends objects; Data Center the text its Java objects print.
+    func sprints(_ issue: WorkItem) -> JSONValue {
+        guard issue.type != "Epic" else { return .null }
+        let number = issue.sprintNumber
+        let start = issue.sprintStart
+        let end = start + 14 * 86_400_000
+        let done = JiraReferenceData.statuses[issue.status % JiraReferenceData.statuses.count].categoryKey == "done"
+        let state = done ? "closed" : "active"
+        let iso = { (milliseconds: Int64) in Timestamp(millisecondsSince1970: milliseconds).iso8601 }
+        guard deployment == .cloud else {
+            var text = "com.atlassian.greenhopper.service.sprint.Sprint@\(String(number, radix: 16))[id=\(number),"
+            text += "rapidViewId=1,state=\(state.uppercased()),name=Sprint \(number),startDate=\(iso(start)),"
+            text += "endDate=\(iso(end)),completeDate=\(done ? iso(end) : "<null>"),sequence=\(number),goal=]"
+            return [.string(text)]
+        }
+        var sprint: [String: JSONValue] = [
+            "id": .number(Double(number)), "name": .string("Sprint \(number)"), "state": .string(state),
+            "boardId": 1, "goal": "", "startDate": .string(iso(start)), "endDate": .string(iso(end)),
+        ]
+        if done { sprint["completeDate"] = .string(iso(end)) }
+        return [.object(sprint)]
     }
 }
 

@@ -26,8 +26,29 @@ extension JiraSandbox {
             var out: [UInt8] = []
             _ = renderIssues(
                 [issue.id], selection: FieldSelection.parse(request.query["fields"].map { [$0] } ?? [], default: .all),
-                renderer: renderer, into: &out, order: [])
+                renderer: renderer, into: &out, order: [],
+                histories: embeddedHistories(Self.expansions([request.query["expand"] ?? ""])))
             return .json(200, bytes: out)
+        }
+    }
+
+    /// Cloud's `GET /issue/{id}/changelog`: histories oldest first, 100 a page at most.
+    func changelog(_ idOrKey: String, request: SandboxRequest, renderer: JiraRenderer) -> SandboxResponse {
+        switch record(idOrKey) {
+        case .failure(let response): return response
+        case .success(let issue):
+            let histories = renderer.histories(issue)
+            let start = max(0, Int(request.query["startAt"] ?? "0") ?? 0)
+            let limit = max(1, min(100, Int(request.query["maxResults"] ?? "100") ?? 100))
+            let slice = Array(histories.dropFirst(start).prefix(limit))
+            let page: JSONValue = [
+                "self": .string(
+                    "\(renderer.base)/rest/api/3/issue/\(issue.id)/changelog?maxResults=\(limit)&startAt=\(start)"),
+                "maxResults": .number(Double(limit)), "startAt": .number(Double(start)),
+                "total": .number(Double(histories.count)), "isLast": .bool(start + slice.count >= histories.count),
+                "values": .array(slice),
+            ]
+            return .json(200, page.jsonText)
         }
     }
 

@@ -62,6 +62,8 @@ extension JiraSandbox {
                 return children(route[1], kind: "comments", request: request, renderer: renderer)
             case 3 where route[2] == "worklog":
                 return children(route[1], kind: "worklogs", request: request, renderer: renderer)
+            case 3 where route[2] == "changelog" && config.deployment == .cloud:
+                return changelog(route[1], request: request, renderer: renderer)
             default: break
             }
         }

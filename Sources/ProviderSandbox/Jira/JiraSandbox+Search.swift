@@ -10,6 +10,8 @@ extension JiraSandbox {
         var maxResults: Int?
         var nextPageToken: String?
         var startAt = 0
+        /// `expand`: `changelog` embeds the issue's history.
+        var expand: Set<String> = []
     }
 
     func searchParameters(_ request: SandboxRequest) -> Result<SearchParameters, SandboxResponse> {
@@ -27,14 +29,30 @@ extension JiraSandbox {
             parameters.maxResults = body["maxResults"]?.intValue
             parameters.nextPageToken = body["nextPageToken"]?.stringValue
             parameters.startAt = body["startAt"]?.intValue ?? 0
+            // Cloud's enhanced search takes a comma-separated text, Data Center's search a list.
+            let expand = body["expand"]?.arrayValue?.compactMap(\.stringValue) ?? [body["expand"]?.stringValue ?? ""]
+            parameters.expand = Self.expansions(expand)
         } else {
             parameters.jql = request.query["jql"] ?? ""
             parameters.fields = request.query["fields"].map { [$0] } ?? []
             parameters.maxResults = request.query["maxResults"].flatMap { Int($0) }
             parameters.nextPageToken = request.query["nextPageToken"]
             parameters.startAt = Int(request.query["startAt"] ?? "0") ?? 0
+            parameters.expand = Self.expansions([request.query["expand"] ?? ""])
         }
         return .success(parameters)
+    }
+
+    /// The names in `expand` values (`renderedFields,changelog`).
+    static func expansions(_ values: [String]) -> Set<String> {
+        Set(values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    /// How many histories an issue embeds when `changelog` is expanded: Cloud stops at 100 (the rest
+    /// through `/issue/{id}/changelog`), Data Center sends them all.
+    func embeddedHistories(_ expand: Set<String>) -> Int? {
+        guard expand.contains("changelog") else { return nil }
+        return config.deployment == .cloud ? 100 : Int.max
     }
 
     /// The ids matching `jql`, in the query's order (cached until the data changes).
@@ -135,7 +153,8 @@ extension JiraSandbox {
         let isLast = start + pageIDs.count >= matched.ids.count
         var out = Array(#"{"issues":["#.utf8)
         let lastKeys = renderIssues(
-            pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order)
+            pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order,
+            histories: embeddedHistories(parameters.expand))
         out += Array("],\"isLast\":\(isLast)".utf8)
         if !isLast, let lastID = pageIDs.last {
             out += Array(",\"nextPageToken\":".utf8)
@@ -159,7 +178,9 @@ extension JiraSandbox {
         var out = Array(
             "{\"expand\":\"schema,names\",\"startAt\":\(start),\"maxResults\":\(limit),\"total\":\(matched.ids.count),\"issues\":["
                 .utf8)
-        _ = renderIssues(pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order)
+        _ = renderIssues(
+            pageIDs, selection: selection, renderer: renderer, into: &out, order: matched.query.order,
+            histories: embeddedHistories(parameters.expand))
         out += Array("]}".utf8)
         return .json(200, bytes: out)
     }
@@ -177,7 +198,7 @@ extension JiraSandbox {
     /// Appends the issues' JSON to `out`, comma-separated; returns the sort keys of the last one.
     func renderIssues(
         _ ids: [Int], selection: FieldSelection, renderer: JiraRenderer, into out: inout [UInt8],
-        order: [(field: String, ascending: Bool)]
+        order: [(field: String, ascending: Bool)], histories: Int? = nil
     ) -> [Int64] {
         state.withLock { state -> [Int64] in
             refreshIndex(&state)
@@ -198,7 +219,12 @@ extension JiraSandbox {
                         record, parent: record.parent.flatMap { state.world.issues[$0] },
                         subtasks: (state.index.subtasks[id] ?? []).compactMap { state.world.issues[$0] },
                         links: links)
-                    out += JSONWriter().bytes(renderer.issue(record, fields: fields, selection: selection))
+                    var issue = renderer.issue(record, fields: fields, selection: selection)
+                    if let histories, case .object(var object) = issue {
+                        object["changelog"] = renderer.changelog(record, limit: histories)
+                        issue = .object(object)
+                    }
+                    out += JSONWriter().bytes(issue)
                 }
                 lastKeys = effectiveOrder.map { evaluator.sortKey($0.field, record) }
             }

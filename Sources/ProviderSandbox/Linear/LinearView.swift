@@ -141,9 +141,7 @@ struct LinearView: Sendable {
     }
 
     /// The two-week cycle an item was created in (cycles start on the world's epoch).
-    static func cycle(of item: WorkItem) -> Int {
-        Int((item.created - SandboxWorld.epoch) / (14 * 86_400_000)) + 1
-    }
+    static func cycle(of item: WorkItem) -> Int { item.sprintNumber }
 
     /// The item's description as Markdown (the same content the Jira façade renders as ADF).
     func description(_ item: WorkItem) -> String? {

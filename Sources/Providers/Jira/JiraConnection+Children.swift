@@ -14,11 +14,13 @@ extension JiraConnection {
     {
         let wantComments = query.children.contains(.comment) && fields.contains("comment")
         let wantWorklogs = query.children.contains(.worklog) && fields.contains("worklog")
-        guard wantComments || wantWorklogs else { return records }
+        let wantChangelog = Self.wantsChangelog(query)
+        guard wantComments || wantWorklogs || wantChangelog else { return records }
         var incomplete: [Int] = []
         for (index, record) in records.enumerated() {
             if (wantComments && Self.isIncomplete(record["fields"]?["comment"], key: "comments"))
                 || (wantWorklogs && Self.isIncomplete(record["fields"]?["worklog"], key: "worklogs"))
+                || (wantChangelog && Self.isIncomplete(record["changelog"], key: "histories"))
             {
                 incomplete.append(index)
             }
@@ -31,7 +33,11 @@ extension JiraConnection {
                 guard let index = pending.popFirst() else { return }
                 let record = records[index]
                 group.addTask {
-                    (index, try await self.complete(record, comments: wantComments, worklogs: wantWorklogs))
+                    (
+                        index,
+                        try await self.complete(
+                            record, comments: wantComments, worklogs: wantWorklogs, changelog: wantChangelog)
+                    )
                 }
             }
             for _ in 0..<Self.childConcurrency { launch() }
@@ -50,7 +56,9 @@ extension JiraConnection {
         return total > items.count
     }
 
-    func complete(_ record: JSONValue, comments: Bool, worklogs: Bool) async throws -> JSONValue {
+    func complete(_ record: JSONValue, comments: Bool, worklogs: Bool, changelog: Bool = false) async throws
+        -> JSONValue
+    {
         guard case .object(var root) = record, case .object(var fields)? = root["fields"],
             let id = record["id"]?.scalarText
         else { return record }
@@ -69,7 +77,28 @@ extension JiraConnection {
             ]
         }
         root["fields"] = .object(fields)
+        if changelog, Self.isIncomplete(root["changelog"], key: "histories") {
+            let all = try await allHistories(issue: id)
+            root["changelog"] = [
+                "histories": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
+                "startAt": 0,
+            ]
+        }
         return .object(root)
+    }
+
+    /// Every history of an issue: Cloud pages them through `/issue/{id}/changelog` (oldest first);
+    /// Data Center has no such endpoint, and sends them all with the issue when `changelog` is expanded.
+    func allHistories(issue id: String) async throws -> [JSONValue] {
+        if try await resolveRoute().deployment == .cloud {
+            return try await allChildren(issue: id, path: "changelog", key: "values", pageSize: 100)
+        }
+        let context = "reading the changelog of issue \(id)"
+        let record = try await call(
+            "issue/\(JiraRoute.segment(id))", query: [("expand", "changelog"), ("fields", "updated")],
+            context: context)
+        guard let changelog = record["changelog"] else { return [] }
+        return try JiraAnswer.list(changelog, "histories", context: context)
     }
 
     /// Most comments or worklogs read for one issue: a guard against a source that never stops.
@@ -103,7 +132,9 @@ extension JiraConnection {
 
     /// One issue by id or key, with every field (comments and worklogs complete).
     public func issue(_ idOrKey: String) async throws -> JSONValue {
-        let record = try await call("issue/\(JiraRoute.segment(idOrKey))", context: "reading issue \(idOrKey)")
-        return try await complete(record, comments: true, worklogs: true)
+        let record = try await call(
+            "issue/\(JiraRoute.segment(idOrKey))", query: [("expand", "changelog")], context: "reading issue \(idOrKey)"
+        )
+        return try await complete(record, comments: true, worklogs: true, changelog: true)
     }
 }

@@ -31,6 +31,11 @@ extension JiraConnection {
         return Set(query.fields.compactMap { fieldName($0) }).union(["updated"])
     }
 
+    /// Whether the mapping reads the changelog (`changelog.histories…`): searches then expand it.
+    static func wantsChangelog(_ query: RecordQuery) -> Bool {
+        query.fields.isEmpty || query.fields.contains { $0 == "changelog" || $0.hasPrefix("changelog.") }
+    }
+
     /// What a search is for: records to import (with a total for progress), or a listing of ids that
     /// must be known to be whole (delete reconciliation: a page that does not say it is the last is an
     /// error, never the end).
@@ -88,17 +93,15 @@ extension JiraConnection {
         }
         while true {
             let jql = try builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
-            var body: JSONValue = [
+            var body: [String: JSONValue] = [
                 "jql": .string(jql), "fields": .array(fields.map(JSONValue.string)),
                 "maxResults": .number(Double(maxResults)),
             ]
-            if let useToken, case .object(var object) = body {
-                object["nextPageToken"] = .string(useToken)
-                body = .object(object)
-            }
+            if let useToken { body["nextPageToken"] = .string(useToken) }
+            if purpose == .records, Self.wantsChangelog(query) { body["expand"] = "changelog" }
             let response: JSONValue
             do {
-                response = try await call("search/jql", method: "POST", body: body, context: context)
+                response = try await call("search/jql", method: "POST", body: .object(body), context: context)
             } catch let error as ProviderError where error.status == 400 && useToken != nil && useToken == cursor.token
             {
                 useToken = nil
@@ -158,12 +161,12 @@ extension JiraConnection {
         var seenIDs = Set<String>()
         while true {
             let jql = try builder.jql(for: query, after: cursor.position)
-            let response = try await call(
-                "search", method: "POST",
-                body: [
-                    "jql": .string(jql), "startAt": .number(Double(offset)), "maxResults": .number(Double(maxResults)),
-                    "fields": .array(fields.map(JSONValue.string)),
-                ], context: context)
+            var body: [String: JSONValue] = [
+                "jql": .string(jql), "startAt": .number(Double(offset)), "maxResults": .number(Double(maxResults)),
+                "fields": .array(fields.map(JSONValue.string)),
+            ]
+            if Self.wantsChangelog(query) { body["expand"] = ["changelog"] }
+            let response = try await call("search", method: "POST", body: .object(body), context: context)
             let raw = try JiraAnswer.list(response, "issues", context: context)
             let total = try JiraAnswer.requiredCount(response, "total", context: context)
             let isLast = offset + raw.count >= total

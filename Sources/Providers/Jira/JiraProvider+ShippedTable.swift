@@ -21,6 +21,12 @@ extension JiraProvider {
               "names": ["Story point estimate", "Story Points"],
               "type": "number",
               "description": "Story points differ per site: team-managed projects use 'Story point estimate', company-managed 'Story Points'"
+            },
+            "sprint": {
+              "ids": ["customfield_10020"],
+              "names": ["Sprint"],
+              "type": "json",
+              "description": "Jira Software's Sprint field: objects on Cloud, Sprint@…[…] texts on Data Center"
             }
           },
           "record": {
@@ -122,7 +128,43 @@ extension JiraProvider {
               { "target": "estimated_hours", "from": "fields.$storyPoints", "transforms": ["number", "multiply(hoursPerStoryPoint)"] },
               { "target": "labels", "from": "fields.labels", "transforms": ["compact"] },
               { "target": "custom.components", "from": "fields.components[*].name" },
-              { "target": "custom.fixVersions", "from": "fields.fixVersions[*].name" }
+              { "target": "custom.fixVersions", "from": "fields.fixVersions[*].name" },
+              { "target": "created_at", "from": "fields.created", "transforms": ["date"] },
+              { "target": "resolved_at", "from": "fields.resolutiondate", "transforms": ["date"] },
+              { "target": "reporter", "from": "fields.reporter", "transforms": ["user"] },
+              { "target": "sprints", "from": "fields.$sprint", "transforms": ["sprint"] }
+            ]
+          },
+          "link": {
+            "description": "Issue links: each is stored once per pair, outward side first (A blocks B)",
+            "each": "fields.issuelinks[*]",
+            "fields": [
+              { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
+              { "target": "type", "from": "type.name", "required": true },
+              { "target": "outward", "from": "type.outward" },
+              { "target": "inward", "from": "type.inward" },
+              { "target": "other", "from": ["outwardIssue.id", "inwardIssue.id"], "transforms": ["text"], "required": true },
+              {
+                "target": "direction",
+                "rules": [{ "when": { "path": "outwardIssue", "exists": true }, "value": "outward" }],
+                "default": "inward"
+              }
+            ]
+          },
+          "history": {
+            "description": "The changelog, item by item, for the fields listed in 'where'; ids are issue:history:field",
+            "within": "changelog.histories[*]",
+            "each": "items[*]",
+            "where": { "path": "field", "in": ["status", "assignee", "priority", "resolution"] },
+            "fields": [
+              { "target": "external_id", "from": "field", "transforms": ["template({^id}:{~id}:{value})"], "required": true },
+              { "target": "field", "from": "field", "required": true },
+              { "target": "from", "from": "fromString" },
+              { "target": "to", "from": "toString" },
+              { "target": "from_id", "from": "from", "transforms": ["text"] },
+              { "target": "to_id", "from": "to", "transforms": ["text"] },
+              { "target": "author", "from": "~author", "transforms": ["user"] },
+              { "target": "changed_at", "from": "~created", "transforms": ["date"] }
             ]
           },
           "checklist": {

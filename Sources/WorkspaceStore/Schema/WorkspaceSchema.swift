@@ -29,6 +29,7 @@ public enum WorkspaceSchema {
         Migration(version: 6, name: "login, vault key check and workspace settings", sql: v6Vault),
         Migration(
             version: 7, name: "interrupted jobs", sql: v7InterruptedJobs, rebuildsTables: true),
+        Migration(version: 8, name: "original dates, reporter, sprints, links and history", sql: v8CompleteRecords),
     ]
 
     static let v1Workspace = """
@@ -281,7 +282,10 @@ public enum WorkspaceSchema {
         """
 
     /// The child tables that hang off a task (their rows follow the task's project).
-    static let taskChildTables = ["comments", "worklogs", "attachments", "checklist_items"]
+    static let taskChildTables = ["comments", "worklogs", "attachments", "checklist_items", "task_history"]
+
+    /// The child tables that existed when v5 gave children a project (a migration's SQL never changes).
+    static let v5TaskChildTables = ["comments", "worklogs", "attachments", "checklist_items"]
 
     /// Rows were unique per owner on (source, id): a second Jira site (whose issues number from 10000
     /// too) or a second destination project silently took over the first one's rows. The identity
@@ -294,7 +298,7 @@ public enum WorkspaceSchema {
         for table in importedTables {
             sql += "ALTER TABLE \(table) ADD COLUMN external_instance TEXT NOT NULL DEFAULT '';\n"
         }
-        for table in taskChildTables {
+        for table in v5TaskChildTables {
             sql += """
                 ALTER TABLE \(table) ADD COLUMN project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE;
                 UPDATE \(table) SET project_id = (SELECT t.project_id FROM tasks t WHERE t.id = \(table).task_id);
@@ -314,7 +318,7 @@ public enum WorkspaceSchema {
             """
         }
         sql += legacyInstance("tasks") + legacyInstance("milestones")
-        for table in taskChildTables {
+        for table in v5TaskChildTables {
             sql += """
                 UPDATE \(table) SET external_instance =
                     COALESCE((SELECT t.external_instance FROM tasks t WHERE t.id = \(table).task_id), '');
@@ -340,7 +344,7 @@ public enum WorkspaceSchema {
                 ON user_profiles(owner_id, external_source, external_instance, external_id);
 
             """
-        for table in taskChildTables {
+        for table in v5TaskChildTables {
             sql += """
                 DROP INDEX \(table)_provenance;
                 CREATE UNIQUE INDEX \(table)_provenance
@@ -414,5 +418,66 @@ public enum WorkspaceSchema {
         ALTER TABLE import_jobs_v7 RENAME TO import_jobs;
         CREATE INDEX import_jobs_owner ON import_jobs(owner_id, id);
         CREATE INDEX import_jobs_fingerprint ON import_jobs(owner_id, config_fingerprint, id);
+        """
+
+    /// A complete migration keeps what the source knew: when a task was created and resolved and who
+    /// reported it, its sprints, the people it names (matched or not, for `tributary users`), the
+    /// account id of every author, links between tasks (once per pair, resolved to local tasks when
+    /// both ends are imported) and the change history of the fields the mapping keeps.
+    static let v8CompleteRecords = """
+        ALTER TABLE tasks ADD COLUMN source_created_at TEXT;
+        ALTER TABLE tasks ADD COLUMN source_resolved_at TEXT;
+        ALTER TABLE tasks ADD COLUMN reporter_email TEXT;
+        ALTER TABLE tasks ADD COLUMN reporter_name TEXT;
+        ALTER TABLE tasks ADD COLUMN reporter_external_id TEXT;
+        ALTER TABLE tasks ADD COLUMN sprints_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE tasks ADD COLUMN assignees_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE comments ADD COLUMN author_external_id TEXT;
+        ALTER TABLE worklogs ADD COLUMN author_external_id TEXT;
+        ALTER TABLE attachments ADD COLUMN author_name TEXT;
+        ALTER TABLE attachments ADD COLUMN author_external_id TEXT;
+
+        CREATE TABLE task_links (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            external_source TEXT NOT NULL,
+            external_instance TEXT NOT NULL DEFAULT '',
+            external_id TEXT NOT NULL,
+            link_type TEXT NOT NULL,
+            outward TEXT,
+            inward TEXT,
+            from_external_id TEXT NOT NULL,
+            to_external_id TEXT NOT NULL,
+            from_task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+            to_task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+            content_hash TEXT,
+            import_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+            imported_at TEXT
+        );
+        CREATE UNIQUE INDEX task_links_provenance ON task_links(owner_id, external_source, external_instance, external_id);
+        CREATE INDEX task_links_from ON task_links(owner_id, external_source, external_instance, from_external_id);
+        CREATE INDEX task_links_to ON task_links(owner_id, external_source, external_instance, to_external_id);
+        CREATE INDEX tasks_external ON tasks(owner_id, external_source, external_instance, external_id);
+
+        CREATE TABLE task_history (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            from_value TEXT,
+            to_value TEXT,
+            from_id TEXT,
+            to_id TEXT,
+            author_email TEXT,
+            author_name TEXT,
+            author_external_id TEXT,
+            changed_at TEXT,
+            \(provenanceColumns),
+            external_instance TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX task_history_provenance
+            ON task_history(owner_id, project_id, external_source, external_instance, external_id);
+        CREATE INDEX task_history_task ON task_history(task_id, changed_at);
         """
 }

@@ -31,7 +31,7 @@ struct ChildRow {
                         kind: kind, ref: comment.ref,
                         values: [
                             SQLValue(comment.author?.email), SQLValue(comment.author?.displayName), .text(comment.body),
-                            SQLValue(comment.createdAt),
+                            SQLValue(comment.createdAt), SQLValue(comment.author?.externalID),
                         ])
                 }
             case .worklog:
@@ -40,7 +40,7 @@ struct ChildRow {
                         kind: kind, ref: log.ref,
                         values: [
                             SQLValue(log.author?.email), SQLValue(log.author?.displayName), SQLValue(log.startedAt),
-                            .integer(Int64(log.seconds)), SQLValue(log.comment),
+                            .integer(Int64(log.seconds)), SQLValue(log.comment), SQLValue(log.author?.externalID),
                         ])
                 }
             case .attachment:
@@ -50,6 +50,7 @@ struct ChildRow {
                         values: [
                             .text(file.filename), SQLValue(file.mimeType), SQLValue(file.sizeBytes),
                             SQLValue(file.contentURL), SQLValue(file.author?.email), SQLValue(file.createdAt),
+                            SQLValue(file.author?.displayName), SQLValue(file.author?.externalID),
                         ])
                 }
             case .checklist:
@@ -57,6 +58,26 @@ struct ChildRow {
                     ChildRow(
                         kind: kind, ref: item.ref,
                         values: [.integer(Int64(item.position)), .text(item.title), SQLValue(item.done)])
+                }
+            case .link:
+                rows = task.links.map { link in
+                    ChildRow(
+                        kind: kind, ref: link.ref,
+                        values: [
+                            .text(link.type), SQLValue(link.outward), SQLValue(link.inward), .text(link.fromExternalID),
+                            .text(link.toExternalID),
+                        ])
+                }
+            case .history:
+                rows = task.history.map { change in
+                    ChildRow(
+                        kind: kind, ref: change.ref,
+                        values: [
+                            .text(change.field), SQLValue(change.fromText), SQLValue(change.toText),
+                            SQLValue(change.fromID), SQLValue(change.toID), SQLValue(change.author?.email),
+                            SQLValue(change.author?.displayName), SQLValue(change.author?.externalID),
+                            SQLValue(change.changedAt),
+                        ])
                 }
             case .task:
                 rows = []

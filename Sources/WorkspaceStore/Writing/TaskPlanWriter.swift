@@ -52,6 +52,7 @@ struct TaskPlanWriter {
                     .integer(taskID), .integer(target.owner.id), .integer(projectID), .text(task.ref.source),
                     .text(target.instance), .text(task.ref.id), .integer(taskID),
                 ])
+            rows += try links.resolve(taskID: taskID, externalID: task.ref.id, source: task.ref.source)
             rows += try syncAssignees(taskID: taskID, userIDs: plan.assigneeIDs)
             rows += try syncChildren(taskID: taskID, plan: plan, fresh: true, now: now)
             return outcome(.created, taskID)
@@ -87,6 +88,8 @@ struct TaskPlanWriter {
             children: plan.children, childrenHash: plan.childrenHash)
     }
 
+    private var links: LinkWriter { LinkWriter(db: db, target: target, projectID: projectID, jobID: jobID) }
+
     /// The parent lookup's parameters for `task`.
     private func parentParameters(_ task: CanonicalTask) -> [SQLValue] {
         [
@@ -110,6 +113,11 @@ struct TaskPlanWriter {
     private func syncChildren(taskID: Int64, plan: TaskPlan, fresh: Bool, now: String) throws -> Int {
         var written = 0
         for (kind, rows) in plan.children {
+            if kind == .link {
+                written += try links.sync(
+                    externalID: plan.task.ref.id, source: plan.task.ref.source, rows: rows, now: now)
+                continue
+            }
             let table = TaskStatements.table(kind)
             var existing: [String: String] = [:]
             if !fresh {

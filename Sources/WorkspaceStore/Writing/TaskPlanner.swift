@@ -47,7 +47,8 @@ final class TaskPlanner {
             task: task, stored: try stored(task), milestone: milestone, assigneeIDs: assigneeIDs,
             unmatchedAssignees: unmatchedAssignees, values: values,
             contentHash: Self.contentHash(values: values, assigneeIDs: assigneeIDs), children: children,
-            childrenHash: Self.childrenHash(children, capacity: task.comments.count + task.worklogs.count + 1))
+            childrenHash: Self.childrenHash(
+                children, capacity: task.comments.count + task.worklogs.count + task.history.count + 1))
     }
 
     /// The mapped column values of `task`.
@@ -59,7 +60,10 @@ final class TaskPlanner {
             SQLValue(task.sourcePriority), SQLValue(task.sourceType),
             .text(JSONValue.array(task.labels.map(JSONValue.string)).jsonText), SQLValue(task.parentExternalID),
             SQLValue(task.container), .text(JSONValue.object(task.custom).jsonText), SQLValue(task.ref.key),
-            SQLValue(task.ref.url), SQLValue(task.ref.updatedAt),
+            SQLValue(task.ref.url), SQLValue(task.ref.updatedAt), SQLValue(task.createdAt), SQLValue(task.resolvedAt),
+            SQLValue(task.reporter?.email), SQLValue(task.reporter?.displayName), SQLValue(task.reporter?.externalID),
+            .text(JSONValue.array(task.sprints.map(\.jsonValue)).jsonText),
+            .text(JSONValue.array(task.assignees.map(\.jsonValue)).jsonText),
         ]
     }
 
@@ -169,10 +173,23 @@ final class TaskPlanner {
         var changes: [RecordOutcome.FieldChange] = []
         for (kind, rows) in plan.children {
             var stored: [String: String] = [:]
-            for row in try db.query(
-                "SELECT external_id, content_hash FROM \(TaskStatements.table(kind)) WHERE task_id = ?",
-                [.integer(taskID)])
-            {
+            let (sql, parameters): (String, [SQLValue]) =
+                kind == .link
+                ? (
+                    """
+                    SELECT external_id, content_hash FROM task_links WHERE owner_id = ? AND external_source = ?
+                        AND external_instance = ? AND (from_external_id = ? OR to_external_id = ?)
+                    """,
+                    [
+                        .integer(target.owner.id), .text(plan.task.ref.source), .text(target.instance),
+                        .text(plan.task.ref.id), .text(plan.task.ref.id),
+                    ]
+                )
+                : (
+                    "SELECT external_id, content_hash FROM \(TaskStatements.table(kind)) WHERE task_id = ?",
+                    [.integer(taskID)]
+                )
+            for row in try db.query(sql, parameters) {
                 if let id = row.string("external_id") { stored[id] = row.string("content_hash") ?? "" }
             }
             let incoming = Dictionary(rows.map { ($0.ref.id, $0.hash) }) { first, _ in first }

@@ -7,7 +7,8 @@ enum TaskStatements {
         "project_id", "title", "description", "status", "priority", "category", "due_date", "milestone_id",
         "estimated_hours", "story_points", "source_status", "source_priority", "source_type", "labels_json",
         "parent_external_id", "external_container", "custom_fields_json", "external_key", "external_url",
-        "external_updated_at",
+        "external_updated_at", "source_created_at", "source_resolved_at", "reporter_email", "reporter_name",
+        "reporter_external_id", "sprints_json", "assignees_json",
     ]
 
     /// The parent of a task: the task of the same project and instance whose external id it names.
@@ -51,6 +52,8 @@ enum TaskStatements {
         case .worklog: "worklogs"
         case .attachment: "attachments"
         case .checklist: "checklist_items"
+        case .link: "task_links"
+        case .history: "task_history"
         case .task: "tasks"
         }
     }
@@ -58,17 +61,28 @@ enum TaskStatements {
     /// The data columns of a child row of `kind`, in the order of `ChildRow.values`.
     static func columns(_ kind: RecordKind) -> [String] {
         switch kind {
-        case .comment: ["author_email", "author_name", "body", "created_at"]
-        case .worklog: ["author_email", "author_name", "started_at", "seconds", "comment"]
-        case .attachment: ["filename", "mime_type", "size_bytes", "content_url", "author_email", "created_at"]
+        case .comment: ["author_email", "author_name", "body", "created_at", "author_external_id"]
+        case .worklog: ["author_email", "author_name", "started_at", "seconds", "comment", "author_external_id"]
+        case .attachment:
+            [
+                "filename", "mime_type", "size_bytes", "content_url", "author_email", "created_at", "author_name",
+                "author_external_id",
+            ]
         case .checklist: ["position", "title", "done"]
+        case .link: ["link_type", "outward", "inward", "from_external_id", "to_external_id"]
+        case .history:
+            [
+                "field", "from_value", "to_value", "from_id", "to_id", "author_email", "author_name",
+                "author_external_id", "changed_at",
+            ]
         case .task: []
         }
     }
 
-    /// The upsert of one child row of `kind`, per child kind.
+    /// The upsert of one child row of `kind`, per child kind that belongs to one task (links belong
+    /// to a pair: `LinkWriter` writes them).
     static let upsertChild: [RecordKind: String] = Dictionary(
-        uniqueKeysWithValues: RecordKind.childKinds.map { kind in
+        uniqueKeysWithValues: RecordKind.childKinds.filter { $0 != .link }.map { kind in
             let columns = columns(kind)
             let updates =
                 (columns + [
@@ -97,6 +111,8 @@ enum TaskStatements {
         case .worklog: "worklogs"
         case .attachment: "attachments"
         case .checklist: "checklist"
+        case .link: "links"
+        case .history: "history"
         case .task: "task"
         }
     }

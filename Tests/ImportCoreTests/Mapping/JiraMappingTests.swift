@@ -231,7 +231,7 @@ struct JiraMappingTests {
             fields == [
                 "updated", "project", "summary", "description", "status", "labels", "priority", "issuetype", "assignee",
                 "duedate", "parent", "customfield_10016", "components", "fixVersions", "subtasks", "comment", "worklog",
-                "attachment",
+                "attachment", "created", "resolutiondate", "reporter", "customfield_10020", "issuelinks",
             ])
     }
 }
