@@ -13,7 +13,8 @@ public enum Tributary {
             ConnectionsCommand.definition, RotateCommand.definition, DisconnectCommand.definition,
             ContainersCommand.definition, NewConfigCommand.definition, PreviewCommand.definition, RunCommand.definition,
             MigrateCommand.definition,
-            JobsCommand.definition, AuditCommand.definition, MappingCommand.definition, WizardCommand.definition,
+            JobsCommand.definition, UsersCommand.definition, AuditCommand.definition, MappingCommand.definition,
+            WizardCommand.definition,
             SandboxCommand.definition,
         ]
     }

@@ -160,10 +160,15 @@ extension DocumentReader {
                 }
             }
         }
+        var peopleValue = RunConfig.People()
+        if let people = object(top["people"], at: "people", allowed: RunConfig.peopleKeys, required: false) {
+            peopleValue.map = userMap(people["map"], at: "people.map")
+            peopleValue.mapFile = string(people["mapFile"], at: "people.mapFile")
+        }
         guard let sourceValue, let destinationValue, let connection else { return nil }
         return RunConfig(
             owner: owner, database: database, connection: connection, source: sourceValue,
             destination: destinationValue,
-            mapping: mappingValue, origin: origin, raw: json)
+            mapping: mappingValue, people: peopleValue, origin: origin, raw: json)
     }
 }

@@ -68,6 +68,14 @@ public struct RunConfig: Sendable {
         public var params: [String: JSONValue] = [:]
     }
 
+    /// How the source's people match workspace users beyond their visible email.
+    public struct People: Sendable, Hashable {
+        /// Account id or source email → workspace email, written in the config.
+        public var map = UserMap()
+        /// A file with more of the same (relative to the config's folder); the config's entries win.
+        public var mapFile: String?
+    }
+
     /// The owner the run writes for (else the flag or `TRIBUTARY_OWNER`).
     public var owner: String?
     /// The store to write into (else the flag or `TRIBUTARY_DB`).
@@ -80,6 +88,8 @@ public struct RunConfig: Sendable {
     public var destination: Destination
     /// How to map.
     public var mapping: Mapping
+    /// How people match.
+    public var people = People()
     /// The file it was read from.
     public var origin: String
     /// The file whose folder its relative paths start from: the config's own, or the batch file
@@ -116,7 +126,7 @@ public struct RunConfig: Sendable {
     // MARK: Parsing
 
     static let topKeys = [
-        "$schema", "description", "owner", "database", "connection", "source", "destination", "mapping",
+        "$schema", "description", "owner", "database", "connection", "source", "destination", "mapping", "people",
     ]
     static let sourceKeys = [
         "provider", "containers", "projects", "filter", "jql", "since", "assignedToMe", "includeClosed", "cap",
@@ -128,6 +138,17 @@ public struct RunConfig: Sendable {
     static let inlineConnectionKeys = ["provider", "url", "email", "tokenEnv", "authKind"]
     static let destinationKeys = ["project", "createProject", "createMilestones", "moveFrom"]
     static let mappingKeys = ["table", "params"]
+    static let peopleKeys = ["map", "mapFile", "description"]
+
+    /// The user map the run applies: the file's entries, then the config's own.
+    public func userMap() throws(ConfigError) -> UserMap {
+        var map = UserMap()
+        if let file = people.mapFile {
+            map = try UserMap.load(
+                path: ConfigPaths.resolve(file, relativeTo: pathsRelativeTo.isEmpty ? origin : pathsRelativeTo))
+        }
+        return map.merging(people.map)
+    }
 
     /// Reads a config file; throws `ConfigError` listing every problem.
     public static func load(path: String) throws(ConfigError) -> RunConfig {

@@ -4,11 +4,13 @@ struct RecordImporter: Sendable {
     let evaluator: MappingEvaluator
     let source: String
     let redactor: Redactor
+    /// Who the source's people are in the workspace, beyond their visible email.
+    var people = UserMap()
 
     /// The record mapped, or why it cannot be.
     func callAsFunction(_ record: JSONValue) -> PageWrite.Record {
         do {
-            return .task(try evaluator.canonical(record, source: source))
+            return .task(try evaluator.canonical(record, source: source).mappingPeople(people))
         } catch {
             return .failed(failure(record, error))
         }
@@ -22,7 +24,7 @@ struct RecordImporter: Sendable {
             traces = trace
             let task = try CanonicalBuilder.task(
                 mapped, source: source, label: evaluator.label(of: record), people: evaluator.table.people)
-            return (.task(task), traces)
+            return (.task(task.mappingPeople(people)), traces)
         } catch {
             return (.failed(failure(record, error)), traces)
         }

@@ -56,6 +56,7 @@ struct RunPlanner: Sendable {
             params["baseUrl"] = .string(resolved.connection.siteURL)
         }
         let evaluator = MappingEvaluator(table: table, overrides: params, fields: catalog)
+        let people = try config.userMap()
 
         let projectID = try destination.projectID(owner: owner, name: config.destination.project)
         if projectID == nil, !config.destination.createProject, !dryRun {
@@ -90,7 +91,7 @@ struct RunPlanner: Sendable {
         }
 
         // The scope's keys are stored with high-water marks: they keep their first names.
-        let scope = ContentHash.short([
+        var scopeFacts: [String: JSONValue] = [
             "owner": .number(Double(owner.id)), "provider": .string(resolved.provider.id),
             "connection": .string(resolved.label),
             "projects": .array(source.containers.sorted().map(JSONValue.string)), "jql": JSONValue(source.filter),
@@ -98,7 +99,10 @@ struct RunPlanner: Sendable {
             "since": JSONValue(source.since?.iso8601), "destination": .string(config.destination.project),
             "table": .string(SHA256.hex(Array(tableSource.data))),
             "params": .object(params),
-        ])
+        ]
+        // A changed user map changes what records resolve to: the next incremental run reads everything.
+        if !people.isEmpty { scopeFacts["people"] = .string(people.fingerprint) }
+        let scope = ContentHash.short(.object(scopeFacts))
         var query = RecordQuery(
             containers: source.containers, filter: source.filter, since: source.since,
             assignedToMe: source.assignedToMe, includeClosed: source.includeClosed, order: .oldestFirst,
@@ -122,7 +126,8 @@ struct RunPlanner: Sendable {
         }
         return RunPlan(
             config: config, owner: owner, resolved: resolved,
-            importer: RecordImporter(evaluator: evaluator, source: resolved.provider.id, redactor: resolved.redactor),
+            importer: RecordImporter(
+                evaluator: evaluator, source: resolved.provider.id, redactor: resolved.redactor, people: people),
             query: query, mode: mode, projectID: projectID, instance: instance, moveFrom: moveFrom, scope: scope,
             warnings: warnings, managedChildren: children.union(RecordKind.alwaysManaged))
     }

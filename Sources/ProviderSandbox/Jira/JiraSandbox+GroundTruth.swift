@@ -66,6 +66,17 @@ extension JiraSandbox {
         }
     }
 
+    /// The user directory as the site's deployment identifies people (Cloud's accountId, Data
+    /// Center's key), with the email when it is visible.
+    public var directory: [(id: String, name: String, email: String?)] {
+        let cloud = config.deployment == .cloud
+        return state.withLock { state in
+            state.world.users.enumerated().map { index, person in
+                (cloud ? person.accountID : "JIRAUSER\(10_000 + index)", person.displayName, person.email)
+            }
+        }
+    }
+
     /// Removes `count` links (both ends count as updated); returns how many went.
     @discardableResult
     public func unlinkIssues(_ count: Int) -> Int { state.withLock { $0.world.unlink(count: count).count } }
