@@ -7,6 +7,8 @@ public final class Workspace: Sendable {
     /// The database itself, for inspection (tests, `sqlite3`-style checks); imports go through the
     /// destination and connection-store methods.
     public let db: SQLiteDatabase
+    /// Where downloaded attachment content is kept (a folder beside the database).
+    public let contentStore: FileContentStore
 
     /// Opens (creating and migrating) the workspace at `path`.
     public init(path: String) throws {
@@ -14,6 +16,7 @@ public final class Workspace: Sendable {
         // Deleted secrets must not linger in free pages of the file.
         try db.execute("PRAGMA secure_delete = ON")
         try Migrator.migrate(db)
+        contentStore = FileContentStore(db: db)
     }
 
     /// The database file.

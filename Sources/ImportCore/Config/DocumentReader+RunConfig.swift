@@ -64,7 +64,32 @@ extension DocumentReader {
             }
             value.comments = bool(source["comments"], at: "source.comments", default: true)
             value.worklogs = bool(source["worklogs"], at: "source.worklogs", default: true)
-            value.attachments = bool(source["attachments"], at: "source.attachments", default: true)
+            switch source["attachments"] {
+            case .some(.string(let mode)):
+                switch mode.lowercased() {
+                case "content": (value.attachments, value.attachmentContent) = (true, true)
+                case "metadata": (value.attachments, value.attachmentContent) = (true, false)
+                case "none": (value.attachments, value.attachmentContent) = (false, false)
+                default:
+                    problem(
+                        "source.attachments",
+                        "\"\(mode)\" is not a choice: \"metadata\" (the default), \"content\" (download the files too) or \"none\""
+                    )
+                }
+            default:
+                value.attachments = bool(source["attachments"], at: "source.attachments", default: true)
+            }
+            value.attachmentMaxMegabytes = integer(
+                source["attachmentMaxMegabytes"], at: "source.attachmentMaxMegabytes", range: 1...1_000_000,
+                default: 100)
+            value.attachmentBudgetMegabytes = integer(
+                source["attachmentBudgetMegabytes"], at: "source.attachmentBudgetMegabytes", range: 1...100_000_000,
+                default: 10_240)
+            value.attachmentConcurrency = integer(
+                source["attachmentConcurrency"], at: "source.attachmentConcurrency", range: 1...16, default: 4)
+            value.attachmentTimeoutSeconds = integer(
+                source["attachmentTimeoutSeconds"], at: "source.attachmentTimeoutSeconds", range: 1...86_400,
+                default: 600)
             value.reconcileDeletes = bool(source["reconcileDeletes"], at: "source.reconcileDeletes", default: false)
             value.pageSize = integer(source["pageSize"], at: "source.pageSize", range: 1...1000, default: 100)
             value.maxConcurrentRequests = integer(

@@ -31,6 +31,16 @@ public struct RunConfig: Sendable {
         public var worklogs = true
         /// Whether attachments are imported.
         public var attachments = true
+        /// Whether their content is downloaded too (`attachments: "content"`), not only their metadata.
+        public var attachmentContent = false
+        /// The largest attachment downloaded, in megabytes; larger ones are listed in the report.
+        public var attachmentMaxMegabytes = 100
+        /// The most attachment content one run downloads, in megabytes; the rest waits for the next run.
+        public var attachmentBudgetMegabytes = 10_240
+        /// Attachment downloads in flight at once.
+        public var attachmentConcurrency = 4
+        /// Seconds one attachment download may take.
+        public var attachmentTimeoutSeconds = 600
         /// Whether rows the source no longer lists are marked deleted after a full listing.
         public var reconcileDeletes = false
         /// Records asked for per page.
@@ -131,8 +141,9 @@ public struct RunConfig: Sendable {
     static let sourceKeys = [
         "provider", "containers", "projects", "filter", "jql", "since", "assignedToMe", "includeClosed", "cap",
         "comments", "worklogs",
-        "attachments",
-        "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests", "requestTimeoutSeconds",
+        "attachments", "attachmentMaxMegabytes", "attachmentBudgetMegabytes", "attachmentConcurrency",
+        "attachmentTimeoutSeconds", "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests",
+        "requestTimeoutSeconds",
         "maxResponseMegabytes", "overlapMinutes",
     ]
     static let inlineConnectionKeys = ["provider", "url", "email", "tokenEnv", "authKind"]

@@ -68,4 +68,9 @@ public protocol ImportDestination: Sendable {
 
     /// Keeps the connection's field list (so re-imports start with their first request).
     func storeFieldCatalog(_ fields: [SourceField], owner: Owner, connectionID: Int64) throws
+
+    // MARK: Attachment content
+
+    /// Where downloaded attachment content goes; `nil` when the destination keeps metadata only.
+    var attachmentContent: (any AttachmentContentStore)? { get }
 }

@@ -195,6 +195,8 @@ public final class ImportEngine: Sendable {
                     try SourceFacts(destination: destination).referenceDataIsStale(owner: owner, connection: $0)
                 } ?? false,
             connection: connection)
+        let downloads = attachmentDownloader(plan, target: target, report: &report)
+        defer { downloads?.stop() }
         var pipeline = PagePipeline(
             connection: connection, query: pageQuery, from: job.cursor.map(PageCursor.init), provider: plan.provider)
         defer { pipeline.cancel() }
@@ -225,6 +227,7 @@ public final class ImportEngine: Sendable {
             for case .failure(let failure) in result.records { observer.handle(.recordFailed(failure)) }
             counts = counts + result.counts
             pages += 1
+            await downloads?.nudge()
             try stopIfDisconnected(plan, pages: pages)
             fetched += page.records.count
             let elapsed = max(Date().timeIntervalSince(runStart), 0.001)
@@ -260,6 +263,17 @@ public final class ImportEngine: Sendable {
             }
         }
 
+        if let downloads {
+            let content = await downloads.finish()
+            try Task.checkCancellation()
+            report.attachmentContent = content
+            if !content.missing.isEmpty {
+                report.warnings.append(
+                    "\(content.missing.count) attachment file\(content.missing.count == 1 ? "" : "s") could not be fetched; the report lists each with the reason, and the next run tries again"
+                )
+            }
+        }
+
         let metrics = connection.metrics
         report.counts = counts
         report.pages = pages
@@ -275,6 +289,25 @@ public final class ImportEngine: Sendable {
                 counts: counts, metrics: RequestMetrics(requests: report.requests, retries: report.retries),
                 report: report.json))
         observer.handle(.finished(report))
+    }
+
+    /// The downloader of attachment content, when the run asks for it and the destination keeps it.
+    private func attachmentDownloader(_ plan: RunPlan, target: WriteTarget, report: inout ImportReport)
+        -> AttachmentDownloader?
+    {
+        let source = plan.config.source
+        guard source.attachments, source.attachmentContent else { return nil }
+        guard let store = destination.attachmentContent else {
+            report.warnings.append(
+                "this destination keeps attachment metadata only: attachments: \"content\" is ignored")
+            return nil
+        }
+        return AttachmentDownloader(
+            connection: plan.connection, store: store, target: target,
+            limits: .init(
+                maxFileBytes: source.attachmentMaxMegabytes << 20, budgetBytes: source.attachmentBudgetMegabytes << 20,
+                concurrency: source.attachmentConcurrency, seconds: Double(source.attachmentTimeoutSeconds)),
+            redactor: plan.redactor)
     }
 
     /// Ends the run when its stored connection was disconnected meanwhile (`tributary disconnect`):

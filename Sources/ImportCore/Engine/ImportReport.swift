@@ -36,6 +36,8 @@ public struct ImportReport: Sendable {
     public var plannedChanges: [PlannedChange]
     /// Why the run failed, redacted.
     public var error: String?
+    /// What happened to attachment content, when the run downloads it.
+    public var attachmentContent: AttachmentContentReport?
 
     /// One record's planned change in a dry run.
     public struct PlannedChange: Sendable, Hashable {
@@ -95,6 +97,7 @@ public struct ImportReport: Sendable {
         if let jobID { object["jobId"] = .number(Double(jobID)) }
         if let resumedFrom { object["resumedFrom"] = .number(Double(resumedFrom)) }
         if let error { object["error"] = .string(error) }
+        if let attachmentContent { object["attachmentContent"] = attachmentContent.json }
         if dryRun {
             object["plannedChanges"] = .array(
                 plannedChanges.map { change in

@@ -62,9 +62,34 @@ public final class HTTPClient: Sendable {
         return (response, json ?? .null)
     }
 
-    private func perform(_ original: HTTPRequest, authenticate: Bool, expectJSON: Bool) async throws(HTTPError) -> (
-        HTTPResponse, JSONValue?
-    ) {
+    /// Where a download's body goes, how large it may be and how long one attempt may take.
+    struct DownloadSink {
+        let file: FileHandle
+        let maxBytes: Int
+        let seconds: Double
+    }
+
+    /// Sends `request` (authenticated) and streams a 2xx body into the file at `path` (replacing it),
+    /// at most `maxBytes`, each attempt within `seconds`; retries, redirects and their checks as
+    /// `send`. Follow redirects to other origins only with `.anyOriginWithoutCredentials`: the
+    /// credentials then stay behind.
+    public func download(_ request: HTTPRequest, to path: String, maxBytes: Int, seconds: Double)
+        async throws(HTTPError) -> HTTPResponse
+    {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+        else {
+            throw .transport(message: "cannot write \(path)", url: redactor.redact(request.url), attempts: 0)
+        }
+        defer { try? file.close() }
+        return try await perform(
+            request, authenticate: true, expectJSON: false,
+            sink: DownloadSink(file: file, maxBytes: max(1, maxBytes), seconds: max(0.001, seconds))
+        ).0
+    }
+
+    private func perform(
+        _ original: HTTPRequest, authenticate: Bool, expectJSON: Bool, sink: DownloadSink? = nil
+    ) async throws(HTTPError) -> (HTTPResponse, JSONValue?) {
         do {
             try URLPolicy.checkRequestURL(original.url)
         } catch {
@@ -78,15 +103,25 @@ public final class HTTPClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let remaining = deadline - Date().timeIntervalSince(started)
+            let remaining =
+                (sink?.seconds ?? deadline) * (sink == nil ? 1 : Double(retry.maxAttempts))
+                - Date().timeIntervalSince(started)
             guard remaining > 0 else { throw .deadlineExceeded(url: shownURL, seconds: deadline) }
             if let bucket { await bucket.acquire() }
             await semaphore.acquire()
             let attemptStart = Date()
             let outcome: Result<HTTPResponse, any Error>
             do {
+                if let sink {
+                    // A retry starts the file again.
+                    try sink.file.truncate(atOffset: 0)
+                    try sink.file.seek(toOffset: 0)
+                }
                 outcome = .success(
-                    try await exchange(request, shownURL: shownURL, seconds: min(requestTimeout, remaining)))
+                    try await exchange(
+                        request, shownURL: shownURL, seconds: min(sink?.seconds ?? requestTimeout, remaining),
+                        sink: sink
+                    ))
             } catch {
                 outcome = .failure(error)
             }
@@ -146,7 +181,9 @@ public final class HTTPClient: Sendable {
 
     /// One attempt: the request and the redirects it may follow, within `seconds` in all.
     /// Throws `HTTPError` for what no retry can fix (a refused redirect, an oversized answer).
-    private func exchange(_ first: HTTPRequest, shownURL: String, seconds: Double) async throws -> HTTPResponse {
+    private func exchange(_ first: HTTPRequest, shownURL: String, seconds: Double, sink: DownloadSink? = nil)
+        async throws -> HTTPResponse
+    {
         let ends = Date().addingTimeInterval(seconds)
         var request = first
         var visited: Set<String> = [first.url.absoluteString]
@@ -156,8 +193,13 @@ public final class HTTPClient: Sendable {
             guard left > 0 else { throw TransportFailure.timedOut(seconds: seconds) }
             let response: HTTPResponse
             do {
-                response = try await transport.send(
-                    request, limits: TransportLimits(timeout: left, maxBodyBytes: maxResponseBytes))
+                if let sink {
+                    response = try await transport.download(
+                        request, into: sink.file, limits: TransportLimits(timeout: left, maxBodyBytes: sink.maxBytes))
+                } else {
+                    response = try await transport.send(
+                        request, limits: TransportLimits(timeout: left, maxBodyBytes: maxResponseBytes))
+                }
             } catch TransportFailure.bodyTooLarge(let limit) {
                 throw HTTPError.tooLarge(url: redactor.redact(request.url), limit: limit)
             } catch TransportFailure.timedOut {

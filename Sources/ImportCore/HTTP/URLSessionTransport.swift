@@ -41,6 +41,19 @@ public final class URLSessionTransport: HTTPTransport {
 
     /// Sends one request attempt within `limits`, without following redirects.
     public func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
+        try await exchange(request, limits: limits, sink: nil)
+    }
+
+    /// Like `send`, and writes a 2xx body into `file` as it arrives (nothing of it is kept in memory).
+    public func download(_ request: HTTPRequest, into file: FileHandle, limits: TransportLimits) async throws
+        -> HTTPResponse
+    {
+        try await exchange(request, limits: limits, sink: file)
+    }
+
+    private func exchange(_ request: HTTPRequest, limits: TransportLimits, sink: FileHandle?) async throws
+        -> HTTPResponse
+    {
         let timeout = max(0.001, limits.timeout)
         var urlRequest = URLRequest(
             url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -60,12 +73,19 @@ public final class URLSessionTransport: HTTPTransport {
             try await withCheckedThrowingContinuation { continuation in
                 delegate.register(
                     identifier, url: request.url,
-                    limits: TransportLimits(timeout: timeout, maxBodyBytes: limits.maxBodyBytes),
+                    limits: TransportLimits(timeout: timeout, maxBodyBytes: limits.maxBodyBytes), sink: sink,
                     continuation: continuation)
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+                // A task cancelled before it was resumed may never report back: answer for it here.
+                if Task.isCancelled {
+                    delegate.abandon(identifier)
+                    task.cancel()
+                    return
+                }
                 task.resume()
             }
         } onCancel: {
+            delegate.abandon(identifier)
             task.cancel()
         }
     }
@@ -78,6 +98,10 @@ public final class URLSessionTransport: HTTPTransport {
             let continuation: CheckedContinuation<HTTPResponse, any Error>
             var response: HTTPURLResponse?
             var body = Data()
+            /// Where a 2xx body goes instead of `body` (downloads).
+            var sink: FileHandle?
+            var written = 0
+            var writeError: (any Error)?
             var challenged = false
             var tooLarge = false
             var timedOut = false
@@ -86,10 +110,18 @@ public final class URLSessionTransport: HTTPTransport {
         private let pending = Mutex<[Int: Pending]>([:])
 
         func register(
-            _ identifier: Int, url: URL, limits: TransportLimits,
+            _ identifier: Int, url: URL, limits: TransportLimits, sink: FileHandle? = nil,
             continuation: CheckedContinuation<HTTPResponse, any Error>
         ) {
-            pending.withLock { $0[identifier] = Pending(url: url, limits: limits, continuation: continuation) }
+            pending.withLock {
+                $0[identifier] = Pending(url: url, limits: limits, continuation: continuation, sink: sink)
+            }
+        }
+
+        /// Resumes the caller of a cancelled task with `CancellationError` (once: a later completion
+        /// finds nothing left to resume).
+        func abandon(_ identifier: Int) {
+            pending.withLock { $0.removeValue(forKey: identifier) }?.continuation.resume(throwing: CancellationError())
         }
 
         func markTimedOut(_ identifier: Int) {
@@ -118,6 +150,20 @@ public final class URLSessionTransport: HTTPTransport {
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
             let stop = pending.withLock { state -> Bool in
                 guard var entry = state[dataTask.taskIdentifier], !entry.tooLarge else { return false }
+                if let sink = entry.sink, let status = entry.response?.statusCode, (200..<300).contains(status) {
+                    guard entry.written + data.count <= entry.limits.maxBodyBytes else {
+                        state[dataTask.taskIdentifier]?.tooLarge = true
+                        return true
+                    }
+                    do {
+                        try sink.write(contentsOf: data)
+                    } catch {
+                        state[dataTask.taskIdentifier]?.writeError = error
+                        return true
+                    }
+                    state[dataTask.taskIdentifier]?.written += data.count
+                    return false
+                }
                 if entry.body.count + data.count > entry.limits.maxBodyBytes {
                     entry.tooLarge = true
                     entry.body = Data()
@@ -156,7 +202,9 @@ public final class URLSessionTransport: HTTPTransport {
 
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
             guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-            if entry.tooLarge {
+            if let writeError = entry.writeError {
+                entry.continuation.resume(throwing: writeError)
+            } else if entry.tooLarge {
                 entry.continuation.resume(throwing: TransportFailure.bodyTooLarge(limit: entry.limits.maxBodyBytes))
             } else if entry.timedOut {
                 entry.continuation.resume(throwing: TransportFailure.timedOut(seconds: entry.limits.timeout))

@@ -34,4 +34,9 @@ public protocol ProviderConnection: Sendable {
 
     /// Requests made and retried so far on this connection.
     var metrics: RequestMetrics { get }
+
+    /// Streams one attachment's content into a file (see the default in `ProviderConnection+Attachments`).
+    func downloadAttachment(
+        externalID: String, contentURL: String?, to path: String, maxBytes: Int, seconds: Double
+    ) async throws -> Int
 }

@@ -67,6 +67,9 @@ extension JiraSandbox {
             default: break
             }
         }
+        if request.method == "GET", route.count == 3, route[0] == "attachment", route[1] == "content" {
+            return attachmentContent(route[2])
+        }
         switch (request.method, route) {
         case ("GET", ["myself"]):
             return .json(200, renderer.myself().jsonText)

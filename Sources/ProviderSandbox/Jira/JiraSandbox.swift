@@ -14,6 +14,11 @@ public final class JiraSandbox: Sendable {
     public let server: SandboxServer
     /// The cloud id the gateway route answers to (`/ex/jira/{cloudId}`).
     public let cloudID: String
+    /// Jira Cloud's media host, on another port (another origin): attachment content redirects there.
+    public let media: SandboxServer
+    let mediaRequests = Mutex<[(file: String, authorization: String?)]>([])
+    /// Seconds the media host waits before answering (slow downloads, for kill tests).
+    let mediaDelay = Mutex<Double>(0)
 
     struct State {
         var world: SandboxWorld
@@ -54,7 +59,12 @@ public final class JiraSandbox: Sendable {
         server = try SandboxServer(port: port, faults: config.faults) { request in
             box.sandbox?.handle(request) ?? .text(503, "starting")
         }
+        let mediaBox = HandlerBox()
+        media = try SandboxServer(port: 0) { request in
+            mediaBox.sandbox?.mediaAnswer(request) ?? .text(503, "starting")
+        }
         box.sandbox = self
+        mediaBox.sandbox = self
     }
 
     /// Breaks the reference cycle server → handler → sandbox at start-up.
@@ -63,5 +73,8 @@ public final class JiraSandbox: Sendable {
     }
 
     /// Stops the server.
-    public func stop() { server.stop() }
+    public func stop() {
+        server.stop()
+        media.stop()
+    }
 }

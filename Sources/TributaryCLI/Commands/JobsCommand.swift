@@ -80,6 +80,16 @@ enum JobsCommand {
                             separator: ", "))
             }
         }
+        if let content = job.report["attachmentContent"] {
+            console.out(
+                "  attachment files: \(content["stored"]?.scalarText ?? "0") stored, \(content["missingCount"]?.scalarText ?? "0") not fetched"
+            )
+            for missing in content["missing"]?.arrayValue ?? [] {
+                console.out(
+                    "    not fetched: \(missing["task"]?.scalarText ?? "?") \(missing["filename"]?.scalarText ?? "") (attachment \(missing["attachment"]?.scalarText ?? "")): \(missing["reason"]?.scalarText ?? "")"
+                )
+            }
+        }
         for warning in job.report["warnings"]?.arrayValue ?? [] {
             console.out("  warning: \(warning.stringValue ?? "")")
         }

@@ -103,6 +103,20 @@ enum RunCommand {
                 "unmatched milestones (no milestone with that title; set createMilestones to create them): "
                     + summary(report.unmatchedMilestones, show: 5) { "\"\($0)\"" })
         }
+        if let content = report.attachmentContent {
+            console.out(
+                "attachment files: \(content.stored) stored (\(String(format: "%.1f", Double(content.bytes) / 1_048_576)) MB), \(content.missing.count) not fetched"
+            )
+            for missing in content.missing.prefix(10) {
+                console.out(
+                    "not fetched: \(missing.task ?? "?") \(missing.filename) (attachment \(missing.attachment)): \(missing.reason)"
+                )
+            }
+            if content.missing.count > 10 {
+                console.out(
+                    "… \(content.missing.count - 10) more not fetched: tributary jobs show \(report.jobID ?? 0)")
+            }
+        }
         for warning in report.warnings { console.out("warning: \(warning)") }
         for failure in report.failures.prefix(10) {
             console.out("failed: \(failure.recordKey ?? failure.externalID ?? "?"): \(failure.reason)")

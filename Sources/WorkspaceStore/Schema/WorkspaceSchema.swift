@@ -30,6 +30,7 @@ public enum WorkspaceSchema {
         Migration(
             version: 7, name: "interrupted jobs", sql: v7InterruptedJobs, rebuildsTables: true),
         Migration(version: 8, name: "original dates, reporter, sprints, links and history", sql: v8CompleteRecords),
+        Migration(version: 9, name: "attachment content", sql: v9AttachmentContent),
     ]
 
     static let v1Workspace = """
@@ -479,5 +480,15 @@ public enum WorkspaceSchema {
         CREATE UNIQUE INDEX task_history_provenance
             ON task_history(owner_id, project_id, external_source, external_instance, external_id);
         CREATE INDEX task_history_task ON task_history(task_id, changed_at);
+        """
+
+    /// Attachments whose content a run downloaded record where it is (a content-addressed file beside
+    /// the database), its SHA-256 and its size.
+    static let v9AttachmentContent = """
+        ALTER TABLE attachments ADD COLUMN content_sha256 TEXT;
+        ALTER TABLE attachments ADD COLUMN content_size INTEGER;
+        ALTER TABLE attachments ADD COLUMN content_path TEXT;
+        ALTER TABLE attachments ADD COLUMN content_fetched_at TEXT;
+        CREATE INDEX attachments_pending ON attachments(owner_id, project_id, id) WHERE content_sha256 IS NULL;
         """
 }

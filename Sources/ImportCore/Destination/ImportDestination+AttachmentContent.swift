@@ -1,0 +1,4 @@
+extension ImportDestination {
+    /// Metadata only, unless a destination says otherwise.
+    public var attachmentContent: (any AttachmentContentStore)? { nil }
+}
