@@ -45,16 +45,23 @@ struct Benchmark {
 
     static let usage = """
         Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
+               tributary-bench --download MEGABYTES
 
         Imports from the Jira (or Linear) sandbox at each size and latency with the release `tributary` binary and
         compares each run with the raw-fetch bound. Build first: swift build -c release.
         Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
+        --download streams one attachment of that size through a cross-origin redirect and reports the
+        memory the client grew by.
         """
 
     static func run() async throws {
         if CommandLine.arguments.contains(where: { ["--help", "-h"].contains($0) }) {
             print(usage)
+            return
+        }
+        if let megabytes = Int(option("download", "")) {
+            try await measureDownload(megabytes: megabytes)
             return
         }
         let sizes = option("sizes", "1000,10000,50000").split(separator: ",").compactMap { Int($0) }

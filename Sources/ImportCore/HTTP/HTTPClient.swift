@@ -64,7 +64,7 @@ public final class HTTPClient: Sendable {
 
     /// Where a download's body goes, how large it may be and how long one attempt may take.
     struct DownloadSink {
-        let file: FileHandle
+        let path: String
         let maxBytes: Int
         let seconds: Double
     }
@@ -76,15 +76,15 @@ public final class HTTPClient: Sendable {
     public func download(_ request: HTTPRequest, to path: String, maxBytes: Int, seconds: Double)
         async throws(HTTPError) -> HTTPResponse
     {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
-        else {
-            throw .transport(message: "cannot write \(path)", url: redactor.redact(request.url), attempts: 0)
+        do {
+            return try await perform(
+                request, authenticate: true, expectJSON: false,
+                sink: DownloadSink(path: path, maxBytes: max(1, maxBytes), seconds: max(0.001, seconds))
+            ).0
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
         }
-        defer { try? file.close() }
-        return try await perform(
-            request, authenticate: true, expectJSON: false,
-            sink: DownloadSink(file: file, maxBytes: max(1, maxBytes), seconds: max(0.001, seconds))
-        ).0
     }
 
     private func perform(
@@ -112,11 +112,8 @@ public final class HTTPClient: Sendable {
             let attemptStart = Date()
             let outcome: Result<HTTPResponse, any Error>
             do {
-                if let sink {
-                    // A retry starts the file again.
-                    try sink.file.truncate(atOffset: 0)
-                    try sink.file.seek(toOffset: 0)
-                }
+                // A retry starts the file again.
+                if let sink { try? FileManager.default.removeItem(atPath: sink.path) }
                 outcome = .success(
                     try await exchange(
                         request, shownURL: shownURL, seconds: min(sink?.seconds ?? requestTimeout, remaining),
@@ -195,7 +192,7 @@ public final class HTTPClient: Sendable {
             do {
                 if let sink {
                     response = try await transport.download(
-                        request, into: sink.file, limits: TransportLimits(timeout: left, maxBodyBytes: sink.maxBytes))
+                        request, to: sink.path, limits: TransportLimits(timeout: left, maxBodyBytes: sink.maxBytes))
                 } else {
                     response = try await transport.send(
                         request, limits: TransportLimits(timeout: left, maxBodyBytes: maxResponseBytes))

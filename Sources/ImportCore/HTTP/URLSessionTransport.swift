@@ -41,17 +41,19 @@ public final class URLSessionTransport: HTTPTransport {
 
     /// Sends one request attempt within `limits`, without following redirects.
     public func send(_ request: HTTPRequest, limits: TransportLimits) async throws -> HTTPResponse {
-        try await exchange(request, limits: limits, sink: nil)
+        try await exchange(request, limits: limits)
     }
 
-    /// Like `send`, and writes a 2xx body into `file` as it arrives (nothing of it is kept in memory).
-    public func download(_ request: HTTPRequest, into file: FileHandle, limits: TransportLimits) async throws
+    /// Like `send`, and moves a 2xx body into the file at `path`. A download task writes the bytes to
+    /// disk as they arrive, on the transfer's own thread (a data task would queue every chunk for the
+    /// delegate, and the queue grows with the file when the disk or the delegate lags).
+    public func download(_ request: HTTPRequest, to path: String, limits: TransportLimits) async throws
         -> HTTPResponse
     {
-        try await exchange(request, limits: limits, sink: file)
+        try await exchange(request, limits: limits, destination: path)
     }
 
-    private func exchange(_ request: HTTPRequest, limits: TransportLimits, sink: FileHandle?) async throws
+    private func exchange(_ request: HTTPRequest, limits: TransportLimits, destination: String? = nil) async throws
         -> HTTPResponse
     {
         let timeout = max(0.001, limits.timeout)
@@ -60,7 +62,8 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
-        let task = session.dataTask(with: urlRequest)
+        let task: URLSessionTask =
+            destination == nil ? session.dataTask(with: urlRequest) : session.downloadTask(with: urlRequest)
         let delegate = self.delegate
         let identifier = task.taskIdentifier
         // A timer outside Swift's task pool: it fires on time even when every pool thread is busy.
@@ -73,8 +76,8 @@ public final class URLSessionTransport: HTTPTransport {
             try await withCheckedThrowingContinuation { continuation in
                 delegate.register(
                     identifier, url: request.url,
-                    limits: TransportLimits(timeout: timeout, maxBodyBytes: limits.maxBodyBytes), sink: sink,
-                    continuation: continuation)
+                    limits: TransportLimits(timeout: timeout, maxBodyBytes: limits.maxBodyBytes),
+                    destination: destination, continuation: continuation)
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
                 // A task cancelled before it was resumed may never report back: answer for it here.
                 if Task.isCancelled {
@@ -91,17 +94,16 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     /// Collects each task's response and body and resumes its caller when the task completes.
-    final class TaskDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    final class TaskDelegate: NSObject, URLSessionDataDelegate, URLSessionDownloadDelegate, @unchecked Sendable {
         struct Pending {
             let url: URL
             let limits: TransportLimits
             let continuation: CheckedContinuation<HTTPResponse, any Error>
             var response: HTTPURLResponse?
             var body = Data()
-            /// Where a 2xx body goes instead of `body` (downloads).
-            var sink: FileHandle?
-            var written = 0
-            var writeError: (any Error)?
+            /// Where a download's 2xx body goes instead of `body`.
+            var destination: String?
+            var moveError: (any Error)?
             var challenged = false
             var tooLarge = false
             var timedOut = false
@@ -110,11 +112,11 @@ public final class URLSessionTransport: HTTPTransport {
         private let pending = Mutex<[Int: Pending]>([:])
 
         func register(
-            _ identifier: Int, url: URL, limits: TransportLimits, sink: FileHandle? = nil,
+            _ identifier: Int, url: URL, limits: TransportLimits, destination: String? = nil,
             continuation: CheckedContinuation<HTTPResponse, any Error>
         ) {
             pending.withLock {
-                $0[identifier] = Pending(url: url, limits: limits, continuation: continuation, sink: sink)
+                $0[identifier] = Pending(url: url, limits: limits, continuation: continuation, destination: destination)
             }
         }
 
@@ -150,20 +152,6 @@ public final class URLSessionTransport: HTTPTransport {
         func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
             let stop = pending.withLock { state -> Bool in
                 guard var entry = state[dataTask.taskIdentifier], !entry.tooLarge else { return false }
-                if let sink = entry.sink, let status = entry.response?.statusCode, (200..<300).contains(status) {
-                    guard entry.written + data.count <= entry.limits.maxBodyBytes else {
-                        state[dataTask.taskIdentifier]?.tooLarge = true
-                        return true
-                    }
-                    do {
-                        try sink.write(contentsOf: data)
-                    } catch {
-                        state[dataTask.taskIdentifier]?.writeError = error
-                        return true
-                    }
-                    state[dataTask.taskIdentifier]?.written += data.count
-                    return false
-                }
                 if entry.body.count + data.count > entry.limits.maxBodyBytes {
                     entry.tooLarge = true
                     entry.body = Data()
@@ -176,6 +164,47 @@ public final class URLSessionTransport: HTTPTransport {
                 return false
             }
             if stop { dataTask.cancel() }
+        }
+
+        func urlSession(
+            _ session: URLSession, downloadTask: URLSessionDownloadTask, didWriteData bytesWritten: Int64,
+            totalBytesWritten: Int64, totalBytesExpectedToWrite: Int64
+        ) {
+            // Only a 2xx body counts against the file limit; an error page is small or cut at it too.
+            let stop = pending.withLock { state -> Bool in
+                guard let entry = state[downloadTask.taskIdentifier], !entry.tooLarge else { return false }
+                let limit = Int64(entry.limits.maxBodyBytes)
+                guard totalBytesWritten > limit || totalBytesExpectedToWrite > limit else { return false }
+                state[downloadTask.taskIdentifier]?.tooLarge = true
+                return true
+            }
+            if stop { downloadTask.cancel() }
+        }
+
+        func urlSession(
+            _ session: URLSession, downloadTask: URLSessionDownloadTask, didFinishDownloadingTo location: URL
+        ) {
+            // The file at `location` is removed when this returns: move it now, or read an error page.
+            let files = FileManager.default
+            pending.withLock { state in
+                guard var entry = state[downloadTask.taskIdentifier], let destination = entry.destination else {
+                    return
+                }
+                let response = downloadTask.response as? HTTPURLResponse
+                entry.response = entry.response ?? response
+                if let status = response?.statusCode, (200..<300).contains(status), !entry.tooLarge {
+                    do {
+                        try? files.removeItem(atPath: destination)
+                        try files.moveItem(at: location, to: URL(fileURLWithPath: destination))
+                    } catch {
+                        entry.moveError = error
+                    }
+                } else if let handle = try? FileHandle(forReadingFrom: location) {
+                    entry.body = (try? handle.read(upToCount: min(entry.limits.maxBodyBytes, 1 << 16))) ?? Data()
+                    try? handle.close()
+                }
+                state[downloadTask.taskIdentifier] = entry
+            }
         }
 
         func urlSession(
@@ -202,13 +231,15 @@ public final class URLSessionTransport: HTTPTransport {
 
         func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
             guard let entry = pending.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-            if let writeError = entry.writeError {
-                entry.continuation.resume(throwing: writeError)
+            if let moveError = entry.moveError {
+                entry.continuation.resume(throwing: moveError)
             } else if entry.tooLarge {
                 entry.continuation.resume(throwing: TransportFailure.bodyTooLarge(limit: entry.limits.maxBodyBytes))
             } else if entry.timedOut {
                 entry.continuation.resume(throwing: TransportFailure.timedOut(seconds: entry.limits.timeout))
-            } else if let response = entry.response, error == nil || entry.challenged {
+            } else if let response = entry.response ?? (task.response as? HTTPURLResponse),
+                error == nil || entry.challenged
+            {
                 var headers: [String: String] = [:]
                 for (key, value) in response.allHeaderFields {
                     if let name = key as? String, let text = value as? String { headers[name.lowercased()] = text }
