@@ -107,4 +107,32 @@ struct AttachmentContentTests {
         let staging = harness.workspace.contentStore.folder + "/staging"
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).isEmpty)
     }
+
+    @Test("SIGKILL of tributary run during downloads: the next run fetches only what had not finished")
+    func sigkill() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 120))
+        let config = try Self.contentConfig(harness, extra: ["attachmentConcurrency": 2])
+        harness.sandbox.setMediaDelay(0.05)
+        let killed = try await CLIProcess.runAndKill(["run", config, "--quiet"], environment: harness.environment) {
+            try harness.count("attachments", "content_sha256 IS NOT NULL") >= 5
+        }
+        #expect(killed.signalled, "killed while downloading: \(killed.stdout)")
+        let done = Set(
+            try harness.workspace.db.query("SELECT external_id FROM attachments WHERE content_sha256 IS NOT NULL")
+                .compactMap { $0.string("external_id") })
+        #expect(done.count >= 5 && done.count < harness.sandbox.attachmentFacts.count)
+        let before = harness.sandbox.mediaRequestLog.count
+        harness.sandbox.setMediaDelay(0)
+        let resumed = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
+        #expect(resumed.status == 0, "\(resumed.stdout)\n\(resumed.stderr)")
+        #expect(resumed.stdout.contains("attachment files:"), "\(resumed.stdout)")
+        let refetched = harness.sandbox.mediaRequestLog.dropFirst(before).filter { done.contains($0.file) }
+        #expect(refetched.isEmpty, "finished files are never fetched again")
+        for fact in harness.sandbox.attachmentFacts {
+            let stored = try harness.workspace.db.scalar(
+                "SELECT content_sha256 FROM attachments WHERE external_id = ?", [.text(fact.id)]
+            ).stringValue
+            #expect(stored == fact.sha256)
+        }
+    }
 }
