@@ -84,7 +84,10 @@ public enum ADFText {
                 return [mediaPlaceholder(node)]
             case "blockCard", "embedCard":
                 return [node["attrs"]?["url"]?.stringValue ?? "[card]"]
-            case "bodiedExtension", "extensionFrame", "multiBodiedExtension":
+            case "bodiedExtension", "multiBodiedExtension":
+                // A macro says it was one, then keeps its body's text.
+                return [extensionPlaceholder(node)] + (try blocks(of: node, depth: depth))
+            case "extensionFrame":
                 return try blocks(of: node, depth: depth)
             case "extension":
                 return [extensionPlaceholder(node)]
@@ -98,7 +101,8 @@ public enum ADFText {
                 }
                 if node["content"] != nil { return try blocks(of: node, depth: depth) }
                 if let text = node["attrs"]?["text"]?.stringValue, !text.isEmpty { return [text] }
-                return []
+                // An unsupported node with nothing to show still leaves a trace, as Atlassian's does.
+                return type.isEmpty ? [] : ["[\(type)]"]
             }
         }
 
@@ -110,8 +114,16 @@ public enum ADFText {
         /// The inline content of a node, concatenated.
         mutating func inline(_ node: JSONValue, depth: Int) throws(TextConversionError) -> String {
             var text = ""
+            var afterMention = false
             for child in node["content"]?.arrayValue ?? [] {
-                text += try inlineNode(child, depth: depth + 1)
+                let piece = try inlineNode(child, depth: depth + 1)
+                // Documents written through the API often put no space after a mention; a word glued
+                // to it would read as part of the name.
+                if afterMention, let first = piece.first, first.isLetter || first.isNumber || first == "@" {
+                    text += " "
+                }
+                text += piece
+                if !piece.isEmpty { afterMention = child["type"]?.stringValue == "mention" }
             }
             return text
         }
@@ -168,11 +180,16 @@ public enum ADFText {
                 throw TextConversionError(message: "ADF nested deeper than \(ADFText.maxDepth) levels")
             }
             let type = node["type"]?.stringValue ?? ""
-            var number = node["attrs"]?["order"]?.intValue ?? 1
+            var number = Self.startNumber(node["attrs"]?["order"])
             var lines: [String] = []
             let pad = String(repeating: "  ", count: indent)
             for item in node["content"]?.arrayValue ?? [] {
                 let itemType = item["type"]?.stringValue ?? ""
+                // A nested list sits beside the item it belongs to (ADF's task lists always do so).
+                if Self.listTypes.contains(itemType) {
+                    lines.append(try list(item, depth: depth + 2, indent: indent + 1))
+                    continue
+                }
                 let marker: String
                 switch (type, itemType) {
                 case ("orderedList", _):
@@ -221,13 +238,27 @@ public enum ADFText {
             return lines.joined(separator: "\n")
         }
 
+        static let listTypes: Set<String> = ["bulletList", "orderedList", "taskList", "decisionList"]
+
+        /// Where an ordered list starts: its `order` as a whole number (a fraction's whole part, a
+        /// number given as text), never below 0; 1 when there is none or it is absurd.
+        static func startNumber(_ order: JSONValue?) -> Int {
+            guard let order, let value = order.doubleValue ?? order.stringValue.flatMap({ Double($0) }),
+                value.isFinite, value <= 1e9
+            else { return 1 }
+            return max(0, Int(value.rounded(.down)))
+        }
+
         mutating func table(_ node: JSONValue, depth: Int) throws(TextConversionError) -> String {
             var rows: [String] = []
             for row in node["content"]?.arrayValue ?? [] {
                 var cells: [String] = []
                 for cell in row["content"]?.arrayValue ?? [] {
-                    let text = try blocks(of: cell, depth: depth + 2).joined(separator: " ")
-                    cells.append(text.replacingNewlines())
+                    // A row stays one line: the cell's paragraphs, list items and line breaks are kept
+                    // apart by " / ".
+                    let lines = try blocks(of: cell, depth: depth + 2).flatMap { $0.split(separator: "\n") }
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    cells.append(lines.joined(separator: " / "))
                 }
                 rows.append(cells.joined(separator: " | "))
             }

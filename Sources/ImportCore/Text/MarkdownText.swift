@@ -36,9 +36,17 @@ public enum MarkdownText {
         return lines.joined(separator: "\n").trimmingTrailingWhitespace()
     }
 
-    /// Inline Markdown: links, images, emphasis, code spans, escapes.
-    static func inline(_ text: String) -> String {
+    /// Labels nested deeper than this inside link labels are kept as written (hostile input only).
+    static let maxLinkNesting = 16
+    /// The longest link destination looked for after `](`.
+    static let maxURLLength = 4096
+
+    /// Inline Markdown: links, images, emphasis, code spans, escapes. Linear in the text's length:
+    /// brackets are matched and backticks found in one pass each, never by rescanning.
+    static func inline(_ text: String, nesting: Int = 0) -> String {
         let chars = Array(text)
+        let closing = matchingBrackets(chars)
+        let nextTick = nextBackticks(chars)
         var out = ""
         var index = 0
         while index < chars.count {
@@ -48,20 +56,22 @@ public enum MarkdownText {
                 index += 2
                 continue
             }
-            if c == "!" || c == "[", let (label, url, end) = link(chars, from: c == "!" ? index + 1 : index) {
+            if c == "!" || c == "[",
+                let (label, url, end) = link(chars, from: c == "!" ? index + 1 : index, closing: closing)
+            {
+                let shown = nesting < maxLinkNesting ? inline(label, nesting: nesting + 1) : label
                 if c == "!" {
                     out += "[image: \(label.isEmpty ? url : label)]"
                 } else if label == url || url.isEmpty {
-                    out += inline(label)
+                    out += shown
                 } else {
-                    out += "\(inline(label)) (\(url))"
+                    out += "\(shown) (\(url))"
                 }
                 index = end
                 continue
             }
             if c == "`" {
-                var end = index + 1
-                while end < chars.count, chars[end] != "`" { end += 1 }
+                let end = index + 1 < chars.count ? nextTick[index + 1] : chars.count
                 if end < chars.count {
                     out += String(chars[(index + 1)..<end])
                     index = end + 1
@@ -84,23 +94,40 @@ public enum MarkdownText {
         return !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber)
     }
 
-    /// `[label](url)` starting at `start` (which holds `[`): the label, the url and the index after it.
-    static func link(_ chars: [Character], from start: Int) -> (String, String, Int)? {
-        guard start < chars.count, chars[start] == "[" else { return nil }
-        var depth = 0
-        var close = start
-        while close < chars.count {
-            if chars[close] == "[" { depth += 1 }
-            if chars[close] == "]" {
-                depth -= 1
-                if depth == 0 { break }
+    /// For each `[`, the index of its matching `]` (-1 when it has none), found in one pass.
+    static func matchingBrackets(_ chars: [Character]) -> [Int] {
+        var closing = [Int](repeating: -1, count: chars.count)
+        var openings: [Int] = []
+        for (index, c) in chars.enumerated() {
+            if c == "[" {
+                openings.append(index)
+            } else if c == "]", let start = openings.popLast() {
+                closing[start] = index
             }
-            close += 1
         }
+        return closing
+    }
+
+    /// For each position, the index of the first backtick at or after it (`chars.count` when none).
+    static func nextBackticks(_ chars: [Character]) -> [Int] {
+        var next = [Int](repeating: chars.count, count: chars.count + 1)
+        var index = chars.count - 1
+        while index >= 0 {
+            next[index] = chars[index] == "`" ? index : next[index + 1]
+            index -= 1
+        }
+        return next
+    }
+
+    /// `[label](url)` starting at `start` (which holds `[`): the label, the url and the index after it.
+    static func link(_ chars: [Character], from start: Int, closing: [Int]) -> (String, String, Int)? {
+        guard start < chars.count, chars[start] == "[", closing[start] > start else { return nil }
+        let close = closing[start]
         guard close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
         var end = close + 2
-        while end < chars.count, chars[end] != ")" { end += 1 }
-        guard end < chars.count else { return nil }
+        let limit = min(chars.count, end + maxURLLength)
+        while end < limit, chars[end] != ")" { end += 1 }
+        guard end < limit else { return nil }
         let label = String(chars[(start + 1)..<close])
         var url = String(chars[(close + 2)..<end])
         if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
