@@ -29,6 +29,24 @@ struct TextFuzzTests {
         #expect(longest > 0)
     }
 
+    @Test("Jira wiki markup: random mixes of its notation, unclosed and deep, always flatten")
+    func wiki() {
+        var random = SeededRandom(seed: 2204)
+        let tokens = [
+            "h1. ", "h7. ", "*", "_", "-", "+", "^", "~", "??", "{{", "}}", "{code}", "{code:java}", "{noformat}",
+            "{quote}", "{color:red}", "{color}", "{panel:title=T|x=y}", "{panel}", "[", "]", "|", "||", "[~", "[^",
+            "!", "# ", "## ", "* ", "*# ", "- ", "----", "bq. ", "\\", "\\\\", "\n", "\r\n", "word", "é", "😀",
+            "\u{0}", "https://x.test/a|b", " ", "{", "}",
+        ]
+        for _ in 0..<Self.iterations {
+            let text = (0..<random.below(60)).map { _ in random.pick(tokens) }.joined()
+            let flat = WikiText.plainText(text)
+            #expect(flat.utf8.count <= text.utf8.count * 4 + 64, "no blow-up")
+        }
+        _ = WikiText.plainText(String(repeating: "[{{*_", count: 20_000))
+        _ = WikiText.plainText(String(repeating: "{code}\n", count: 5000))
+    }
+
     @Test("HTML: random tags, attributes, entities and nesting, unclosed and deep, always flatten")
     func html() {
         var random = SeededRandom(seed: 2202)

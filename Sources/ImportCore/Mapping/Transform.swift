@@ -7,6 +7,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
     /// At most n characters, never splitting a grapheme (an emoji with modifiers counts as one).
     case truncate(NumberArgument)
     case adfToText, markdownToText, htmlToText
+    /// Jira wiki markup (Data Center's text) to plain text; anything but text (an ADF document) passes
+    /// through untouched, so `["wikiToText", "adfToText"]` reads both deployments.
+    case wikiToText
     /// Parse the source's timestamp and write ISO-8601 UTC; a bare date stays a date.
     case date
     /// The calendar day (`yyyy-MM-dd`, UTC) of a timestamp.
@@ -37,7 +40,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
 
     /// Every transform name, for messages and suggestions.
     public static let names = [
-        "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "date",
+        "text", "trim", "lowercase", "uppercase", "truncate", "adfToText", "markdownToText", "htmlToText", "wikiToText",
+        "date",
         "day",
         "number", "integer", "boolean", "multiply", "divide", "join", "split", "first", "last", "limit", "compact",
         "template", "duration", "user", "option", "sprint",
@@ -60,6 +64,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .adfToText: return "adfToText"
         case .markdownToText: return "markdownToText"
         case .htmlToText: return "htmlToText"
+        case .wikiToText: return "wikiToText"
         case .date: return "date"
         case .day: return "day"
         case .number: return "number"
@@ -94,7 +99,8 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
     /// The type a transform produces, when it fixes one (for the validator's type checks).
     var outputType: FieldType? {
         switch self {
-        case .text, .trim, .lowercase, .uppercase, .truncate, .adfToText, .markdownToText, .htmlToText, .join,
+        case .text, .trim, .lowercase, .uppercase, .truncate, .adfToText, .markdownToText, .htmlToText, .wikiToText,
+            .join,
             .template, .option:
             return .text
         case .date, .day: return .date
@@ -164,6 +170,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "adfToText": return .success(.adfToText)
         case "markdownToText": return .success(.markdownToText)
         case "htmlToText": return .success(.htmlToText)
+        case "wikiToText": return .success(.wikiToText)
         case "date": return .success(.date)
         case "day": return .success(.day)
         case "number": return .success(.number)
@@ -254,6 +261,9 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
             return try mapText(value) { MarkdownText.plainText($0) }
         case .htmlToText:
             return try mapText(value) { HTMLText.plainText($0) }
+        case .wikiToText:
+            guard case .string(let text) = value else { return value }
+            return .string(WikiText.plainText(text))
         case .date, .day:
             guard let text = value.scalarText else {
                 throw TransformError("expected a timestamp, found \(value.typeName)")

@@ -49,7 +49,7 @@ extension JiraProvider {
               { "target": "external_updated_at", "from": "fields.updated", "transforms": ["date"] },
               { "target": "container", "from": "fields.project.key" },
               { "target": "title", "from": "fields.summary", "transforms": ["text", "trim", "truncate(truncateTitle)"], "required": true },
-              { "target": "description", "from": "fields.description", "transforms": ["adfToText", "trim"] },
+              { "target": "description", "from": "fields.description", "transforms": ["wikiToText", "adfToText", "trim"] },
               {
                 "target": "status",
                 "description": "Blocked wins over the category unless the issue is done",
@@ -188,7 +188,7 @@ extension JiraProvider {
               { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
               { "target": "external_url", "from": "id", "transforms": ["template({baseUrl}/browse/{^key}?focusedCommentId={value})"] },
               { "target": "external_updated_at", "from": "updated", "transforms": ["date"] },
-              { "target": "body", "from": "body", "transforms": ["adfToText"], "default": "" },
+              { "target": "body", "from": "body", "transforms": ["wikiToText", "adfToText"], "default": "" },
               { "target": "author", "from": "author", "transforms": ["user"] },
               { "target": "created_at", "from": "created", "transforms": ["date"] }
             ]
@@ -201,7 +201,7 @@ extension JiraProvider {
               { "target": "author", "from": "author", "transforms": ["user"] },
               { "target": "started_at", "from": "started", "transforms": ["date"] },
               { "target": "seconds", "from": ["timeSpentSeconds", "timeSpent"], "transforms": ["duration"], "default": 0 },
-              { "target": "comment", "from": "comment", "transforms": ["adfToText"] }
+              { "target": "comment", "from": "comment", "transforms": ["wikiToText", "adfToText"] }
             ]
           },
           "attachment": {
