@@ -1,5 +1,7 @@
 /// Flattens HTML (Asana's `html_notes`, rendered fields) to plain text: block tags become line
-/// breaks, list items bullets, links `text (url)`, entities are decoded, everything else is dropped.
+/// breaks, list items `- ` (in `<ol>`: `1. `, from its `start`), block quotes `> `, links
+/// `text (url)`, entities are decoded, everything else is dropped: the same conventions as the
+/// Markdown and ADF flatteners, so one text reads alike from any source.
 public enum HTMLText {
     /// The text of an HTML fragment, tags removed and entities decoded.
     public static func plainText(_ html: String) -> String {
@@ -8,6 +10,15 @@ public enum HTMLText {
         var linkHref: [String?] = []
         var linkText: [String] = []
         var skipDepth = 0
+        var quoteDepth = 0
+        /// Per open list: the next number (`nil` for a bullet list).
+        var lists: [Int?] = []
+        func newLine() {
+            if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
+        }
+        func quotePrefix() {
+            if quoteDepth > 0, out.isEmpty || out.hasSuffix("\n") { out += String(repeating: "> ", count: quoteDepth) }
+        }
         while let c = chars.first {
             if c == "<" {
                 guard let close = chars.firstIndex(of: ">") else {
@@ -27,16 +38,34 @@ public enum HTMLText {
                 if skipDepth > 0 { continue }
                 switch name {
                 case "br": append("\n", to: &out, &linkText)
-                case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol":
-                    if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
+                case "blockquote":
+                    newLine()
+                    quoteDepth = max(0, quoteDepth + (isClosing ? -1 : 1))
+                case "ul", "ol":
+                    newLine()
+                    if isClosing {
+                        _ = lists.popLast()
+                    } else if lists.count < 100 {
+                        lists.append(
+                            name == "ol" ? Int(attribute("start", in: tag) ?? "1").map { max(0, $0) } ?? 1 : nil)
+                    }
+                case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table":
+                    newLine()
                 case "tr":
                     if isClosing, !out.hasSuffix("\n") { out += "\n" }
                 case "td", "th":
                     if !isClosing, !out.hasSuffix("\n"), !out.isEmpty, !out.hasSuffix(" | ") { out += " | " }
                 case "li":
                     if !isClosing {
-                        if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
-                        out += "- "
+                        newLine()
+                        quotePrefix()
+                        out += String(repeating: "  ", count: max(0, lists.count - 1))
+                        if let next = lists.last ?? nil {
+                            out += "\(next). "
+                            lists[lists.count - 1] = next + 1
+                        } else {
+                            out += "- "
+                        }
                     }
                 case "hr": out += (out.hasSuffix("\n") || out.isEmpty ? "" : "\n") + "---\n"
                 case "a":
@@ -66,12 +95,12 @@ public enum HTMLText {
             if c == "&", let semicolon = chars.prefix(12).firstIndex(of: ";") {
                 let entity = String(chars[(chars.startIndex + 1)..<semicolon])
                 if let decoded = decode(entity) {
-                    append(decoded, to: &out, &linkText)
+                    append(decoded, to: &out, &linkText, quoteDepth: quoteDepth)
                     chars = chars[(semicolon + 1)...]
                     continue
                 }
             }
-            append(String(c), to: &out, &linkText)
+            append(String(c), to: &out, &linkText, quoteDepth: quoteDepth)
             chars = chars.dropFirst()
         }
         while let text = linkText.popLast() { out += text }
@@ -84,8 +113,13 @@ public enum HTMLText {
         return result.joined(separator: "\n").trimmingTrailingWhitespace()
     }
 
-    private static func append(_ text: String, to out: inout String, _ linkText: inout [String]) {
+    private static func append(
+        _ text: String, to out: inout String, _ linkText: inout [String], quoteDepth: Int = 0
+    ) {
         if linkText.isEmpty {
+            if quoteDepth > 0, out.isEmpty || out.hasSuffix("\n"), !text.isEmpty, text != "\n" {
+                out += String(repeating: "> ", count: quoteDepth)
+            }
             out += text
         } else {
             linkText[linkText.count - 1] += text
@@ -115,6 +149,15 @@ public enum HTMLText {
         case "mdash": return "—"
         case "ndash": return "–"
         case "hellip": return "…"
+        case "copy": return "©"
+        case "reg": return "®"
+        case "trade": return "™"
+        case "laquo": return "«"
+        case "raquo": return "»"
+        case "ouml": return "ö"
+        case "auml": return "ä"
+        case "uuml": return "ü"
+        case "eacute": return "é"
         default: break
         }
         if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16),

@@ -1,23 +1,38 @@
 /// Flattens Markdown (Linear descriptions and comments, ClickUp's `markdown_description`) to plain text:
-/// heading markers and emphasis go, links read `text (url)`, images `[image: alt]`, code fences go but
-/// their code stays, list markers and quotes stay as they read well in plain text.
+/// heading markers (ATX and setext) and emphasis go, links read `text (url)` (reference links too,
+/// their definitions go), autolinks their address, images `[image: alt]`, inline HTML tags go,
+/// entities are decoded, code fences go but their code stays, list markers and quotes stay as they
+/// read well in plain text.
 public enum MarkdownText {
     /// The text of a Markdown document, without its markup.
     public static func plainText(_ markdown: String) -> String {
+        let source = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        let (references, definitionLines) = linkReferences(source)
         var lines: [String] = []
         var inFence = false
-        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
+        var paragraphOpen = false
+        for (number, rawLine) in source.enumerated() {
+            var line = rawLine
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 inFence.toggle()
+                paragraphOpen = false
                 continue
             }
             if inFence {
                 lines.append(line)
                 continue
             }
+            if definitionLines.contains(number) { continue }
+            let bare = String(trimmed).trimmingTrailingWhitespace()
+            // A setext underline below a paragraph line makes it a heading: the underline goes.
+            if paragraphOpen, !bare.isEmpty, bare.allSatisfy({ $0 == "=" }) || bare.allSatisfy({ $0 == "-" }) {
+                paragraphOpen = false
+                continue
+            }
+            paragraphOpen = !bare.isEmpty && !isListOrQuote(bare)
             if trimmed.hasPrefix("#") {
                 let text = trimmed.drop(while: { $0 == "#" })
                 if text.isEmpty || text.first == " " {
@@ -26,14 +41,52 @@ public enum MarkdownText {
                     line = line.trimmingTrailingWhitespace()
                 }
             }
-            if ["---", "***", "___"].contains(String(trimmed).trimmingTrailingWhitespace()) {
+            if isThematicBreak(bare) {
                 lines.append("---")
+                paragraphOpen = false
                 continue
             }
             // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
-            lines.append(inline(line))
+            lines.append(inline(line, references: references))
         }
         return lines.joined(separator: "\n").trimmingTrailingWhitespace()
+    }
+
+    /// `---`, `***`, `___` and their spaced forms (`- - -`): three or more of one mark.
+    static func isThematicBreak(_ line: String) -> Bool {
+        let marks = line.filter { $0 != " " && $0 != "\t" }
+        guard marks.count >= 3, let first = marks.first, "-*_".contains(first) else { return false }
+        return marks.allSatisfy { $0 == first }
+    }
+
+    static func isListOrQuote(_ line: String) -> Bool {
+        if line.hasPrefix(">") || line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { return true }
+        let digits = line.prefix { $0.isNumber }
+        return !digits.isEmpty && digits.count <= 9
+            && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
+    }
+
+    /// The link reference definitions (`[label]: url "title"`) outside code fences: label (lower-cased)
+    /// → url, and the lines that hold them.
+    static func linkReferences(_ lines: [String]) -> ([String: String], Set<Int>) {
+        var references: [String: String] = [:]
+        var definitionLines = Set<Int>()
+        var inFence = false
+        for (number, line) in lines.enumerated() {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, line.count - trimmed.count <= 3, trimmed.first == "[",
+                let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].first == ":"
+            else { continue }
+            let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].lowercased()
+            let rest = trimmed[trimmed.index(close, offsetBy: 2)...].drop(while: { $0 == " " || $0 == "\t" })
+            var url = String(rest.prefix { !$0.isWhitespace })
+            guard !label.isEmpty, !url.isEmpty, !label.contains("[") else { continue }
+            if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
+            if references[label] == nil { references[label] = url }
+            definitionLines.insert(number)
+        }
+        return (references, definitionLines)
     }
 
     /// Labels nested deeper than this inside link labels are kept as written (hostile input only).
@@ -43,55 +96,169 @@ public enum MarkdownText {
 
     /// Inline Markdown: links, images, emphasis, code spans, escapes. Linear in the text's length:
     /// brackets are matched and backticks found in one pass each, never by rescanning.
-    static func inline(_ text: String, nesting: Int = 0) -> String {
+    static func inline(_ text: String, nesting: Int = 0, references: [String: String] = [:]) -> String {
         let chars = Array(text)
         let closing = matchingBrackets(chars)
         let nextTick = nextBackticks(chars)
-        var out = ""
+        var out: [Character] = []
+        // Characters that are text whatever they look like: escapes, code, link text already read.
+        var literal = Set<Int>()
+        func emit(_ text: String) {
+            let piece = Array(text)
+            literal.formUnion(out.count..<(out.count + piece.count))
+            out += piece
+        }
         var index = 0
         while index < chars.count {
             let c = chars[index]
-            if c == "\\", index + 1 < chars.count, "\\`*_{}[]()#+-.!>~|".contains(chars[index + 1]) {
-                out.append(chars[index + 1])
+            if c == "\\", index + 1 < chars.count, chars[index + 1].isASCII,
+                chars[index + 1].isPunctuation || chars[index + 1].isSymbol
+            {
+                emit(String(chars[index + 1]))
                 index += 2
                 continue
             }
             if c == "!" || c == "[",
                 let (label, url, end) = link(chars, from: c == "!" ? index + 1 : index, closing: closing)
             {
-                let shown = nesting < maxLinkNesting ? inline(label, nesting: nesting + 1) : label
+                let shown =
+                    nesting < maxLinkNesting ? inline(label, nesting: nesting + 1, references: references) : label
                 if c == "!" {
-                    out += "[image: \(label.isEmpty ? url : label)]"
+                    emit("[image: \(label.isEmpty ? url : label)]")
                 } else if label == url || url.isEmpty {
-                    out += shown
+                    emit(shown)
                 } else {
-                    out += "\(shown) (\(url))"
+                    emit("\(shown) (\(url))")
                 }
                 index = end
                 continue
             }
+            if c == "[", closing[index] > index {
+                // A reference link: [text][label], [label][] or [label], when the label is defined.
+                let close = closing[index]
+                let text = String(chars[(index + 1)..<close])
+                var label = text.lowercased()
+                var end = close + 1
+                if end < chars.count, chars[end] == "[", closing[end] > end {
+                    let inner = String(chars[(end + 1)..<closing[end]]).lowercased()
+                    if !inner.isEmpty { label = inner }
+                    end = closing[end] + 1
+                }
+                if let url = references[label] {
+                    let shown =
+                        nesting < maxLinkNesting ? inline(text, nesting: nesting + 1, references: references) : text
+                    emit(shown == url ? url : "\(shown) (\(url))")
+                    index = end
+                    continue
+                }
+            }
+            if c == "&", let semicolon = chars[index...].prefix(34).firstIndex(of: ";"), semicolon > index + 1,
+                let decoded = HTMLText.decode(String(chars[(index + 1)..<semicolon]))
+            {
+                emit(decoded)
+                index = semicolon + 1
+                continue
+            }
+            if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
+                let inner = String(chars[(index + 1)..<close])
+                if isAutolink(inner) {
+                    emit(inner)
+                    index = close + 1
+                    continue
+                }
+                if isTag(inner) {
+                    // A line break tag still breaks the line; other tags go, their text stays.
+                    if inner.lowercased().hasPrefix("br") { emit("\n") }
+                    index = close + 1
+                    continue
+                }
+            }
             if c == "`" {
                 let end = index + 1 < chars.count ? nextTick[index + 1] : chars.count
                 if end < chars.count {
-                    out += String(chars[(index + 1)..<end])
+                    emit(String(chars[(index + 1)..<end]))
                     index = end + 1
                     continue
                 }
             }
-            if c == "*" || c == "~" || (c == "_" && isBoundary(chars, index)) {
-                index += 1
-                continue
-            }
             out.append(c)
             index += 1
         }
-        return out
+        return String(resolveEmphasis(out, literal: literal))
     }
 
-    static func isBoundary(_ chars: [Character], _ index: Int) -> Bool {
-        let before = index > 0 ? chars[index - 1] : " "
-        let after = index + 1 < chars.count ? chars[index + 1] : " "
-        return !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber)
+    /// `https://…` or `someone@example.com` inside `<…>`.
+    static func isAutolink(_ inner: String) -> Bool {
+        guard !inner.isEmpty, !inner.contains(where: { $0.isWhitespace || $0 == "<" }) else { return false }
+        if let colon = inner.firstIndex(of: ":") {
+            let scheme = inner[..<colon]
+            return (2...32).contains(scheme.count) && scheme.first?.isLetter == true
+                && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
+        }
+        let parts = inner.split(separator: "@")
+        return parts.count == 2 && parts[1].contains(".")
+    }
+
+    /// An HTML tag (`<b>`, `</div>`, `<br/>`, `<a href="…">`, `<!-- … -->`) inside `<…>`.
+    static func isTag(_ inner: String) -> Bool {
+        guard let first = inner.first, !inner.contains("\n") else { return false }
+        if inner.hasPrefix("!--") || inner.hasPrefix("?") || inner.hasPrefix("!") { return true }
+        let name = (first == "/" ? inner.dropFirst() : Substring(inner)).prefix {
+            $0.isLetter || $0.isNumber || $0 == "-"
+        }
+        guard let initial = name.first, initial.isLetter else { return false }
+        let rest = (first == "/" ? inner.dropFirst() : Substring(inner)).dropFirst(name.count)
+        return rest.isEmpty || rest.first == " " || rest.first == "/" || rest.first == "\t"
+    }
+
+    /// Removes the emphasis delimiters (`*`, `_`, `~` runs) that open and close as CommonMark pairs
+    /// them (a run opens before a word and closes after one; `_` never inside a word), in one pass
+    /// with a stack per mark; unpaired ones stay as text.
+    static func resolveEmphasis(_ chars: [Character], literal: Set<Int>) -> [Character] {
+        struct Run {
+            let mark: Character
+            var start: Int
+            var count: Int
+        }
+        var remove = Set<Int>()
+        var openers: [Run] = []
+        var index = 0
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+        func isPunct(_ c: Character) -> Bool { c.isPunctuation || c.isSymbol }
+        while index < chars.count {
+            let c = chars[index]
+            guard c == "*" || c == "_" || c == "~", !literal.contains(index) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < chars.count, chars[end] == c, !literal.contains(end) { end += 1 }
+            let before: Character = index > 0 ? chars[index - 1] : " "
+            let after: Character = end < chars.count ? chars[end] : " "
+            let left = !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before))
+            let right = !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after))
+            let canOpen = c == "_" ? left && (!right || isPunct(before)) : left
+            let canClose = c == "_" ? right && (!left || isPunct(after)) : right
+            var count = end - index
+            if canClose {
+                while count > 0, let match = openers.lastIndex(where: { $0.mark == c }) {
+                    var opener = openers[match]
+                    let used = min(count, opener.count, 2)
+                    for offset in 0..<used {
+                        remove.insert(opener.start + opener.count - 1 - offset)
+                        remove.insert(end - count + offset)
+                    }
+                    opener.count -= used
+                    count -= used
+                    openers.removeSubrange((match + 1)...)
+                    if opener.count == 0 { openers.remove(at: match) } else { openers[match] = opener }
+                }
+            }
+            if canOpen, count > 0 { openers.append(Run(mark: c, start: end - count, count: count)) }
+            index = end
+        }
+        guard !remove.isEmpty else { return chars }
+        return chars.indices.filter { !remove.contains($0) }.map { chars[$0] }
     }
 
     /// For each `[`, the index of its matching `]` (-1 when it has none), found in one pass.

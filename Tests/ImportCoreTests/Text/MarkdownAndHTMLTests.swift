@@ -1,0 +1,70 @@
+import Foundation
+import ImportCore
+import Testing
+
+/// Markdown (Linear, ClickUp) and HTML (Asana) to plain text, on documents written here: the two
+/// flatteners follow one set of conventions, so a Markdown text and the HTML it renders to read alike.
+@Suite("Markdown and HTML to plain text")
+struct MarkdownAndHTMLTests {
+    static let markdown: [(name: String, markdown: String, text: String)] = [
+        (
+            "setext headings lose their underline", "Release plan\n============\nNotes\n-----\nbody",
+            "Release plan\nNotes\nbody"
+        ),
+        ("a rule after a blank line stays a rule", "above\n\n---\nbelow", "above\n\n---\nbelow"),
+        ("spaced rules", "* * *", "---"),
+        (
+            "reference links and their definitions",
+            "See [the guide][g] and [Runbook].\n\n[g]: https://docs.test/guide \"Guide\"\n[runbook]: <https://docs.test/rb>",
+            "See the guide (https://docs.test/guide) and Runbook (https://docs.test/rb)."
+        ),
+        (
+            "autolinks read their address", "Mail <ops@example.test> or open <https://status.example.test/x?y=1>",
+            "Mail ops@example.test or open https://status.example.test/x?y=1"
+        ),
+        ("entities are decoded", "Fish &amp; chips &copy; 2024 &#35;1 &#x263A;", "Fish & chips © 2024 #1 ☺"),
+        (
+            "inline HTML tags go, their text stays", "Press <kbd>Ctrl</kbd>+<kbd>C</kbd><br/>then <!-- note --> go",
+            "Press Ctrl+C\nthen  go"
+        ),
+        (
+            "paired emphasis goes, unpaired marks stay",
+            "**bold**, *it*, __strong__, _em_, ~~gone~~; 2 * 3 * 4, snake_case_name, a * b",
+            "bold, it, strong, em, gone; 2 * 3 * 4, snake_case_name, a * b"
+        ),
+        ("nested emphasis", "***both*** and **outer *inner* outer**", "both and outer inner outer"),
+        ("every ASCII punctuation can be escaped", "\\*not\\* \\_em\\_ \\# \\<b\\> \\&amp;", "*not* _em_ # <b> &amp;"),
+        ("code spans keep their marks", "Run `make *all*` now", "Run make *all* now"),
+    ]
+
+    @Test("each Markdown case reads as written here")
+    func markdownCases() {
+        for sample in Self.markdown {
+            #expect(MarkdownText.plainText(sample.markdown) == sample.text, "\(sample.name)")
+        }
+    }
+
+    @Test("HTML lists number from their start, nest, and quotes read '> ' as in Markdown and ADF")
+    func htmlConventions() {
+        #expect(
+            HTMLText.plainText("<body><ol start=\"3\"><li>drain</li><li>flush<ul><li>twice</li></ul></li></ol></body>")
+                == "3. drain\n4. flush\n  - twice")
+        #expect(
+            HTMLText.plainText("<blockquote><p>Keep it shut.</p><p>Always.</p></blockquote><p>after</p>")
+                == "> Keep it shut.\n> Always.\nafter")
+        #expect(HTMLText.plainText("<ol start=\"-4\"><li>x</li></ol>") == "0. x")
+    }
+
+    @Test("a Markdown text and the HTML it renders to read alike")
+    func sameReading() {
+        let pairs: [(String, String)] = [
+            ("1. first\n2. second", "<ol><li>first</li><li>second</li></ol>"),
+            ("> quoted *line*", "<blockquote><p>quoted <em>line</em></p></blockquote>"),
+            ("- a\n- b", "<ul><li>a</li><li>b</li></ul>"),
+            ("[site](https://x.test)", "<p><a href=\"https://x.test\">site</a></p>"),
+        ]
+        for (markdown, html) in pairs {
+            #expect(MarkdownText.plainText(markdown) == HTMLText.plainText(html), "\(markdown)")
+        }
+    }
+}
