@@ -78,7 +78,8 @@ public enum HTMLText {
                             append(text, to: &out, &linkText)
                         }
                     } else {
-                        linkHref.append(attribute("href", in: tag))
+                        // Shown to a reader: %20 reads as a space.
+                        linkHref.append(attribute("href", in: tag).map { $0.removingPercentEncoding ?? $0 })
                         linkText.append("")
                     }
                 case "img":

@@ -11,17 +11,27 @@ public enum MarkdownText {
         }
         let (references, definitionLines) = linkReferences(source)
         var lines: [String] = []
-        var inFence = false
+        /// The open code fence's mark and length (a fence closes only with the same mark, as long).
+        var fence: (mark: Character, length: Int)?
         var paragraphOpen = false
         for (number, rawLine) in source.enumerated() {
             var line = rawLine
             let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                paragraphOpen = false
-                continue
+            if let mark = trimmed.first, mark == "`" || mark == "~", line.count - trimmed.count <= 3 {
+                let run = trimmed.prefix { $0 == mark }.count
+                let info = trimmed.dropFirst(run)
+                if let open = fence {
+                    if open.mark == mark, run >= open.length, info.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                        fence = nil
+                        continue
+                    }
+                } else if run >= 3, !(mark == "`" && info.contains("`")) {
+                    fence = (mark, run)
+                    paragraphOpen = false
+                    continue
+                }
             }
-            if inFence {
+            if fence != nil {
                 lines.append(line)
                 continue
             }
@@ -174,12 +184,37 @@ public enum MarkdownText {
                 }
             }
             if c == "`" {
-                let end = index + 1 < chars.count ? nextTick[index + 1] : chars.count
-                if end < chars.count {
-                    emit(String(chars[(index + 1)..<end]))
-                    index = end + 1
+                // A code span closes with a backtick run of the same length; one space each side goes.
+                var run = index
+                while run < chars.count, chars[run] == "`" { run += 1 }
+                let length = run - index
+                var search = run
+                var found: Int?
+                var steps = 0
+                while search < chars.count, steps < 64 {
+                    let next = nextTick[search]
+                    guard next < chars.count else { break }
+                    var end = next
+                    while end < chars.count, chars[end] == "`" { end += 1 }
+                    if end - next == length {
+                        found = next
+                        break
+                    }
+                    search = end
+                    steps += 1
+                }
+                if let found {
+                    var code = String(chars[run..<found]).replacingOccurrences(of: "\n", with: " ")
+                    if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
+                        code = String(code.dropFirst().dropLast())
+                    }
+                    emit(code)
+                    index = found + length
                     continue
                 }
+                emit(String(chars[index..<run]))
+                index = run
+                continue
             }
             out.append(c)
             index += 1
@@ -293,11 +328,56 @@ public enum MarkdownText {
         guard close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
         var end = close + 2
         let limit = min(chars.count, end + maxURLLength)
-        while end < limit, chars[end] != ")" { end += 1 }
-        guard end < limit else { return nil }
+        while end < limit, chars[end] == " " { end += 1 }
+        var url = ""
+        if end < limit, chars[end] == "<" {
+            // <destination>: anything but a line break or an unescaped '>'.
+            end += 1
+            while end < limit, chars[end] != ">", chars[end] != "\n" {
+                if chars[end] == "\\", end + 1 < limit, chars[end + 1].isPunctuation || chars[end + 1].isSymbol {
+                    end += 1
+                }
+                url.append(chars[end])
+                end += 1
+            }
+            guard end < limit, chars[end] == ">" else { return nil }
+            end += 1
+        } else {
+            // A bare destination: no spaces, parentheses balanced, escapes honoured.
+            var depth = 0
+            while end < limit, !chars[end].isWhitespace {
+                let c = chars[end]
+                if c == "\\", end + 1 < limit, chars[end + 1].isPunctuation || chars[end + 1].isSymbol {
+                    url.append(chars[end + 1])
+                    end += 2
+                    continue
+                }
+                if c == "(" { depth += 1 }
+                if c == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                url.append(c)
+                end += 1
+            }
+            guard depth == 0 else { return nil }
+        }
+        // An optional title, then the closing parenthesis.
+        while end < limit, chars[end].isWhitespace { end += 1 }
+        if end < limit, chars[end] == "\"" || chars[end] == "'" || chars[end] == "(" {
+            let closer: Character = chars[end] == "(" ? ")" : chars[end]
+            end += 1
+            while end < limit, chars[end] != closer {
+                if chars[end] == "\\" { end += 1 }
+                end += 1
+            }
+            guard end < limit else { return nil }
+            end += 1
+            while end < limit, chars[end].isWhitespace { end += 1 }
+        }
+        guard end < limit, chars[end] == ")" else { return nil }
         let label = String(chars[(start + 1)..<close])
-        var url = String(chars[(close + 2)..<end])
-        if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
+        if url.hasPrefix("#") { url = "" }
         return (label, url, end + 1)
     }
 }

@@ -35,6 +35,19 @@ struct MarkdownAndHTMLTests {
         ("nested emphasis", "***both*** and **outer *inner* outer**", "both and outer inner outer"),
         ("every ASCII punctuation can be escaped", "\\*not\\* \\_em\\_ \\# \\<b\\> \\&amp;", "*not* _em_ # <b> &amp;"),
         ("code spans keep their marks", "Run `make *all*` now", "Run make *all* now"),
+        (
+            "a code span closes only with as many backticks", "Type `` a ` b `` and `` unclosed",
+            "Type a ` b and `` unclosed"
+        ),
+        (
+            "a fence closes only with its own mark, as long", "````\ncode\n```\nstill code\n````\nafter",
+            "code\n```\nstill code\nafter"
+        ),
+        (
+            "link destinations: angle brackets, balanced parentheses, escapes, titles; fragments are not shown",
+            "[a](<my file.pdf>) [b](https://w.test/x_(y)) [c](/p\\)q) [d](/e \"Title\") [e](#top)",
+            "a (my file.pdf) b (https://w.test/x_(y)) c (/p)q) d (/e) e"
+        ),
     ]
 
     @Test("each Markdown case reads as written here")
@@ -53,6 +66,7 @@ struct MarkdownAndHTMLTests {
             HTMLText.plainText("<blockquote><p>Keep it shut.</p><p>Always.</p></blockquote><p>after</p>")
                 == "> Keep it shut.\n> Always.\nafter")
         #expect(HTMLText.plainText("<ol start=\"-4\"><li>x</li></ol>") == "0. x")
+        #expect(HTMLText.plainText("<a href=\"/files/my%20report.pdf\">report</a>") == "report (/files/my report.pdf)")
     }
 
     @Test("a Markdown text and the HTML it renders to read alike")
