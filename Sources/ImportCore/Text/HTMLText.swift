@@ -68,6 +68,14 @@ public enum HTMLText {
                         }
                     }
                 case "hr": out += (out.hasSuffix("\n") || out.isEmpty ? "" : "\n") + "---\n"
+                case "a" where !isClosing && tag.hasSuffix("/"):
+                    // A self-closing link holds no text: an Asana mention written `<a data-asana-gid="…"/>`.
+                    if let gid = attribute("data-asana-gid", in: tag) {
+                        let type = attribute("data-asana-type", in: tag) ?? "object"
+                        append(
+                            type == "user" ? "@\(gid)" : "[\(type) \(gid)]", to: &out, &linkText, quoteDepth: quoteDepth
+                        )
+                    }
                 case "a":
                     if isClosing {
                         let text = linkText.popLast() ?? ""
@@ -78,8 +86,11 @@ public enum HTMLText {
                             append(text, to: &out, &linkText)
                         }
                     } else {
-                        // Shown to a reader: %20 reads as a space.
-                        linkHref.append(attribute("href", in: tag).map { $0.removingPercentEncoding ?? $0 })
+                        // Shown to a reader: %20 reads as a space. Asana's mentions and object links
+                        // (`data-asana-type`) read as their text alone, as Asana shows them.
+                        let isAsanaObject = attribute("data-asana-type", in: tag) != nil
+                        linkHref.append(
+                            isAsanaObject ? nil : attribute("href", in: tag).map { $0.removingPercentEncoding ?? $0 })
                         linkText.append("")
                     }
                 case "img":
