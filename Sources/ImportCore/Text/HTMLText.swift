@@ -94,7 +94,8 @@ public enum HTMLText {
                         linkText.append("")
                     }
                 case "img":
-                    let alt = attribute("alt", in: tag) ?? attribute("src", in: tag) ?? ""
+                    let alt =
+                        attribute("alt", in: tag).flatMap { $0.isEmpty ? nil : $0 } ?? attribute("src", in: tag) ?? ""
                     append("[image: \(alt)]", to: &out, &linkText)
                 default: break
                 }

@@ -6,17 +6,96 @@
 public enum MarkdownText {
     /// The text of a Markdown document, without its markup.
     public static func plainText(_ markdown: String) -> String {
-        let source = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        plainText(
+            lines: markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            }, quoteDepth: 0)
+    }
+
+    /// Block quotes nested deeper than this are read as text (hostile input only).
+    static let maxQuoteDepth = 32
+
+    static func plainText(lines source: [String], quoteDepth: Int) -> String {
         let (references, definitionLines) = linkReferences(source)
         var lines: [String] = []
         /// The open code fence's mark and length (a fence closes only with the same mark, as long).
         var fence: (mark: Character, length: Int)?
         var paragraphOpen = false
+        /// An open raw HTML block: what ends it (`nil`: a blank line) and its lines so far.
+        var htmlBlock: (end: String?, lines: [String])?
+        func closeHTMLBlock() {
+            guard let block = htmlBlock else { return }
+            let text = HTMLText.plainText(block.lines.joined(separator: "\n"))
+            if !text.isEmpty { lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            htmlBlock = nil
+        }
+        var consumedUntil = 0
         for (number, rawLine) in source.enumerated() {
+            if number < consumedUntil { continue }
             var line = rawLine
             let trimmed = line.drop(while: { $0 == " " })
+            // A block quote: its lines (and lazy continuation lines) without one `>`, read as Markdown
+            // of their own, each line then quoted again.
+            if fence == nil, htmlBlock == nil, trimmed.first == ">", line.count - trimmed.count <= 3,
+                quoteDepth < maxQuoteDepth
+            {
+                var inner: [String] = []
+                var end = number
+                var lazyAllowed = false
+                while end < source.count {
+                    let candidate = source[end].drop(while: { $0 == " " })
+                    if candidate.first == ">", source[end].count - candidate.count <= 3 {
+                        var content = candidate.dropFirst()
+                        if content.first == " " { content = content.dropFirst() }
+                        inner.append(String(content))
+                        let bare = content.trimmingCharacters(in: .whitespaces)
+                        lazyAllowed = !bare.isEmpty && !bare.hasPrefix("```") && !bare.hasPrefix("~~~")
+                    } else if lazyAllowed, !candidate.trimmingCharacters(in: .whitespaces).isEmpty,
+                        !isThematicBreak(String(candidate)), !isListOrQuote(String(candidate)),
+                        !candidate.hasPrefix("#"), !candidate.hasPrefix("```")
+                    {
+                        inner.append(String(candidate))
+                    } else {
+                        break
+                    }
+                    end += 1
+                }
+                consumedUntil = end
+                paragraphOpen = false
+                let text = plainText(lines: inner, quoteDepth: quoteDepth + 1)
+                for quoted in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(quoted.isEmpty ? "" : "> " + quoted)
+                }
+                continue
+            }
+            // Raw HTML blocks are HTML, not Markdown: their text is read by the HTML flattener.
+            if var block = htmlBlock {
+                if let end = block.end {
+                    block.lines.append(line)
+                    htmlBlock = block
+                    if line.lowercased().contains(end) { closeHTMLBlock() }
+                    continue
+                }
+                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    closeHTMLBlock()
+                } else {
+                    block.lines.append(line)
+                    htmlBlock = block
+                    continue
+                }
+            }
+            if fence == nil, line.count - trimmed.count <= 3,
+                let end = htmlBlockStart(String(trimmed), paragraphOpen: paragraphOpen)
+            {
+                htmlBlock = (end.isEmpty ? nil : end, [line])
+                paragraphOpen = false
+                if !end.isEmpty, line.lowercased().contains(end),
+                    line.lowercased().range(of: end)?.lowerBound != line.lowercased().startIndex || end == ">"
+                {
+                    closeHTMLBlock()
+                }
+                continue
+            }
             if let mark = trimmed.first, mark == "`" || mark == "~", line.count - trimmed.count <= 3 {
                 let run = trimmed.prefix { $0 == mark }.count
                 let info = trimmed.dropFirst(run)
@@ -59,7 +138,46 @@ public enum MarkdownText {
             // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
             lines.append(inline(line, references: references))
         }
+        closeHTMLBlock()
         return lines.joined(separator: "\n").trimmingTrailingWhitespace()
+    }
+
+    /// The block-level tag names that start a raw HTML block (CommonMark's kind 6).
+    static let htmlBlockTags: Set<String> = [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe",
+        "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param",
+        "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+    ]
+
+    /// Whether `line` starts a raw HTML block, and what ends it: a text that closes it on some line
+    /// (`</script>`, `-->`…), or "" for a blank line. Kind 7 (any lone tag) never interrupts a paragraph.
+    static func htmlBlockStart(_ line: String, paragraphOpen: Bool) -> String? {
+        guard line.hasPrefix("<") else { return nil }
+        let lower = line.lowercased()
+        for tag in ["script", "pre", "style", "textarea"] where lower.hasPrefix("<" + tag) {
+            let next = lower.dropFirst(tag.count + 1).first
+            if next == nil || next == " " || next == ">" || next == "\t" { return "</\(tag)>" }
+        }
+        if lower.hasPrefix("<!--") { return "-->" }
+        if lower.hasPrefix("<?") { return "?>" }
+        if lower.hasPrefix("<![cdata[") { return "]]>" }
+        if lower.hasPrefix("<!"), lower.dropFirst(2).first?.isLetter == true { return ">" }
+        let afterSlash = lower.hasPrefix("</") ? lower.dropFirst(2) : lower.dropFirst()
+        let name = afterSlash.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+        let rest = afterSlash.dropFirst(name.count)
+        if htmlBlockTags.contains(String(name)),
+            rest.isEmpty || rest.first == " " || rest.first == "\t" || rest.hasPrefix(">") || rest.hasPrefix("/>")
+        {
+            return ""
+        }
+        // Kind 7: a complete open or closing tag alone on its line.
+        guard !paragraphOpen, let first = name.first, first.isLetter, let close = lower.firstIndex(of: ">"),
+            lower[lower.index(after: close)...].allSatisfy({ $0 == " " || $0 == "\t" }),
+            isTag(String(line[line.index(after: line.startIndex)..<close]))
+        else { return nil }
+        return ""
     }
 
     /// `---`, `***`, `___` and their spaced forms (`- - -`): three or more of one mark.
@@ -89,12 +207,30 @@ public enum MarkdownText {
                 let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].first == ":"
             else { continue }
             let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].lowercased()
-            let rest = trimmed[trimmed.index(close, offsetBy: 2)...].drop(while: { $0 == " " || $0 == "\t" })
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var rest = trimmed[trimmed.index(close, offsetBy: 2)...].drop(while: { $0 == " " || $0 == "\t" })
+            var used = [number]
+            // The destination may sit on the next line.
+            if rest.isEmpty, number + 1 < lines.count {
+                rest = lines[number + 1].drop(while: { $0 == " " || $0 == "\t" })[...]
+                used.append(number + 1)
+            }
             var url = String(rest.prefix { !$0.isWhitespace })
             guard !label.isEmpty, !url.isEmpty, !label.contains("[") else { continue }
             if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
+            // A title alone on the following line belongs to the definition too.
+            if rest.dropFirst(url.count).allSatisfy({ $0 == " " || $0 == "\t" }), let next = used.last.map({ $0 + 1 }),
+                next < lines.count
+            {
+                let title = lines[next].trimmingCharacters(in: .whitespaces)
+                if title.count >= 2, let quote = title.first, "\"'(".contains(quote),
+                    title.last == (quote == "(" ? ")" : quote)
+                {
+                    used.append(next)
+                }
+            }
             if references[label] == nil { references[label] = url }
-            definitionLines.insert(number)
+            definitionLines.formUnion(used)
         }
         return (references, definitionLines)
     }
@@ -106,7 +242,10 @@ public enum MarkdownText {
 
     /// Inline Markdown: links, images, emphasis, code spans, escapes. Linear in the text's length:
     /// brackets are matched and backticks found in one pass each, never by rescanning.
-    static func inline(_ text: String, nesting: Int = 0, references: [String: String] = [:]) -> String {
+    /// With `textOnly`, links and images give their text alone (an image's alt text).
+    static func inline(
+        _ text: String, nesting: Int = 0, references: [String: String] = [:], textOnly: Bool = false
+    ) -> String {
         let chars = Array(text)
         let closing = matchingBrackets(chars)
         let nextTick = nextBackticks(chars)
@@ -132,16 +271,36 @@ public enum MarkdownText {
                 let (label, url, end) = link(chars, from: c == "!" ? index + 1 : index, closing: closing)
             {
                 let shown =
-                    nesting < maxLinkNesting ? inline(label, nesting: nesting + 1, references: references) : label
+                    nesting < maxLinkNesting
+                    ? inline(label, nesting: nesting + 1, references: references, textOnly: textOnly) : label
                 if c == "!" {
-                    emit("[image: \(label.isEmpty ? url : label)]")
-                } else if label == url || url.isEmpty {
+                    let alt = altText(label, references: references)
+                    emit(textOnly ? alt : "[image: \(alt.isEmpty ? url : alt)]")
+                } else if label == url || url.isEmpty || textOnly {
                     emit(shown)
                 } else {
                     emit("\(shown) (\(url))")
                 }
                 index = end
                 continue
+            }
+            if c == "!", index + 1 < chars.count, chars[index + 1] == "[", closing[index + 1] > index + 1 {
+                // A reference image: ![alt][label], ![alt][] or ![alt].
+                let close = closing[index + 1]
+                let text = String(chars[(index + 2)..<close])
+                var label = text.lowercased()
+                var end = close + 1
+                if end < chars.count, chars[end] == "[", closing[end] > end {
+                    let inner = String(chars[(end + 1)..<closing[end]]).lowercased()
+                    if !inner.isEmpty { label = inner }
+                    end = closing[end] + 1
+                }
+                if let url = references[label.split(whereSeparator: \.isWhitespace).joined(separator: " ")] {
+                    let alt = altText(text, references: references)
+                    emit(textOnly ? alt : "[image: \(alt.isEmpty ? url : alt)]")
+                    index = end
+                    continue
+                }
             }
             if c == "[", closing[index] > index {
                 // A reference link: [text][label], [label][] or [label], when the label is defined.
@@ -154,10 +313,11 @@ public enum MarkdownText {
                     if !inner.isEmpty { label = inner }
                     end = closing[end] + 1
                 }
-                if let url = references[label] {
+                if let url = references[label.split(whereSeparator: \.isWhitespace).joined(separator: " ")] {
                     let shown =
-                        nesting < maxLinkNesting ? inline(text, nesting: nesting + 1, references: references) : text
-                    emit(shown == url ? url : "\(shown) (\(url))")
+                        nesting < maxLinkNesting
+                        ? inline(text, nesting: nesting + 1, references: references, textOnly: textOnly) : text
+                    emit(shown == url || textOnly ? shown : "\(shown) (\(url))")
                     index = end
                     continue
                 }
@@ -220,6 +380,12 @@ public enum MarkdownText {
             index += 1
         }
         return String(resolveEmphasis(out, literal: literal))
+    }
+
+    /// An image's alt text as a reader sees it: the label's plain text, links and images inside it
+    /// reduced to their own text.
+    static func altText(_ label: String, references: [String: String]) -> String {
+        inline(label, nesting: maxLinkNesting - 1, references: references, textOnly: true)
     }
 
     /// `https://…` or `someone@example.com` inside `<…>`.

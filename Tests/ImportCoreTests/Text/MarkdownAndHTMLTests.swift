@@ -36,6 +36,21 @@ struct MarkdownAndHTMLTests {
         ("every ASCII punctuation can be escaped", "\\*not\\* \\_em\\_ \\# \\<b\\> \\&amp;", "*not* _em_ # <b> &amp;"),
         ("code spans keep their marks", "Run `make *all*` now", "Run make *all* now"),
         (
+            "a quote is Markdown of its own, lazy lines included",
+            "> # Notice\n> Doors close at *nine*\nsharp.\n>\n> > nested",
+            "> Notice\n> Doors close at nine\n> sharp.\n\n> > nested"
+        ),
+        (
+            "raw HTML blocks are read as HTML", "<div class=\"box\">\n*not emphasis* &amp; kept\n</div>\n\n*emphasis*",
+            "*not emphasis* & kept\n\nemphasis"
+        ),
+        ("comments and script blocks go", "<!-- draft\nnotes -->\n<script>\nalert(1)\n</script>\ntext", "text"),
+        (
+            "reference images and definitions over two lines",
+            "![the *map*][m] and ![alt [with](/x) link](/y.png)\n\n[m]:\n  /img/map.png\n  \"Map\"",
+            "[image: the map] and [image: alt with link]"
+        ),
+        (
             "a code span closes only with as many backticks", "Type `` a ` b `` and `` unclosed",
             "Type a ` b and `` unclosed"
         ),
