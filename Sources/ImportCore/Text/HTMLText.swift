@@ -90,7 +90,13 @@ public enum HTMLText {
                         // (`data-asana-type`) read as their text alone, as Asana shows them.
                         let isAsanaObject = attribute("data-asana-type", in: tag) != nil
                         linkHref.append(
-                            isAsanaObject ? nil : attribute("href", in: tag).map { $0.removingPercentEncoding ?? $0 })
+                            isAsanaObject
+                                ? nil
+                                : attribute("href", in: tag).map { href in
+                                    var shown = decodeEntities(href.removingPercentEncoding ?? href)
+                                    if shown.lowercased().hasPrefix("mailto:") { shown.removeFirst(7) }
+                                    return shown
+                                })
                         linkText.append("")
                     }
                 case "img":
@@ -151,6 +157,25 @@ public enum HTMLText {
         return String(rest.prefix(while: { !$0.isWhitespace && $0 != ">" }))
     }
 
+    /// `text` with its character references decoded (attribute values: `?a=1&amp;b=2`).
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(33).firstIndex(of: ";"), let decoded = decode(String(after[..<semicolon])) {
+                out += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
     static func decode(_ entity: String) -> String? {
         switch entity {
         case "amp": return "&"
@@ -173,14 +198,15 @@ public enum HTMLText {
         case "eacute": return "é"
         default: break
         }
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16),
-            let scalar = Unicode.Scalar(code)
-        {
-            return String(Character(scalar))
+        // Numeric references; NUL and what is no Unicode scalar read as U+FFFD, as HTML says.
+        var code: UInt32?
+        if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+            code = entity.count <= 8 ? UInt32(entity.dropFirst(2), radix: 16) : 0x110000
+        } else if entity.hasPrefix("#") {
+            code = entity.count <= 9 ? UInt32(entity.dropFirst()) : 0x110000
         }
-        if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(code) {
-            return String(Character(scalar))
-        }
-        return nil
+        guard let code else { return nil }
+        guard code != 0, let scalar = Unicode.Scalar(code) else { return "\u{FFFD}" }
+        return String(Character(scalar))
     }
 }

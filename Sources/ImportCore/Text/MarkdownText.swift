@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flattens Markdown (Linear descriptions and comments, ClickUp's `markdown_description`) to plain text:
 /// heading markers (ATX and setext) and emphasis go, links read `text (url)` (reference links too,
 /// their definitions go), autolinks their address, images `[image: alt]`, inline HTML tags go,
@@ -329,6 +331,19 @@ public enum MarkdownText {
                 index = semicolon + 1
                 continue
             }
+            if c == "<", index + 3 < chars.count, chars[index + 1] == "!", chars[index + 2] == "-",
+                chars[index + 3] == "-",
+                let end = find("-->", in: chars, from: index + 4)
+            {
+                // An inline HTML comment, dashes and all.
+                index = end + 3
+                continue
+            }
+            if c == "\\", index + 1 == chars.count {
+                // A backslash ending the line is a hard line break.
+                index += 1
+                continue
+            }
             if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
                 let inner = String(chars[(index + 1)..<close])
                 if isAutolink(inner) {
@@ -380,6 +395,18 @@ public enum MarkdownText {
             index += 1
         }
         return String(resolveEmphasis(out, literal: literal))
+    }
+
+    /// Where `needle` starts at or after `start` (within 64 KB), if it does.
+    static func find(_ needle: String, in chars: [Character], from start: Int) -> Int? {
+        let pattern = Array(needle)
+        let limit = min(chars.count - pattern.count, start + 65_536)
+        guard start <= limit else { return nil }
+        for index in start...limit
+        where chars[index] == pattern[0] && Array(chars[index..<(index + pattern.count)]) == pattern {
+            return index
+        }
+        return nil
     }
 
     /// An image's alt text as a reader sees it: the label's plain text, links and images inside it
@@ -544,6 +571,7 @@ public enum MarkdownText {
         guard end < limit, chars[end] == ")" else { return nil }
         let label = String(chars[(start + 1)..<close])
         if url.hasPrefix("#") { url = "" }
+        url = HTMLText.decodeEntities(url.removingPercentEncoding ?? url)
         return (label, url, end + 1)
     }
 }

@@ -44,6 +44,14 @@ struct MarkdownAndHTMLTests {
             "raw HTML blocks are read as HTML", "<div class=\"box\">\n*not emphasis* &amp; kept\n</div>\n\n*emphasis*",
             "*not emphasis* & kept\n\nemphasis"
         ),
+        (
+            "a backslash at the end of a line breaks it; inline comments go", "one\\\ntwo <!-- a -- b --> three",
+            "one\ntwo  three"
+        ),
+        (
+            "entities and escapes in destinations are shown decoded",
+            "[menu](/caf&eacute;?a=1&amp;b=2) [doc](/my%20doc)", "menu (/café?a=1&b=2) doc (/my doc)"
+        ),
         ("comments and script blocks go", "<!-- draft\nnotes -->\n<script>\nalert(1)\n</script>\ntext", "text"),
         (
             "reference images and definitions over two lines",
@@ -82,6 +90,12 @@ struct MarkdownAndHTMLTests {
                 == "> Keep it shut.\n> Always.\nafter")
         #expect(HTMLText.plainText("<ol start=\"-4\"><li>x</li></ol>") == "0. x")
         #expect(HTMLText.plainText("<a href=\"/files/my%20report.pdf\">report</a>") == "report (/files/my report.pdf)")
+        #expect(
+            HTMLText.plainText(
+                "<a href=\"/q?a=1&amp;b=2\">q</a> <a href=\"mailto:ops@example.test\">ops@example.test</a>")
+                == "q (/q?a=1&b=2) ops@example.test")
+        // NUL and what is no scalar read as U+FFFD; eleven digits are no reference at all (as HTML says).
+        #expect(HTMLText.plainText("&#0;&#x110000;&#99999999999;") == "\u{FFFD}\u{FFFD}&#99999999999;")
     }
 
     @Test("a Markdown text and the HTML it renders to read alike")
