@@ -17,6 +17,13 @@ struct AttachmentContentTests {
         return try harness.configFile(name: name, extraSource: source)
     }
 
+    /// The source ids of the attachments whose content is stored.
+    static func storedAttachments(_ harness: ImportHarness) throws -> Set<String> {
+        Set(
+            try harness.workspace.db.query("SELECT external_id FROM attachments WHERE content_sha256 IS NOT NULL")
+                .compactMap { $0.string("external_id") })
+    }
+
     @Test(
         "every file is on disk with its size and SHA-256; the media host never sees the token; a re-run fetches nothing"
     )
@@ -93,9 +100,7 @@ struct AttachmentContentTests {
         }
         run.cancel()
         _ = try? await run.value
-        let done = Set(
-            try harness.workspace.db.query("SELECT external_id FROM attachments WHERE content_sha256 IS NOT NULL")
-                .compactMap { $0.string("external_id") })
+        let done = try Self.storedAttachments(harness)
         #expect(done.count >= 6 && done.count < harness.sandbox.attachmentFacts.count)
         let before = harness.sandbox.mediaRequestLog.count
         harness.sandbox.setMediaDelay(0)
@@ -117,9 +122,7 @@ struct AttachmentContentTests {
             try harness.count("attachments", "content_sha256 IS NOT NULL") >= 5
         }
         #expect(killed.signalled, "killed while downloading: \(killed.stdout)")
-        let done = Set(
-            try harness.workspace.db.query("SELECT external_id FROM attachments WHERE content_sha256 IS NOT NULL")
-                .compactMap { $0.string("external_id") })
+        let done = try Self.storedAttachments(harness)
         #expect(done.count >= 5 && done.count < harness.sandbox.attachmentFacts.count)
         let before = harness.sandbox.mediaRequestLog.count
         harness.sandbox.setMediaDelay(0)

@@ -286,43 +286,23 @@ public enum MarkdownText {
                 index = end
                 continue
             }
-            if c == "!", index + 1 < chars.count, chars[index + 1] == "[", closing[index + 1] > index + 1 {
+            if c == "!", index + 1 < chars.count, chars[index + 1] == "[",
+                let (text, url, end) = reference(chars, at: index + 1, closing: closing, references: references)
+            {
                 // A reference image: ![alt][label], ![alt][] or ![alt].
-                let close = closing[index + 1]
-                let text = String(chars[(index + 2)..<close])
-                var label = text.lowercased()
-                var end = close + 1
-                if end < chars.count, chars[end] == "[", closing[end] > end {
-                    let inner = String(chars[(end + 1)..<closing[end]]).lowercased()
-                    if !inner.isEmpty { label = inner }
-                    end = closing[end] + 1
-                }
-                if let url = references[label.split(whereSeparator: \.isWhitespace).joined(separator: " ")] {
-                    let alt = altText(text, references: references)
-                    emit(textOnly ? alt : "[image: \(alt.isEmpty ? url : alt)]")
-                    index = end
-                    continue
-                }
+                let alt = altText(text, references: references)
+                emit(textOnly ? alt : "[image: \(alt.isEmpty ? url : alt)]")
+                index = end
+                continue
             }
-            if c == "[", closing[index] > index {
+            if c == "[", let (text, url, end) = reference(chars, at: index, closing: closing, references: references) {
                 // A reference link: [text][label], [label][] or [label], when the label is defined.
-                let close = closing[index]
-                let text = String(chars[(index + 1)..<close])
-                var label = text.lowercased()
-                var end = close + 1
-                if end < chars.count, chars[end] == "[", closing[end] > end {
-                    let inner = String(chars[(end + 1)..<closing[end]]).lowercased()
-                    if !inner.isEmpty { label = inner }
-                    end = closing[end] + 1
-                }
-                if let url = references[label.split(whereSeparator: \.isWhitespace).joined(separator: " ")] {
-                    let shown =
-                        nesting < maxLinkNesting
-                        ? inline(text, nesting: nesting + 1, references: references, textOnly: textOnly) : text
-                    emit(shown == url || textOnly ? shown : "\(shown) (\(url))")
-                    index = end
-                    continue
-                }
+                let shown =
+                    nesting < maxLinkNesting
+                    ? inline(text, nesting: nesting + 1, references: references, textOnly: textOnly) : text
+                emit(shown == url || textOnly ? shown : "\(shown) (\(url))")
+                index = end
+                continue
             }
             if c == "&", let semicolon = chars[index...].prefix(34).firstIndex(of: ";"), semicolon > index + 1,
                 let decoded = HTMLText.decode(String(chars[(index + 1)..<semicolon]))
@@ -395,6 +375,25 @@ public enum MarkdownText {
             index += 1
         }
         return String(resolveEmphasis(out, literal: literal))
+    }
+
+    /// A reference link's text, destination and end, for the `[` at `open`: `[text][label]`,
+    /// `[label][]` or `[label]` whose label (case and whitespace aside) is defined.
+    static func reference(_ chars: [Character], at open: Int, closing: [Int], references: [String: String]) -> (
+        String, String, Int
+    )? {
+        guard closing[open] > open else { return nil }
+        let close = closing[open]
+        let text = String(chars[(open + 1)..<close])
+        var label = text
+        var end = close + 1
+        if end < chars.count, chars[end] == "[", closing[end] > end {
+            let inner = String(chars[(end + 1)..<closing[end]])
+            if !inner.isEmpty { label = inner }
+            end = closing[end] + 1
+        }
+        let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return references[key].map { (text, $0, end) }
     }
 
     /// Where `needle` starts at or after `start` (within 64 KB), if it does.
