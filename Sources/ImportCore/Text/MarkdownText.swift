@@ -138,7 +138,7 @@ public enum MarkdownText {
                 continue
             }
             // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
-            lines.append(inline(line, references: references))
+            lines.append(inline(normalizedListMarker(line), references: references))
         }
         closeHTMLBlock()
         return lines.joined(separator: "\n").trimmingTrailingWhitespace()
@@ -180,6 +180,22 @@ public enum MarkdownText {
             isTag(String(line[line.index(after: line.startIndex)..<close]))
         else { return nil }
         return ""
+    }
+
+    /// A list item's marker as the other flatteners write it: `*` and `+` bullets read `- `, `3)` and
+    /// `003.` read `3. `; anything else is returned as it is.
+    static func normalizedListMarker(_ line: String) -> String {
+        let indent = line.prefix { $0 == " " }
+        let rest = line.dropFirst(indent.count)
+        if let first = rest.first, first == "*" || first == "+", rest.dropFirst().first == " " {
+            return indent + "- " + rest.dropFirst(2)
+        }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9, let delimiter = rest.dropFirst(digits.count).first,
+            delimiter == "." || delimiter == ")", rest.dropFirst(digits.count + 1).first == " ",
+            let number = Int(digits)
+        else { return line }
+        return indent + "\(number). " + rest.dropFirst(digits.count + 2)
     }
 
     /// `---`, `***`, `___` and their spaced forms (`- - -`): three or more of one mark.

@@ -52,6 +52,10 @@ struct MarkdownAndHTMLTests {
             "entities and escapes in destinations are shown decoded",
             "[menu](/caf&eacute;?a=1&amp;b=2) [doc](/my%20doc)", "menu (/café?a=1&b=2) doc (/my doc)"
         ),
+        (
+            "list markers read as the other flatteners write them", "* one\n+ two\n  * inner\n3) three\n007. seven",
+            "- one\n- two\n  - inner\n3. three\n7. seven"
+        ),
         ("comments and script blocks go", "<!-- draft\nnotes -->\n<script>\nalert(1)\n</script>\ntext", "text"),
         (
             "reference images and definitions over two lines",
