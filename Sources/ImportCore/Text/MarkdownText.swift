@@ -20,6 +20,18 @@ public enum MarkdownText {
     static func plainText(lines source: [String], quoteDepth: Int) -> String {
         let (references, definitionLines) = linkReferences(source)
         var lines: [String] = []
+        /// The lines of the paragraph being read: its inline markup may span them (`*a\nb*`).
+        var paragraph: [String] = []
+        func flushParagraph() {
+            guard !paragraph.isEmpty else { return }
+            lines += inline(paragraph.joined(separator: "\n"), references: references)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            paragraph = []
+        }
+        func output(_ line: String) {
+            flushParagraph()
+            lines.append(line)
+        }
         /// The open code fence's mark and length (a fence closes only with the same mark, as long).
         var fence: (mark: Character, length: Int)?
         var paragraphOpen = false
@@ -27,6 +39,7 @@ public enum MarkdownText {
         var htmlBlock: (end: String?, lines: [String])?
         func closeHTMLBlock() {
             guard let block = htmlBlock else { return }
+            flushParagraph()
             let text = HTMLText.plainText(block.lines.joined(separator: "\n"))
             if !text.isEmpty { lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
             htmlBlock = nil
@@ -66,7 +79,7 @@ public enum MarkdownText {
                 paragraphOpen = false
                 let text = plainText(lines: inner, quoteDepth: quoteDepth + 1)
                 for quoted in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    lines.append(quoted.isEmpty ? "" : "> " + quoted)
+                    output(quoted.isEmpty ? "" : "> " + quoted)
                 }
                 continue
             }
@@ -109,38 +122,50 @@ public enum MarkdownText {
                 } else if run >= 3, !(mark == "`" && info.contains("`")) {
                     fence = (mark, run)
                     paragraphOpen = false
+                    flushParagraph()
                     continue
                 }
             }
             if fence != nil {
-                lines.append(line)
+                output(line)
                 continue
             }
-            if definitionLines.contains(number) { continue }
+            if definitionLines.contains(number) {
+                flushParagraph()
+                continue
+            }
             let bare = String(trimmed).trimmingTrailingWhitespace()
             // A setext underline below a paragraph line makes it a heading: the underline goes.
             if paragraphOpen, !bare.isEmpty, bare.allSatisfy({ $0 == "=" }) || bare.allSatisfy({ $0 == "-" }) {
                 paragraphOpen = false
+                flushParagraph()
                 continue
             }
             paragraphOpen = !bare.isEmpty && !isListOrQuote(bare)
+            var isHeading = false
             if trimmed.hasPrefix("#") {
                 let text = trimmed.drop(while: { $0 == "#" })
                 if text.isEmpty || text.first == " " {
+                    isHeading = true
                     line = String(text.drop(while: { $0 == " " }))
                     while line.hasSuffix("#") { line.removeLast() }
                     line = line.trimmingTrailingWhitespace()
                 }
             }
             if isThematicBreak(bare) {
-                lines.append("---")
+                output("---")
                 paragraphOpen = false
                 continue
             }
+            if !bare.isEmpty, !isHeading, !isListOrQuote(bare) {
+                paragraph.append(line)
+                continue
+            }
             // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
-            lines.append(inline(normalizedListMarker(line), references: references))
+            output(inline(normalizedListMarker(line), references: references))
         }
         closeHTMLBlock()
+        flushParagraph()
         return lines.joined(separator: "\n").trimmingTrailingWhitespace()
     }
 
@@ -335,7 +360,7 @@ public enum MarkdownText {
                 index = end + 3
                 continue
             }
-            if c == "\\", index + 1 == chars.count {
+            if c == "\\", index + 1 == chars.count || chars[index + 1] == "\n" {
                 // A backslash ending the line is a hard line break.
                 index += 1
                 continue

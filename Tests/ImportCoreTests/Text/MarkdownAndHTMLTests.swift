@@ -56,6 +56,10 @@ struct MarkdownAndHTMLTests {
             "list markers read as the other flatteners write them", "* one\n+ two\n  * inner\n3) three\n007. seven",
             "- one\n- two\n  - inner\n3. three\n7. seven"
         ),
+        (
+            "emphasis and code spans may span the lines of a paragraph",
+            "a *long\nsentence* with `code\nspan` and a\\\nbreak", "a long\nsentence with code span and a\nbreak"
+        ),
         ("comments and script blocks go", "<!-- draft\nnotes -->\n<script>\nalert(1)\n</script>\ntext", "text"),
         (
             "reference images and definitions over two lines",
