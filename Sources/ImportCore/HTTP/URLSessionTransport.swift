@@ -170,7 +170,7 @@ public final class URLSessionTransport: HTTPTransport {
             _ session: URLSession, downloadTask: URLSessionDownloadTask, didWriteData bytesWritten: Int64,
             totalBytesWritten: Int64, totalBytesExpectedToWrite: Int64
         ) {
-            // Only a 2xx body counts against the file limit; an error page is small or cut at it too.
+            // Every body written counts against the file limit (an error page is small), declared or not.
             let stop = pending.withLock { state -> Bool in
                 guard let entry = state[downloadTask.taskIdentifier], !entry.tooLarge else { return false }
                 let limit = Int64(entry.limits.maxBodyBytes)
