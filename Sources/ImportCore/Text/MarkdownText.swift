@@ -530,15 +530,56 @@ public enum MarkdownText {
     }
 
     /// For each `[`, the index of its matching `]` (-1 when it has none), found in one pass.
+    /// Brackets inside code spans, autolinks and HTML tags, and escaped ones, are text: they bind
+    /// tighter than links, as CommonMark says.
     static func matchingBrackets(_ chars: [Character]) -> [Int] {
         var closing = [Int](repeating: -1, count: chars.count)
         var openings: [Int] = []
-        for (index, c) in chars.enumerated() {
+        // Backtick runs by length, in order, to find a code span's end without rescanning.
+        var runs: [Int: [Int]] = [:]
+        var position = 0
+        while position < chars.count {
+            guard chars[position] == "`" else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < chars.count, chars[end] == "`" { end += 1 }
+            runs[end - position, default: []].append(position)
+            position = end
+        }
+        var nextRun: [Int: Int] = [:]
+        var index = 0
+        while index < chars.count {
+            let c = chars[index]
+            if c == "\\" {
+                index += 2
+                continue
+            }
+            if c == "`" {
+                var end = index
+                while end < chars.count, chars[end] == "`" { end += 1 }
+                let length = end - index
+                let list = runs[length] ?? []
+                var cursor = nextRun[length] ?? 0
+                while cursor < list.count, list[cursor] <= index { cursor += 1 }
+                nextRun[length] = cursor
+                index = cursor < list.count ? list[cursor] + length : end
+                continue
+            }
+            if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
+                let inner = String(chars[(index + 1)..<close])
+                if isAutolink(inner) || isTag(inner) {
+                    index = close + 1
+                    continue
+                }
+            }
             if c == "[" {
                 openings.append(index)
             } else if c == "]", let start = openings.popLast() {
                 closing[start] = index
             }
+            index += 1
         }
         return closing
     }

@@ -60,6 +60,10 @@ struct MarkdownAndHTMLTests {
             "emphasis and code spans may span the lines of a paragraph",
             "a *long\nsentence* with `code\nspan` and a\\\nbreak", "a long\nsentence with code span and a\nbreak"
         ),
+        (
+            "code spans, tags and escapes bind tighter than link brackets", "[not `a](/x)` link] and \\[also](/y) not",
+            "[not a](/x) link] and [also](/y) not"
+        ),
         ("comments and script blocks go", "<!-- draft\nnotes -->\n<script>\nalert(1)\n</script>\ntext", "text"),
         (
             "reference images and definitions over two lines",
