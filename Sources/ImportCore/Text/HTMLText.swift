@@ -16,13 +16,21 @@ public enum HTMLText {
         func newLine() {
             if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
         }
-        func quotePrefix() {
-            if quoteDepth > 0, out.isEmpty || out.hasSuffix("\n") { out += String(repeating: "> ", count: quoteDepth) }
+        /// Writes text where it belongs: into the open link's text, or out (a quoted line first gets its `> `).
+        func write(_ text: String) {
+            guard linkText.isEmpty else {
+                linkText[linkText.count - 1] += text
+                return
+            }
+            if quoteDepth > 0, out.isEmpty || out.hasSuffix("\n"), !text.isEmpty, text != "\n" {
+                out += String(repeating: "> ", count: quoteDepth)
+            }
+            out += text
         }
         while let c = chars.first {
             if c == "<" {
                 guard let close = chars.firstIndex(of: ">") else {
-                    append("<", to: &out, &linkText)
+                    write("<")
                     chars = chars.dropFirst()
                     continue
                 }
@@ -37,7 +45,7 @@ public enum HTMLText {
                 }
                 if skipDepth > 0 { continue }
                 switch name {
-                case "br": append("\n", to: &out, &linkText)
+                case "br": write("\n")
                 case "blockquote":
                     newLine()
                     quoteDepth = max(0, quoteDepth + (isClosing ? -1 : 1))
@@ -58,13 +66,12 @@ public enum HTMLText {
                 case "li":
                     if !isClosing {
                         newLine()
-                        quotePrefix()
-                        out += String(repeating: "  ", count: max(0, lists.count - 1))
+                        let indent = String(repeating: "  ", count: max(0, lists.count - 1))
                         if let next = lists.last ?? nil {
-                            out += "\(next). "
+                            write(indent + "\(next). ")
                             lists[lists.count - 1] = next + 1
                         } else {
-                            out += "- "
+                            write(indent + "- ")
                         }
                     }
                 case "hr": out += (out.hasSuffix("\n") || out.isEmpty ? "" : "\n") + "---\n"
@@ -72,18 +79,16 @@ public enum HTMLText {
                     // A self-closing link holds no text: an Asana mention written `<a data-asana-gid="…"/>`.
                     if let gid = attribute("data-asana-gid", in: tag) {
                         let type = attribute("data-asana-type", in: tag) ?? "object"
-                        append(
-                            type == "user" ? "@\(gid)" : "[\(type) \(gid)]", to: &out, &linkText, quoteDepth: quoteDepth
-                        )
+                        write(type == "user" ? "@\(gid)" : "[\(type) \(gid)]")
                     }
                 case "a":
                     if isClosing {
                         let text = linkText.popLast() ?? ""
                         let href = linkHref.popLast() ?? nil
                         if let href, !href.isEmpty, href != text, !href.hasPrefix("#") {
-                            append(text + " (\(href))", to: &out, &linkText)
+                            write(text + " (\(href))")
                         } else {
-                            append(text, to: &out, &linkText)
+                            write(text)
                         }
                     } else {
                         // Shown to a reader: %20 reads as a space. Asana's mentions and object links
@@ -93,7 +98,7 @@ public enum HTMLText {
                             isAsanaObject
                                 ? nil
                                 : attribute("href", in: tag).map { href in
-                                    var shown = decodeEntities(href.removingPercentEncoding ?? href)
+                                    var shown = CharacterReference.decodeAll(href.removingPercentEncoding ?? href)
                                     if shown.lowercased().hasPrefix("mailto:") { shown.removeFirst(7) }
                                     return shown
                                 })
@@ -102,7 +107,7 @@ public enum HTMLText {
                 case "img":
                     let alt =
                         attribute("alt", in: tag).flatMap { $0.isEmpty ? nil : $0 } ?? attribute("src", in: tag) ?? ""
-                    append("[image: \(alt)]", to: &out, &linkText)
+                    write("[image: \(alt)]")
                 default: break
                 }
                 continue
@@ -111,15 +116,12 @@ public enum HTMLText {
                 chars = chars.dropFirst()
                 continue
             }
-            if c == "&", let semicolon = chars.prefix(12).firstIndex(of: ";") {
-                let entity = String(chars[(chars.startIndex + 1)..<semicolon])
-                if let decoded = decode(entity) {
-                    append(decoded, to: &out, &linkText, quoteDepth: quoteDepth)
-                    chars = chars[(semicolon + 1)...]
-                    continue
-                }
+            if c == "&", let reference = CharacterReference.decode(after: chars.dropFirst()) {
+                write(reference.text)
+                chars = chars.dropFirst(reference.length + 1)
+                continue
             }
-            append(String(c), to: &out, &linkText, quoteDepth: quoteDepth)
+            write(String(c))
             chars = chars.dropFirst()
         }
         while let text = linkText.popLast() { out += text }
@@ -130,19 +132,6 @@ public enum HTMLText {
         var result: [String] = []
         for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
         return result.joined(separator: "\n").trimmingTrailingWhitespace()
-    }
-
-    private static func append(
-        _ text: String, to out: inout String, _ linkText: inout [String], quoteDepth: Int = 0
-    ) {
-        if linkText.isEmpty {
-            if quoteDepth > 0, out.isEmpty || out.hasSuffix("\n"), !text.isEmpty, text != "\n" {
-                out += String(repeating: "> ", count: quoteDepth)
-            }
-            out += text
-        } else {
-            linkText[linkText.count - 1] += text
-        }
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {
@@ -157,56 +146,4 @@ public enum HTMLText {
         return String(rest.prefix(while: { !$0.isWhitespace && $0 != ">" }))
     }
 
-    /// `text` with its character references decoded (attribute values: `?a=1&amp;b=2`).
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semicolon = after.prefix(33).firstIndex(of: ";"), let decoded = decode(String(after[..<semicolon])) {
-                out += decoded
-                rest = after[after.index(after: semicolon)...]
-            } else {
-                out += "&"
-                rest = after
-            }
-        }
-        return out + rest
-    }
-
-    static func decode(_ entity: String) -> String? {
-        switch entity {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos", "#39": return "'"
-        case "nbsp": return " "
-        case "mdash": return "—"
-        case "ndash": return "–"
-        case "hellip": return "…"
-        case "copy": return "©"
-        case "reg": return "®"
-        case "trade": return "™"
-        case "laquo": return "«"
-        case "raquo": return "»"
-        case "ouml": return "ö"
-        case "auml": return "ä"
-        case "uuml": return "ü"
-        case "eacute": return "é"
-        default: break
-        }
-        // Numeric references; NUL and what is no Unicode scalar read as U+FFFD, as HTML says.
-        var code: UInt32?
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-            code = entity.count <= 8 ? UInt32(entity.dropFirst(2), radix: 16) : 0x110000
-        } else if entity.hasPrefix("#") {
-            code = entity.count <= 9 ? UInt32(entity.dropFirst()) : 0x110000
-        }
-        guard let code else { return nil }
-        guard code != 0, let scalar = Unicode.Scalar(code) else { return "\u{FFFD}" }
-        return String(Character(scalar))
-    }
 }

@@ -291,7 +291,7 @@ public enum MarkdownText {
     ) -> String {
         let chars = Array(text)
         let closing = matchingBrackets(chars)
-        let nextTick = nextBackticks(chars)
+        let spans = codeSpans(chars)
         var out: [Character] = []
         // Characters that are text whatever they look like: escapes, code, link text already read.
         var literal = Set<Int>()
@@ -345,16 +345,14 @@ public enum MarkdownText {
                 index = end
                 continue
             }
-            if c == "&", let semicolon = chars[index...].prefix(34).firstIndex(of: ";"), semicolon > index + 1,
-                let decoded = HTMLText.decode(String(chars[(index + 1)..<semicolon]))
-            {
-                emit(decoded)
-                index = semicolon + 1
+            if c == "&", let reference = CharacterReference.decode(after: chars[(index + 1)...]) {
+                emit(reference.text)
+                index += reference.length + 1
                 continue
             }
             if c == "<", index + 3 < chars.count, chars[index + 1] == "!", chars[index + 2] == "-",
                 chars[index + 3] == "-",
-                let end = find("-->", in: chars, from: index + 4)
+                let end = chars.firstIndex(ofText: "-->", from: index + 4, within: 65_536)
             {
                 // An inline HTML comment, dashes and all.
                 index = end + 3
@@ -383,29 +381,13 @@ public enum MarkdownText {
                 // A code span closes with a backtick run of the same length; one space each side goes.
                 var run = index
                 while run < chars.count, chars[run] == "`" { run += 1 }
-                let length = run - index
-                var search = run
-                var found: Int?
-                var steps = 0
-                while search < chars.count, steps < 64 {
-                    let next = nextTick[search]
-                    guard next < chars.count else { break }
-                    var end = next
-                    while end < chars.count, chars[end] == "`" { end += 1 }
-                    if end - next == length {
-                        found = next
-                        break
-                    }
-                    search = end
-                    steps += 1
-                }
-                if let found {
-                    var code = String(chars[run..<found]).replacingOccurrences(of: "\n", with: " ")
+                if let span = spans[index] {
+                    var code = String(chars[run..<span.closer]).replacingOccurrences(of: "\n", with: " ")
                     if code.count >= 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
                         code = String(code.dropFirst().dropLast())
                     }
                     emit(code)
-                    index = found + length
+                    index = span.closer + span.length
                     continue
                 }
                 emit(String(chars[index..<run]))
@@ -435,18 +417,6 @@ public enum MarkdownText {
         }
         let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return references[key].map { (text, $0, end) }
-    }
-
-    /// Where `needle` starts at or after `start` (within 64 KB), if it does.
-    static func find(_ needle: String, in chars: [Character], from start: Int) -> Int? {
-        let pattern = Array(needle)
-        let limit = min(chars.count - pattern.count, start + 65_536)
-        guard start <= limit else { return nil }
-        for index in start...limit
-        where chars[index] == pattern[0] && Array(chars[index..<(index + pattern.count)]) == pattern {
-            return index
-        }
-        return nil
     }
 
     /// An image's alt text as a reader sees it: the label's plain text, links and images inside it
@@ -535,20 +505,7 @@ public enum MarkdownText {
     static func matchingBrackets(_ chars: [Character]) -> [Int] {
         var closing = [Int](repeating: -1, count: chars.count)
         var openings: [Int] = []
-        // Backtick runs by length, in order, to find a code span's end without rescanning.
-        var runs: [Int: [Int]] = [:]
-        var position = 0
-        while position < chars.count {
-            guard chars[position] == "`" else {
-                position += 1
-                continue
-            }
-            var end = position
-            while end < chars.count, chars[end] == "`" { end += 1 }
-            runs[end - position, default: []].append(position)
-            position = end
-        }
-        var nextRun: [Int: Int] = [:]
+        let spans = codeSpans(chars)
         var index = 0
         while index < chars.count {
             let c = chars[index]
@@ -559,12 +516,7 @@ public enum MarkdownText {
             if c == "`" {
                 var end = index
                 while end < chars.count, chars[end] == "`" { end += 1 }
-                let length = end - index
-                let list = runs[length] ?? []
-                var cursor = nextRun[length] ?? 0
-                while cursor < list.count, list[cursor] <= index { cursor += 1 }
-                nextRun[length] = cursor
-                index = cursor < list.count ? list[cursor] + length : end
+                index = spans[index].map { $0.closer + $0.length } ?? end
                 continue
             }
             if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
@@ -584,15 +536,49 @@ public enum MarkdownText {
         return closing
     }
 
-    /// For each position, the index of the first backtick at or after it (`chars.count` when none).
-    static func nextBackticks(_ chars: [Character]) -> [Int] {
-        var next = [Int](repeating: chars.count, count: chars.count + 1)
-        var index = chars.count - 1
-        while index >= 0 {
-            next[index] = chars[index] == "`" ? index : next[index + 1]
-            index -= 1
+    /// The code spans of a text: for each backtick run that opens one, where the closing run of the
+    /// same length starts. One pass, runs paired by length with a cursor each, backslash pairs skipped
+    /// outside spans: code spans bind tighter than anything else inline.
+    static func codeSpans(_ chars: [Character]) -> [Int: (closer: Int, length: Int)] {
+        var runs: [Int: [Int]] = [:]
+        var position = 0
+        while position < chars.count {
+            guard chars[position] == "`" else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < chars.count, chars[end] == "`" { end += 1 }
+            runs[end - position, default: []].append(position)
+            position = end
         }
-        return next
+        var spans: [Int: (closer: Int, length: Int)] = [:]
+        var cursors: [Int: Int] = [:]
+        var index = 0
+        while index < chars.count {
+            if chars[index] == "\\" {
+                index += 2
+                continue
+            }
+            guard chars[index] == "`" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < chars.count, chars[end] == "`" { end += 1 }
+            let length = end - index
+            let list = runs[length] ?? []
+            var cursor = cursors[length] ?? 0
+            while cursor < list.count, list[cursor] <= index { cursor += 1 }
+            cursors[length] = cursor
+            if cursor < list.count {
+                spans[index] = (list[cursor], length)
+                index = list[cursor] + length
+            } else {
+                index = end
+            }
+        }
+        return spans
     }
 
     /// `[label](url)` starting at `start` (which holds `[`): the label, the url and the index after it.
@@ -652,7 +638,7 @@ public enum MarkdownText {
         guard end < limit, chars[end] == ")" else { return nil }
         let label = String(chars[(start + 1)..<close])
         if url.hasPrefix("#") { url = "" }
-        url = HTMLText.decodeEntities(url.removingPercentEncoding ?? url)
+        url = CharacterReference.decodeAll(url.removingPercentEncoding ?? url)
         return (label, url, end + 1)
     }
 }

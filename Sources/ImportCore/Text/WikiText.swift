@@ -170,26 +170,26 @@ public enum WikiText {
                 continue
             }
             if c == "{", index + 1 < chars.count, chars[index + 1] == "{",
-                let end = find("}}", in: chars, from: index + 2, within: 4096)
+                let end = chars.firstIndex(ofText: "}}", from: index + 2, within: 4096)
             {
                 literal.formUnion(out.count..<(out.count + end - index - 2))
                 out += chars[(index + 2)..<end]
                 index = end + 2
                 continue
             }
-            if c == "{", let end = find("}", in: chars, from: index + 1, within: 200),
+            if c == "{", let end = chars.firstIndex(ofText: "}", from: index + 1, within: 200),
                 chars[(index + 1)..<end].allSatisfy({ $0.isLetter || $0.isNumber || ":=#|-_.".contains($0) })
             {
                 // {color:red}, {color}, {anchor:x}: markup without text of its own.
                 index = end + 1
                 continue
             }
-            if c == "[", let end = find("]", in: chars, from: index + 1, within: 4096) {
+            if c == "[", let end = chars.firstIndex(ofText: "]", from: index + 1, within: 4096) {
                 out += Array(link(String(chars[(index + 1)..<end])))
                 index = end + 1
                 continue
             }
-            if c == "!", let end = find("!", in: chars, from: index + 1, within: 1024), end > index + 1,
+            if c == "!", let end = chars.firstIndex(ofText: "!", from: index + 1, within: 1024), end > index + 1,
                 !chars[(index + 1)..<end].contains(where: \.isWhitespace)
             {
                 let name = String(chars[(index + 1)..<end]).split(separator: "|").first.map(String.init) ?? ""
@@ -212,17 +212,6 @@ public enum WikiText {
         let label = stripEffects(Array(parts[0]))
         let url = parts[1]
         return String(label) == url ? url : "\(String(label)) (\(url))"
-    }
-
-    /// The index where `needle` starts at or after `start`, looking at most `within` characters ahead.
-    static func find(_ needle: String, in chars: [Character], from start: Int, within: Int) -> Int? {
-        let pattern = Array(needle)
-        let limit = min(chars.count - pattern.count, start + within)
-        guard start <= limit else { return nil }
-        for index in start...limit where chars[index] == pattern[0] {
-            if pattern.count == 1 || Array(chars[index..<(index + pattern.count)]) == pattern { return index }
-        }
-        return nil
     }
 
     /// Removes effect marks that open before a word and close after one (`*bold*`, `_it_`, `-del-`,

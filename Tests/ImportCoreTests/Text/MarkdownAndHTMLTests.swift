@@ -117,6 +117,11 @@ struct MarkdownAndHTMLTests {
             ("> quoted *line*", "<blockquote><p>quoted <em>line</em></p></blockquote>"),
             ("- a\n- b", "<ul><li>a</li><li>b</li></ul>"),
             ("[site](https://x.test)", "<p><a href=\"https://x.test\">site</a></p>"),
+            (
+                "> [site](https://x.test) down",
+                "<blockquote><p><a href=\"https://x.test\">site</a> down</p></blockquote>"
+            ),
+            ("> &#99999999; &#35;", "<blockquote><p>&amp;#99999999; #</p></blockquote>"),
         ]
         for (markdown, html) in pairs {
             #expect(MarkdownText.plainText(markdown) == HTMLText.plainText(html), "\(markdown)")
