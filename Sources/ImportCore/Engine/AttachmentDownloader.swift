@@ -23,9 +23,8 @@ actor AttachmentDownloader {
     private var after: Int64 = 0
     private var spent = 0
     private var report = AttachmentContentReport()
-    private var running: Task<Void, Never>?
-    /// The round under way, for `stop` (which cannot wait for the actor).
-    private nonisolated let current = Mutex<Task<Void, Never>?>(nil)
+    /// The round a nudge started, while it runs (`stop` reads it without waiting for the actor).
+    private nonisolated let running = Mutex<Task<Void, Never>?>(nil)
 
     init(
         connection: any ProviderConnection, store: any AttachmentContentStore, target: WriteTarget, limits: Limits,
@@ -40,19 +39,18 @@ actor AttachmentDownloader {
 
     /// Starts fetching what is pending now, unless a round is already under way.
     func nudge() {
-        guard running == nil else { return }
+        guard running.withLock({ $0 == nil }) else { return }
         let task = Task { await self.round() }
-        running = task
-        current.withLock { $0 = task }
+        running.withLock { $0 = task }
     }
 
     /// Cancels the round under way (the run stops: the file in flight is discarded, stored ones stay).
-    nonisolated func stop() { current.withLock { $0?.cancel() } }
+    nonisolated func stop() { running.withLock { $0?.cancel() } }
 
     /// Waits for the round under way, fetches what is still pending, and says what happened.
     func finish() async -> AttachmentContentReport {
         // Waiting on the round's task does not pass a cancellation on: a stopped run stops it.
-        let task = running
+        let task = running.withLock { $0 }
         await withTaskCancellationHandler {
             await task?.value
         } onCancel: {
@@ -63,7 +61,7 @@ actor AttachmentDownloader {
     }
 
     private func round() async {
-        defer { running = nil }
+        defer { running.withLock { $0 = nil } }
         while !Task.isCancelled {
             let batch: [PendingContent]
             do {
@@ -80,10 +78,7 @@ actor AttachmentDownloader {
             var admitted: [PendingContent] = []
             for item in batch {
                 if let size = item.declaredSize, size > limits.maxFileBytes {
-                    miss(
-                        item,
-                        "\(Self.megabytes(size)) is over the per-file limit of \(Self.megabytes(limits.maxFileBytes)); raise source.attachmentMaxMegabytes to fetch it"
-                    )
+                    miss(item, "\(Self.megabytes(size)) is \(Self.overFileLimit(limits))")
                 } else if spent + (item.declaredSize ?? 0) > limits.budgetBytes {
                     miss(
                         item,
@@ -155,12 +150,15 @@ actor AttachmentDownloader {
             .init(task: item.taskKey, attachment: item.externalID, filename: item.filename, reason: reason))
     }
 
+    /// Why a file over the per-file limit is not fetched, and what to do.
+    static func overFileLimit(_ limits: Limits) -> String {
+        "over the per-file limit of \(megabytes(limits.maxFileBytes)); raise source.attachmentMaxMegabytes to fetch it"
+    }
+
     static func describe(_ error: any Error, limits: Limits) -> String {
         if let error = error as? ProviderError {
-            if error.message.contains("larger than") || error.message.contains("too large") {
-                return
-                    "over the per-file limit of \(megabytes(limits.maxFileBytes)); raise source.attachmentMaxMegabytes to fetch it"
-            }
+            // The answer's own hint is about page sizes; for a file, the per-file limit is what to change.
+            if error.kind == .tooLarge { return overFileLimit(limits) }
             return error.hint.isEmpty ? error.message : "\(error.message) (\(error.hint))"
         }
         if error is CancellationError { return "the run was stopped before it finished; the next run fetches it" }

@@ -39,7 +39,7 @@ extension ProviderError {
             )
         case .tooLarge(let url, let limit):
             return ProviderError(
-                provider: provider, kind: .invalidResponse,
+                provider: provider, kind: .tooLarge,
                 message:
                     "\(context): the answer from \(url) is larger than \(HTTPError.describeSize(limit)), the limit for one answer; the transfer was stopped",
                 hint:

@@ -29,6 +29,8 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible, Categoriz
         case transport
         /// A response that is not what the API documents.
         case invalidResponse
+        /// An answer (or a downloaded file) larger than the run allows; the transfer was stopped.
+        case tooLarge
         /// A stub provider's part that needs a server and is not written yet.
         case notImplemented
         /// Something this source does not have (a field list, reference data, worklogs): the engine

@@ -17,7 +17,6 @@ extension JiraConnection {
         } catch {
             throw JiraErrors.from(error, context: "downloading attachment \(externalID)").redacted(by: client.redactor)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        return size ?? 0
+        return (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
     }
 }
