@@ -27,12 +27,6 @@ extension SHA256 {
         var output = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &output, &length) == 1 else { return nil }
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in output {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return (String(decoding: text, as: UTF8.self), size)
+        return (hexText(output), size)
     }
 }
