@@ -28,16 +28,29 @@ struct LinkWriter {
             imported_at = excluded.imported_at
         """
 
-    /// Makes the stored links that involve the record `externalID` of `source` equal `rows`.
-    func sync(externalID: String, source: String, rows: [ChildRow], now: String) throws -> Int {
-        let scope: [SQLValue] = [.integer(target.owner.id), .text(source), .text(target.instance)]
-        var existing: [String: String] = [:]
+    /// The stored links that involve the record `externalID` of `source` (at either end): link id →
+    /// content hash. The writer syncs against them; a dry run's diff counts them.
+    static func stored(
+        involving externalID: String, source: String, target: WriteTarget, db: SQLiteDatabase
+    ) throws -> [String: String] {
+        var stored: [String: String] = [:]
         try db.forEachRow(
             """
             SELECT external_id, content_hash FROM task_links WHERE owner_id = ? AND external_source = ?
                 AND external_instance = ? AND (from_external_id = ? OR to_external_id = ?)
-            """, scope + [.text(externalID), .text(externalID)]
-        ) { row in existing[row.string("external_id") ?? ""] = row.string("content_hash") ?? "" }
+            """,
+            [
+                .integer(target.owner.id), .text(source), .text(target.instance), .text(externalID),
+                .text(externalID),
+            ]
+        ) { row in stored[row.string("external_id") ?? ""] = row.string("content_hash") ?? "" }
+        return stored
+    }
+
+    /// Makes the stored links that involve the record `externalID` of `source` equal `rows`.
+    func sync(externalID: String, source: String, rows: [ChildRow], now: String) throws -> Int {
+        let scope: [SQLValue] = [.integer(target.owner.id), .text(source), .text(target.instance)]
+        let existing = try Self.stored(involving: externalID, source: source, target: target, db: db)
         var written = 0
         var seen = Set<String>()
         for row in rows {

@@ -173,24 +173,16 @@ final class TaskPlanner {
         var changes: [RecordOutcome.FieldChange] = []
         for (kind, rows) in plan.children {
             var stored: [String: String] = [:]
-            let (sql, parameters): (String, [SQLValue]) =
-                kind == .link
-                ? (
-                    """
-                    SELECT external_id, content_hash FROM task_links WHERE owner_id = ? AND external_source = ?
-                        AND external_instance = ? AND (from_external_id = ? OR to_external_id = ?)
-                    """,
-                    [
-                        .integer(target.owner.id), .text(plan.task.ref.source), .text(target.instance),
-                        .text(plan.task.ref.id), .text(plan.task.ref.id),
-                    ]
-                )
-                : (
+            if kind == .link {
+                stored = try LinkWriter.stored(
+                    involving: plan.task.ref.id, source: plan.task.ref.source, target: target, db: db)
+            } else {
+                for row in try db.query(
                     "SELECT external_id, content_hash FROM \(TaskStatements.table(kind)) WHERE task_id = ?",
-                    [.integer(taskID)]
-                )
-            for row in try db.query(sql, parameters) {
-                if let id = row.string("external_id") { stored[id] = row.string("content_hash") ?? "" }
+                    [.integer(taskID)])
+                {
+                    if let id = row.string("external_id") { stored[id] = row.string("content_hash") ?? "" }
+                }
             }
             let incoming = Dictionary(rows.map { ($0.ref.id, $0.hash) }) { first, _ in first }
             let added = incoming.keys.filter { stored[$0] == nil }.count
