@@ -86,8 +86,12 @@ enum JobsCommand {
             )
             for missing in content["missing"]?.arrayValue ?? [] {
                 console.out(
-                    "    not fetched: \(missing["task"]?.scalarText ?? "?") \(missing["filename"]?.scalarText ?? "") (attachment \(missing["attachment"]?.scalarText ?? "")): \(missing["reason"]?.scalarText ?? "")"
-                )
+                    "    "
+                        + NotFetchedLine.text(
+                            task: missing["task"]?.scalarText, filename: missing["filename"]?.scalarText ?? "",
+                            attachment: missing["attachment"]?.scalarText ?? "",
+                            reason: missing["reason"]?.scalarText ?? ""
+                        ))
             }
         }
         for warning in job.report["warnings"]?.arrayValue ?? [] {

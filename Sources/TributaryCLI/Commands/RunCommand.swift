@@ -109,8 +109,9 @@ enum RunCommand {
             )
             for missing in content.missing.prefix(10) {
                 console.out(
-                    "not fetched: \(missing.task ?? "?") \(missing.filename) (attachment \(missing.attachment)): \(missing.reason)"
-                )
+                    NotFetchedLine.text(
+                        task: missing.task, filename: missing.filename, attachment: missing.attachment,
+                        reason: missing.reason))
             }
             if content.missing.count > 10 {
                 console.out(
