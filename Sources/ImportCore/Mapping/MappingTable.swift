@@ -54,9 +54,7 @@ public struct MappingTable: Sendable {
         for kind in RecordKind.allCases {
             guard let mapping = records[kind] else { continue }
             // A child mapped `within` an outer list is reached through both (`changelog.histories[*].items[*]`).
-            let each = mapping.each.map { each in
-                mapping.within.flatMap { try? SourcePath(parsing: $0.text + "." + each.text) } ?? each
-            }
+            let each = mapping.each.map { each in mapping.within?.appending(each.text) ?? each }
             let prefix =
                 (each.map { [$0] } ?? []) + (mapping.within.map { [$0] } ?? [])
                 + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
@@ -76,19 +74,10 @@ public struct MappingTable: Sendable {
                 } else {
                     paths += own.filter(\.fromRoot)
                     if let within = mapping.within {
-                        for path in own where path.fromGroup {
-                            let joined =
-                                path.text.dropFirst().hasPrefix(".")
-                                ? String(path.text.dropFirst(2)) : String(path.text.dropFirst())
-                            let full = joined.isEmpty ? within.text : within.text + "." + joined
-                            if let full = try? SourcePath(parsing: full) { paths.append(full) }
-                        }
+                        paths += own.filter(\.fromGroup).compactMap { within.appending($0.relativeText) }
                     }
                     if let each {
-                        for path in own where !path.fromRoot && !path.fromGroup {
-                            let joined = path.text.isEmpty ? each.text : each.text + "." + path.text
-                            if let full = try? SourcePath(parsing: joined) { paths.append(full) }
-                        }
+                        paths += own.filter { !$0.fromRoot && !$0.fromGroup }.compactMap { each.appending($0.text) }
                     }
                 }
             }
