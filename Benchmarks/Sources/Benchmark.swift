@@ -46,6 +46,7 @@ struct Benchmark {
     static let usage = """
         Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
                tributary-bench --download MEGABYTES
+               tributary-bench --commonmark SPEC.txt [--failures FILE]
 
         Imports from the Jira (or Linear) sandbox at each size and latency with the release `tributary` binary and
         compares each run with the raw-fetch bound. Build first: swift build -c release.
@@ -53,11 +54,18 @@ struct Benchmark {
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
         --download streams one attachment of that size through a cross-origin redirect and reports the
         memory the client grew by.
+        --commonmark holds the Markdown flattener against the CommonMark spec's examples (spec.txt from
+        github.com/commonmark/commonmark-spec): the plain text of each example's Markdown against that of its HTML.
         """
 
     static func run() async throws {
         if CommandLine.arguments.contains(where: { ["--help", "-h"].contains($0) }) {
             print(usage)
+            return
+        }
+        let spec = option("commonmark", "")
+        if !spec.isEmpty {
+            try CommonMarkAgreement.run(specPath: spec, failures: option("failures", ""))
             return
         }
         if let megabytes = Int(option("download", "")) {
