@@ -78,10 +78,11 @@ public enum ADFText {
                 result += try blocks(of: node, depth: depth)
                 return result
             case "mediaSingle", "mediaGroup":
-                let media = try blocks(of: node, depth: depth)
+                let media = try blocks(of: node, depth: depth).filter { !$0.isEmpty }
                 return media.isEmpty ? [] : [media.joined(separator: "\n")]
             case "media", "mediaInline":
-                return [mediaPlaceholder(node)]
+                let placeholder = mediaPlaceholder(node)
+                return placeholder.isEmpty ? [] : [placeholder]
             case "blockCard", "embedCard":
                 return [node["attrs"]?["url"]?.stringValue ?? "[card]"]
             case "bodiedExtension", "multiBodiedExtension":
@@ -273,13 +274,17 @@ public enum ADFText {
                 return "[attachment: \(name)]"
             }
             if let url = attrs?["url"]?.stringValue { return "[media: \(url)]" }
-            return "[attachment]"
+            // A link card in a media group names no file and no address: nothing to read.
+            return attrs?["type"]?.stringValue == "link" ? "" : "[attachment]"
         }
 
         func extensionPlaceholder(_ node: JSONValue) -> String {
             let attrs = node["attrs"]
             if let text = attrs?["text"]?.stringValue, !text.isEmpty { return text }
-            let key = attrs?["extensionKey"]?.stringValue ?? "unknown"
+            guard let key = attrs?["extensionKey"]?.stringValue, !key.isEmpty else {
+                // Without a key, the node's own type, as Atlassian's serializer writes it.
+                return "[\(node["type"]?.stringValue ?? "extension")]"
+            }
             return "[extension: \(key)]"
         }
 

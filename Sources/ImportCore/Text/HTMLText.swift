@@ -6,7 +6,10 @@ public enum HTMLText {
     /// The text of an HTML fragment, tags removed and entities decoded.
     public static func plainText(_ html: String) -> String {
         var out = ""
-        var chars = Array(html)[...]
+        let all = Array(html)
+        var chars = all[...]
+        /// The first `>` at or after the cursor (`all.count`: none): found once for every tag before it.
+        var nextClose = -1
         var linkHref: [String?] = []
         var linkText: [String] = []
         var skipDepth = 0
@@ -28,8 +31,17 @@ public enum HTMLText {
             out += text
         }
         while let c = chars.first {
+            if c == "<", let end = commentEnd(all, at: chars.startIndex) {
+                // Comments and CDATA sections: nothing a reader sees.
+                chars = all[end...]
+                continue
+            }
             if c == "<" {
-                guard let close = chars.firstIndex(of: ">") else {
+                if nextClose < chars.startIndex {
+                    nextClose = all[chars.startIndex...].firstIndex(of: ">") ?? all.count
+                }
+                guard nextClose < all.count, let close = tagEnd(all, from: chars.startIndex, firstClose: nextClose)
+                else {
                     write("<")
                     chars = chars.dropFirst()
                     continue
@@ -85,7 +97,9 @@ public enum HTMLText {
                     if isClosing {
                         let text = linkText.popLast() ?? ""
                         let href = linkHref.popLast() ?? nil
-                        if let href, !href.isEmpty, href != text, !href.hasPrefix("#") {
+                        if let href, !href.isEmpty, href != text, !href.hasPrefix("#"),
+                            text.lowercased() != "mailto:" + href.lowercased()
+                        {
                             write(text + " (\(href))")
                         } else {
                             write(text)
@@ -132,6 +146,51 @@ public enum HTMLText {
         var result: [String] = []
         for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
         return result.joined(separator: "\n").trimmingTrailingWhitespace()
+    }
+
+    /// The longest comment or CDATA section looked for (hostile text never makes the flattener rescan).
+    static let maxCommentLength = 65_536
+
+    /// Where the comment (`<!-- … -->`, `<!-->`) or CDATA section starting at `start` ends: the index
+    /// after it; the rest of the text when it never closes. `nil` when none starts there.
+    static func commentEnd(_ chars: [Character], at start: Int) -> Int? {
+        func starts(_ text: String) -> Bool {
+            let pattern = Array(text)
+            return start + pattern.count <= chars.count && Array(chars[start..<(start + pattern.count)]) == pattern
+        }
+        if starts("<!-->") { return start + 5 }
+        if starts("<!--->") { return start + 6 }
+        let opener = starts("<!--") ? 4 : starts("<![CDATA[") ? 9 : 0
+        guard opener > 0 else { return nil }
+        let closer = opener == 4 ? "-->" : "]]>"
+        return chars.firstIndex(ofText: closer, from: start + opener, within: maxCommentLength).map { $0 + 3 }
+            ?? min(chars.count, start + opener + maxCommentLength)
+    }
+
+    /// How far a tag is read for quoted attribute values (hostile input only).
+    static let maxQuotedLength = 1024
+
+    /// The `>` that ends the tag starting at `start`: the first one (`firstClose`) unless it stands in a
+    /// quoted attribute value (`title="a > b"`), then the first after the value; the first one when
+    /// no value closes soon.
+    static func tagEnd(_ chars: [Character], from start: Int, firstClose: Int) -> Int? {
+        var quote: Character?
+        var previous: Character = " "
+        let limit = min(chars.count, start + maxQuotedLength)
+        var index = start + 1
+        while index < limit {
+            let c = chars[index]
+            if let open = quote {
+                if c == open { quote = nil }
+            } else if c == ">" {
+                return index
+            } else if c == "\"" || c == "'", previous == "=" {
+                quote = c
+            }
+            if !c.isWhitespace { previous = c }
+            index += 1
+        }
+        return firstClose
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {

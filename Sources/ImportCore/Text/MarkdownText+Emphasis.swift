@@ -1,13 +1,16 @@
 // Emphasis delimiters, paired as CommonMark pairs them.
 extension MarkdownText {
     /// Removes the emphasis delimiters (`*`, `_`, `~` runs) that open and close as CommonMark pairs
-    /// them (a run opens before a word and closes after one; `_` never inside a word), in one pass
-    /// with a stack per mark; unpaired ones stay as text.
+    /// them (a run opens before a word and closes after one; `_` never inside a word; the rule of
+    /// three), in one pass with a stack per mark; unpaired ones stay as text.
     static func resolveEmphasis(_ chars: [Character], literal: Set<Int>) -> [Character] {
         struct Run {
             let mark: Character
             var start: Int
             var count: Int
+            /// The run's whole length, and whether it could close as well as open.
+            let length: Int
+            let both: Bool
         }
         var remove = Set<Int>()
         var openers: [Run] = []
@@ -29,8 +32,16 @@ extension MarkdownText {
             let canOpen = c == "_" ? left && (!right || isPunct(before)) : left
             let canClose = c == "_" ? right && (!left || isPunct(after)) : right
             var count = end - index
+            let length = count
+            // CommonMark's rule of three: when either run could both open and close, their lengths may
+            // not add up to a multiple of three unless both are multiples of three.
+            func pairs(_ opener: Run) -> Bool {
+                guard opener.mark == c else { return false }
+                guard c != "~", opener.both || canOpen else { return true }
+                return (opener.length + length) % 3 != 0 || (opener.length % 3 == 0 && length % 3 == 0)
+            }
             if canClose {
-                while count > 0, let match = openers.lastIndex(where: { $0.mark == c }) {
+                while count > 0, let match = openers.lastIndex(where: pairs) {
                     var opener = openers[match]
                     let used = min(count, opener.count, 2)
                     for offset in 0..<used {
@@ -43,7 +54,9 @@ extension MarkdownText {
                     if opener.count == 0 { openers.remove(at: match) } else { openers[match] = opener }
                 }
             }
-            if canOpen, count > 0 { openers.append(Run(mark: c, start: end - count, count: count)) }
+            if canOpen, count > 0 {
+                openers.append(Run(mark: c, start: end - count, count: count, length: length, both: canClose))
+            }
             index = end
         }
         guard !remove.isEmpty else { return chars }

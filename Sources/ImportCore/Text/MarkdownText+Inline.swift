@@ -15,6 +15,8 @@ extension MarkdownText {
         let chars = Array(text)
         let closing = matchingBrackets(chars)
         let spans = codeSpans(chars)
+        // A link holds no other link: the brackets around one are text (an image may hold links).
+        let linksBefore = linkStarts(chars, closing: closing, references: references)
         var out: [Character] = []
         // Characters that are text whatever they look like: escapes, code, link text already read.
         var literal = Set<Int>()
@@ -31,6 +33,11 @@ extension MarkdownText {
             {
                 emit(String(chars[index + 1]))
                 index += 2
+                continue
+            }
+            if c == "[", closing[index] > index, linksBefore[closing[index]] > linksBefore[index + 1] {
+                emit("[")
+                index += 1
                 continue
             }
             if c == "!" || c == "[",
@@ -64,7 +71,7 @@ extension MarkdownText {
                 let shown =
                     nesting < maxLinkNesting
                     ? inline(text, nesting: nesting + 1, references: references, textOnly: textOnly) : text
-                emit(shown == url || textOnly ? shown : "\(shown) (\(url))")
+                emit(shown == url || url.isEmpty || textOnly ? shown : "\(shown) (\(url))")
                 index = end
                 continue
             }
@@ -73,32 +80,28 @@ extension MarkdownText {
                 index += reference.length + 1
                 continue
             }
-            if c == "<", index + 3 < chars.count, chars[index + 1] == "!", chars[index + 2] == "-",
-                chars[index + 3] == "-",
-                let end = chars.firstIndex(ofText: "-->", from: index + 4, within: 65_536)
-            {
-                // An inline HTML comment, dashes and all.
-                index = end + 3
-                continue
-            }
-            if c == "\\", index + 1 == chars.count || chars[index + 1] == "\n" {
-                // A backslash ending the line is a hard line break.
+            if c == "\\", index + 1 < chars.count, chars[index + 1] == "\n" {
+                // A backslash ending a line breaks it (ending the paragraph, it is text).
                 index += 1
                 continue
             }
-            if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
-                let inner = String(chars[(index + 1)..<close])
-                if isAutolink(inner) {
-                    emit(inner)
-                    index = close + 1
-                    continue
+            if c == "<", let end = autolinkEnd(chars, at: index) {
+                emit(String(chars[(index + 1)..<(end - 1)]))
+                index = end
+                continue
+            }
+            if c == "<", let end = htmlTagEnd(chars, at: index) {
+                // A line break tag still breaks the line and an image reads as in HTML; other tags and
+                // comments go, the text between tags stays.
+                let tag = String(chars[index..<end])
+                let name = tag.dropFirst().prefix(while: isASCIIAlphanumeric).lowercased()
+                if name == "br" {
+                    emit("\n")
+                } else if name == "img" {
+                    emit(HTMLText.plainText(tag))
                 }
-                if isTag(inner) {
-                    // A line break tag still breaks the line; other tags go, their text stays.
-                    if inner.lowercased().hasPrefix("br") { emit("\n") }
-                    index = close + 1
-                    continue
-                }
+                index = end
+                continue
             }
             if c == "`" {
                 // A code span closes with a backtick run of the same length; one space each side goes.

@@ -2,70 +2,42 @@ import Foundation
 
 // Links: inline and reference links, their definitions, bracket matching.
 extension MarkdownText {
-    /// The link reference definitions (`[label]: url "title"`) outside code fences: label (lower-cased)
-    /// → url, and the lines that hold them.
-    static func linkReferences(_ lines: [String]) -> ([String: String], Set<Int>) {
-        var references: [String: String] = [:]
-        var definitionLines = Set<Int>()
-        var inFence = false
-        for (number, line) in lines.enumerated() {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, line.count - trimmed.count <= 3, trimmed.first == "[",
-                let close = trimmed.firstIndex(of: "]"), trimmed[trimmed.index(after: close)...].first == ":"
-            else { continue }
-            let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].lowercased()
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            var rest = trimmed[trimmed.index(close, offsetBy: 2)...].drop(while: { $0 == " " || $0 == "\t" })
-            var used = [number]
-            // The destination may sit on the next line.
-            if rest.isEmpty, number + 1 < lines.count {
-                rest = lines[number + 1].drop(while: { $0 == " " || $0 == "\t" })[...]
-                used.append(number + 1)
-            }
-            var url = String(rest.prefix { !$0.isWhitespace })
-            guard !label.isEmpty, !url.isEmpty, !label.contains("[") else { continue }
-            if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
-            // A title alone on the following line belongs to the definition too.
-            if rest.dropFirst(url.count).allSatisfy({ $0 == " " || $0 == "\t" }), let next = used.last.map({ $0 + 1 }),
-                next < lines.count
-            {
-                let title = lines[next].trimmingCharacters(in: .whitespaces)
-                if title.count >= 2, let quote = title.first, "\"'(".contains(quote),
-                    title.last == (quote == "(" ? ")" : quote)
-                {
-                    used.append(next)
-                }
-            }
-            if references[label] == nil { references[label] = url }
-            definitionLines.formUnion(used)
-        }
-        return (references, definitionLines)
-    }
-
     /// A reference link's text, destination and end, for the `[` at `open`: `[text][label]`,
     /// `[label][]` or `[label]` whose label (case and whitespace aside) is defined.
     static func reference(_ chars: [Character], at open: Int, closing: [Int], references: [String: String]) -> (
         String, String, Int
     )? {
-        guard closing[open] > open else { return nil }
+        guard !references.isEmpty, closing[open] > open else { return nil }
         let close = closing[open]
-        let text = String(chars[(open + 1)..<close])
-        var label = text
+        var label = (open + 1)..<close
         var end = close + 1
         if end < chars.count, chars[end] == "[", closing[end] > end {
-            let inner = String(chars[(end + 1)..<closing[end]])
-            if !inner.isEmpty { label = inner }
+            if closing[end] > end + 1 { label = (end + 1)..<closing[end] }
             end = closing[end] + 1
         }
-        let key = label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return references[key].map { (text, $0, end) }
+        guard label.count <= maxLabelLength, let url = references[referenceKey(String(chars[label]))] else {
+            return nil
+        }
+        return (String(chars[(open + 1)..<close]), url, end)
     }
 
     /// An image's alt text as a reader sees it: the label's plain text, links and images inside it
     /// reduced to their own text.
     static func altText(_ label: String, references: [String: String]) -> String {
         inline(label, nesting: maxLinkNesting - 1, references: references, textOnly: true)
+    }
+
+    /// For each position, how many links (inline or reference, images aside) start before it.
+    static func linkStarts(_ chars: [Character], closing: [Int], references: [String: String]) -> [Int] {
+        var before = [Int](repeating: 0, count: chars.count + 1)
+        for index in chars.indices {
+            let starts =
+                chars[index] == "[" && closing[index] > index && (index == 0 || chars[index - 1] != "!")
+                && (inlineDestination(chars, after: closing[index]) != nil
+                    || reference(chars, at: index, closing: closing, references: references) != nil)
+            before[index + 1] = before[index] + (starts ? 1 : 0)
+        }
+        return before
     }
 
     /// For each `[`, the index of its matching `]` (-1 when it has none), found in one pass.
@@ -88,12 +60,9 @@ extension MarkdownText {
                 index = spans[index].map { $0.closer + $0.length } ?? end
                 continue
             }
-            if c == "<", let close = chars[index...].prefix(1024).firstIndex(of: ">") {
-                let inner = String(chars[(index + 1)..<close])
-                if isAutolink(inner) || isTag(inner) {
-                    index = close + 1
-                    continue
-                }
+            if c == "<", let end = autolinkEnd(chars, at: index) ?? htmlTagEnd(chars, at: index) {
+                index = end
+                continue
             }
             if c == "[" {
                 openings.append(index)
@@ -109,6 +78,13 @@ extension MarkdownText {
     static func link(_ chars: [Character], from start: Int, closing: [Int]) -> (String, String, Int)? {
         guard start < chars.count, chars[start] == "[", closing[start] > start else { return nil }
         let close = closing[start]
+        guard let (url, end) = inlineDestination(chars, after: close) else { return nil }
+        return (String(chars[(start + 1)..<close]), url, end)
+    }
+
+    /// The `(destination "title")` right after the `]` at `close`: the destination as shown and the
+    /// index after the `)`.
+    static func inlineDestination(_ chars: [Character], after close: Int) -> (String, Int)? {
         guard close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
         var end = close + 2
         let limit = min(chars.count, end + maxURLLength)
@@ -129,7 +105,7 @@ extension MarkdownText {
         } else {
             // A bare destination: no spaces, parentheses balanced, escapes honoured.
             var depth = 0
-            while end < limit, !chars[end].isWhitespace {
+            while end < limit, !isMarkdownWhitespace(chars[end]) {
                 let c = chars[end]
                 if c == "\\", end + 1 < limit, chars[end + 1].isPunctuation || chars[end + 1].isSymbol {
                     url.append(chars[end + 1])
@@ -147,7 +123,7 @@ extension MarkdownText {
             guard depth == 0 else { return nil }
         }
         // An optional title, then the closing parenthesis.
-        while end < limit, chars[end].isWhitespace { end += 1 }
+        while end < limit, isMarkdownWhitespace(chars[end]) { end += 1 }
         if end < limit, chars[end] == "\"" || chars[end] == "'" || chars[end] == "(" {
             let closer: Character = chars[end] == "(" ? ")" : chars[end]
             end += 1
@@ -157,12 +133,9 @@ extension MarkdownText {
             }
             guard end < limit else { return nil }
             end += 1
-            while end < limit, chars[end].isWhitespace { end += 1 }
+            while end < limit, isMarkdownWhitespace(chars[end]) { end += 1 }
         }
         guard end < limit, chars[end] == ")" else { return nil }
-        let label = String(chars[(start + 1)..<close])
-        if url.hasPrefix("#") { url = "" }
-        url = CharacterReference.decodeAll(url.removingPercentEncoding ?? url)
-        return (label, url, end + 1)
+        return (shownDestination(url), end + 1)
     }
 }

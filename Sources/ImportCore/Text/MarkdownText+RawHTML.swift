@@ -31,34 +31,114 @@ extension MarkdownText {
             return ""
         }
         // Kind 7: a complete open or closing tag alone on its line.
-        guard !paragraphOpen, let first = name.first, first.isLetter, let close = lower.firstIndex(of: ">"),
-            lower[lower.index(after: close)...].allSatisfy({ $0 == " " || $0 == "\t" }),
-            isTag(String(line[line.index(after: line.startIndex)..<close]))
+        let chars = Array(line)
+        guard !paragraphOpen, let first = name.first, first.isLetter, let end = htmlTagEnd(chars, at: 0),
+            chars[end...].allSatisfy({ $0 == " " || $0 == "\t" })
         else { return nil }
         return ""
     }
 
-    /// `https://…` or `someone@example.com` inside `<…>`.
+    /// `https://…` or `someone@example.com` inside `<…>`, as CommonMark defines them: a scheme of 2–32
+    /// characters and no spaces or `<`; or an address whose domain labels are letters, digits and inner
+    /// hyphens (a backslash makes it neither).
     static func isAutolink(_ inner: String) -> Bool {
-        guard !inner.isEmpty, !inner.contains(where: { $0.isWhitespace || $0 == "<" }) else { return false }
+        guard !inner.isEmpty, !inner.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            return false
+        }
         if let colon = inner.firstIndex(of: ":") {
             let scheme = inner[..<colon]
-            return (2...32).contains(scheme.count) && scheme.first?.isLetter == true
-                && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
+            return (2...32).contains(scheme.count) && scheme.first.map(isASCIILetter) == true
+                && scheme.allSatisfy { isASCIILetter($0) || $0.isASCII && $0.isNumber || "+.-".contains($0) }
         }
-        let parts = inner.split(separator: "@")
-        return parts.count == 2 && parts[1].contains(".")
+        let parts = inner.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+            parts[0].allSatisfy({ isASCIIAlphanumeric($0) || ".!#$%&'*+/=?^_`{|}~-".contains($0) })
+        else { return false }
+        return parts[1].split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            (1...63).contains(label.count) && label.first.map(isASCIIAlphanumeric) == true
+                && label.last.map(isASCIIAlphanumeric) == true
+                && label.allSatisfy { isASCIIAlphanumeric($0) || $0 == "-" }
+        }
     }
 
-    /// An HTML tag (`<b>`, `</div>`, `<br/>`, `<a href="…">`, `<!-- … -->`) inside `<…>`.
-    static func isTag(_ inner: String) -> Bool {
-        guard let first = inner.first, !inner.contains("\n") else { return false }
-        if inner.hasPrefix("!--") || inner.hasPrefix("?") || inner.hasPrefix("!") { return true }
-        let name = (first == "/" ? inner.dropFirst() : Substring(inner)).prefix {
-            $0.isLetter || $0.isNumber || $0 == "-"
-        }
-        guard let initial = name.first, initial.isLetter else { return false }
-        let rest = (first == "/" ? inner.dropFirst() : Substring(inner)).dropFirst(name.count)
-        return rest.isEmpty || rest.first == " " || rest.first == "/" || rest.first == "\t"
+    /// The longest tag looked for after a `<`, and the longest comment, processing instruction or
+    /// CDATA section (hostile text never makes the flattener rescan it all).
+    static let maxTagLength = 4096
+    static let maxCommentLength = 65_536
+
+    /// Where the autolink that starts at `start` (a `<`) ends: the index after its `>`.
+    static func autolinkEnd(_ chars: [Character], at start: Int) -> Int? {
+        guard chars[start] == "<" else { return nil }
+        var index = start + 1
+        let limit = min(chars.count, start + maxTagLength)
+        while index < limit, chars[index] != ">", chars[index] != "<", !chars[index].isWhitespace { index += 1 }
+        guard index < limit, chars[index] == ">", isAutolink(String(chars[(start + 1)..<index])) else { return nil }
+        return index + 1
     }
+
+    /// Where the raw HTML that starts at `start` (a `<`) ends, as CommonMark defines it: the index
+    /// after an open or closing tag with well-formed attributes, a comment, a processing instruction,
+    /// a declaration or a CDATA section. `nil` when none starts there: the `<` is text.
+    static func htmlTagEnd(_ chars: [Character], at start: Int) -> Int? {
+        let limit = min(chars.count, start + maxTagLength)
+        guard start + 1 < limit, chars[start] == "<" else { return nil }
+        let far = min(chars.count, start + maxCommentLength)
+        func after(_ text: String, from position: Int, within end: Int = limit) -> Int? {
+            chars.firstIndex(ofText: text, from: position, within: end - position).map { $0 + text.count }
+        }
+        func starts(_ text: String) -> Bool {
+            let pattern = Array(text)
+            return start + pattern.count <= limit && Array(chars[start..<(start + pattern.count)]) == pattern
+        }
+        if starts("<!-->") { return start + 5 }
+        if starts("<!--->") { return start + 6 }
+        if starts("<!--") { return after("-->", from: start + 4, within: far) }
+        if starts("<![CDATA[") { return after("]]>", from: start + 9, within: far) }
+        if starts("<?") { return after("?>", from: start + 2, within: far) }
+        if starts("<!") { return isASCIILetter(chars[start + 2]) ? after(">", from: start + 2) : nil }
+        var index = start + 1
+        let closing = chars[index] == "/"
+        if closing { index += 1 }
+        guard index < limit, isASCIILetter(chars[index]) else { return nil }
+        while index < limit, isASCIIAlphanumeric(chars[index]) || chars[index] == "-" { index += 1 }
+        func skipWhitespace() -> Bool {
+            let before = index
+            while index < limit, " \t\n\r".contains(chars[index]) { index += 1 }
+            return index > before
+        }
+        if closing {
+            _ = skipWhitespace()
+            return index < limit && chars[index] == ">" ? index + 1 : nil
+        }
+        while true {
+            let spaced = skipWhitespace()
+            guard index < limit else { return nil }
+            if chars[index] == ">" { return index + 1 }
+            if chars[index] == "/" { return index + 1 < limit && chars[index + 1] == ">" ? index + 2 : nil }
+            // An attribute: a name after whitespace, then perhaps `=` and a value.
+            guard spaced, isASCIILetter(chars[index]) || chars[index] == "_" || chars[index] == ":" else { return nil }
+            while index < limit, isASCIIAlphanumeric(chars[index]) || "_.:-".contains(chars[index]) { index += 1 }
+            let afterName = index
+            _ = skipWhitespace()
+            guard index < limit, chars[index] == "=" else {
+                index = afterName
+                continue
+            }
+            index += 1
+            _ = skipWhitespace()
+            guard index < limit else { return nil }
+            if chars[index] == "\"" || chars[index] == "'" {
+                guard let end = after(String(chars[index]), from: index + 1) else { return nil }
+                index = end
+            } else {
+                let valueStart = index
+                while index < limit, !" \t\n\r\"'=<>`".contains(chars[index]) { index += 1 }
+                guard index > valueStart else { return nil }
+            }
+        }
+    }
+
+    static func isASCIILetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+
+    static func isASCIIAlphanumeric(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
 }

@@ -45,29 +45,34 @@ public enum MarkdownText {
             htmlBlock = nil
         }
         var consumedUntil = 0
-        for (number, rawLine) in source.enumerated() {
+        /// The column the content of the list item being read starts at: its lines are indented
+        /// that far, and indented code inside it four columns further.
+        var listContent: Int?
+        /// Whether the line before was text a following line may continue (a paragraph's, a list item's).
+        var continuable = false
+        for (number, line) in source.enumerated() {
             if number < consumedUntil { continue }
-            var line = rawLine
-            let trimmed = line.drop(while: { $0 == " " })
+            let (indent, trimmed) = indentation(line[...])
             // A block quote: its lines (and lazy continuation lines) without one `>`, read as Markdown
             // of their own, each line then quoted again.
-            if fence == nil, htmlBlock == nil, trimmed.first == ">", line.count - trimmed.count <= 3,
-                quoteDepth < maxQuoteDepth
-            {
+            if fence == nil, htmlBlock == nil, trimmed.first == ">", indent <= 3, quoteDepth < maxQuoteDepth {
                 var inner: [String] = []
                 var end = number
                 var lazyAllowed = false
                 while end < source.count {
-                    let candidate = source[end].drop(while: { $0 == " " })
-                    if candidate.first == ">", source[end].count - candidate.count <= 3 {
+                    let (candidateIndent, candidate) = indentation(source[end][...])
+                    if candidate.first == ">", candidateIndent <= 3 {
                         var content = candidate.dropFirst()
                         if content.first == " " { content = content.dropFirst() }
                         inner.append(String(content))
                         let bare = content.trimmingCharacters(in: .whitespaces)
-                        lazyAllowed = !bare.isEmpty && !bare.hasPrefix("```") && !bare.hasPrefix("~~~")
+                        lazyAllowed =
+                            !bare.isEmpty && !bare.hasPrefix("```") && !bare.hasPrefix("~~~")
+                            && indentation(content).columns < 4
                     } else if lazyAllowed, !candidate.trimmingCharacters(in: .whitespaces).isEmpty,
-                        !isThematicBreak(String(candidate)), !isListOrQuote(String(candidate)),
-                        !candidate.hasPrefix("#"), !candidate.hasPrefix("```")
+                        candidateIndent >= 4
+                            || (!isThematicBreak(String(candidate)) && !isListOrQuote(String(candidate))
+                                && !candidate.hasPrefix("#") && !candidate.hasPrefix("```"))
                     {
                         inner.append(String(candidate))
                     } else {
@@ -99,8 +104,14 @@ public enum MarkdownText {
                     continue
                 }
             }
-            if fence == nil, line.count - trimmed.count <= 3,
-                let end = htmlBlockStart(String(trimmed), paragraphOpen: paragraphOpen)
+            if fence == nil, definitionLines.contains(number) {
+                flushParagraph()
+                paragraphOpen = false
+                continuable = false
+                continue
+            }
+            if fence == nil, indent <= 3,
+                let end = htmlBlockStart(String(trimmed), paragraphOpen: paragraphOpen || continuable)
             {
                 htmlBlock = (end.isEmpty ? nil : end, [line])
                 paragraphOpen = false
@@ -111,7 +122,7 @@ public enum MarkdownText {
                 }
                 continue
             }
-            if let mark = trimmed.first, mark == "`" || mark == "~", line.count - trimmed.count <= 3 {
+            if let mark = trimmed.first, mark == "`" || mark == "~", indent <= 3 {
                 let run = trimmed.prefix { $0 == mark }.count
                 let info = trimmed.dropFirst(run)
                 if let open = fence {
@@ -130,39 +141,65 @@ public enum MarkdownText {
                 output(line)
                 continue
             }
-            if definitionLines.contains(number) {
-                flushParagraph()
+            let bare = String(trimmed).trimmingTrailingWhitespace()
+            if !bare.isEmpty, let column = listContent, indent < column, listMarker(trimmed) == nil, !continuable {
+                listContent = nil
+            }
+            // Indented four columns past where the text may stand: a paragraph's continuation, or code.
+            let codeIndent = (listContent ?? 0) + 4
+            if !bare.isEmpty, indent >= codeIndent {
+                if paragraphOpen {
+                    paragraph.append(String(trimmed))
+                } else if continuable {
+                    paragraph.append(line)
+                } else {
+                    output(removingIndentation(codeIndent, from: line))
+                }
                 continue
             }
-            let bare = String(trimmed).trimmingTrailingWhitespace()
             // A setext underline below a paragraph line makes it a heading: the underline goes.
             if paragraphOpen, !bare.isEmpty, bare.allSatisfy({ $0 == "=" }) || bare.allSatisfy({ $0 == "-" }) {
                 paragraphOpen = false
                 flushParagraph()
                 continue
             }
-            paragraphOpen = !bare.isEmpty && !isListOrQuote(bare)
-            var isHeading = false
-            if trimmed.hasPrefix("#") {
-                let text = trimmed.drop(while: { $0 == "#" })
-                if text.isEmpty || text.first == " " {
-                    isHeading = true
-                    line = String(text.drop(while: { $0 == " " }))
-                    while line.hasSuffix("#") { line.removeLast() }
-                    line = line.trimmingTrailingWhitespace()
-                }
+            let wasParagraph = paragraphOpen
+            paragraphOpen = false
+            continuable = false
+            if let heading = atxHeading(trimmed) {
+                output(inline(heading, references: references))
+                continue
             }
             if isThematicBreak(bare) {
                 output("---")
-                paragraphOpen = false
                 continue
             }
-            if !bare.isEmpty, !isHeading, !isListOrQuote(bare) {
+            if let marker = listMarker(trimmed), !marker.content.isEmpty || !wasParagraph {
+                listContent = indent + marker.contentColumn
+                continuable = !marker.content.isEmpty
+                if let mark = marker.content.first, mark == "`" || mark == "~" {
+                    let run = marker.content.prefix { $0 == mark }.count
+                    if run >= 3, !(mark == "`" && marker.content.dropFirst(run).contains("`")) {
+                        // A fence opening the item: the item reads as its marker, the code below it.
+                        fence = (mark, run)
+                        continuable = false
+                        output(
+                            normalizedListMarker(
+                                String(line.prefix(while: { $0 == " " })) + trimmed.prefix(marker.width)))
+                        continue
+                    }
+                }
+                // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
+                output(inline(normalizedListMarker(line), references: references))
+                continue
+            }
+            if !bare.isEmpty, bare.first != ">" {
                 paragraph.append(line)
+                paragraphOpen = true
+                continuable = true
                 continue
             }
-            // Checklists: "- [ ] x" and "- [x] x" keep their boxes.
-            output(inline(normalizedListMarker(line), references: references))
+            output(inline(line, references: references))
         }
         closeHTMLBlock()
         flushParagraph()
