@@ -15,7 +15,9 @@ public protocol ProviderConnection: Sendable {
     func page(_ query: RecordQuery, from cursor: PageCursor?) async throws -> RecordPage
 
     /// `page` with what its listing left out: child collections past their first page (comments,
-    /// worklogs…) for the kinds in `query.children`. The engine lists the next page meanwhile.
+    /// worklogs…) for the kinds in `query.children`, or the records themselves when the listing
+    /// named them only. The engine lists the next page meanwhile, and stores the completed page's
+    /// `next`, which may resume more exactly than the listing's.
     func complete(_ page: RecordPage, for query: RecordQuery) async throws -> RecordPage
 
     /// The ids of every record in `containers`, ignoring all other filters (for delete reconciliation).

@@ -80,6 +80,8 @@ extension JiraSandbox {
         case ("GET", ["search", "jql"]) where config.deployment == .cloud,
             ("POST", ["search", "jql"]) where config.deployment == .cloud:
             return enhancedSearch(request, renderer: renderer)
+        case ("POST", ["issue", "bulkfetch"]) where config.deployment == .cloud:
+            return bulkFetch(request, renderer: renderer)
         case ("POST", ["search", "approximate-count"]) where config.deployment == .cloud:
             return approximateCount(request)
         case ("GET", ["search"]), ("POST", ["search"]):

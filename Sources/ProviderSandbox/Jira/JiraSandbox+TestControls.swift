@@ -17,6 +17,9 @@ extension JiraSandbox {
         state.withLock { $0.world.update(count: count, leavesOnly: leavesOnly) }
     }
 
+    /// Bumps the `updated` of the issues `ids`, as an edit during a run would: they move in the search order.
+    public func touchIssues(_ ids: [Int]) { state.withLock { $0.world.touch(ids) } }
+
     /// Deletes `count` issues (their subtasks too); returns the ids removed.
     @discardableResult
     public func deleteIssues(_ count: Int) -> [Int] { state.withLock { $0.world.delete(count: count) } }

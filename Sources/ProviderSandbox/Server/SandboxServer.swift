@@ -1,4 +1,5 @@
 import Foundation
+import ImportCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -261,6 +262,7 @@ public final class SandboxServer: Sendable {
         headers["Content-Length"] = String(response.body.count)
         headers["Connection"] = keepAlive && cutBodyAt == nil ? "keep-alive" : "close"
         headers["Server"] = "tributary-sandbox"
+        if headers["Date"] == nil { headers["Date"] = HTTPDate.format(Date()) }
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         let body = cutBodyAt.map { response.body.prefix($0) } ?? response.body

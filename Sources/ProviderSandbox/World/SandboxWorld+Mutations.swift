@@ -2,6 +2,15 @@ import Foundation
 import ImportCore
 
 extension SandboxWorld {
+    /// Bumps the `updated` of the issues `ids` and nothing else: they move in the search order.
+    mutating func touch(_ ids: [Int]) {
+        for id in ids where issues[id] != nil {
+            let now = tick()
+            issues[id]?.updated = now
+        }
+        version += 1
+    }
+
     /// Changes `count` issues (summary, status, a new comment) and bumps their `updated`. With
     /// `leavesOnly`, only issues that no other issue embeds (no epic, subtask, parent or child), so
     /// that exactly `count` issues change.

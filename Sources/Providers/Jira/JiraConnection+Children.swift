@@ -4,6 +4,7 @@ import ImportCore
 extension JiraConnection {
     /// The page with the comment and worklog pages its search did not embed, a few issues at a time.
     public func complete(_ page: RecordPage, for query: RecordQuery) async throws -> RecordPage {
+        if page.records.first?[Self.listedOnlyKey] != nil { return try await completeBulk(page, for: query) }
         let records = try await completeChildren(page.records, query: query, fields: Self.requestedFields(query))
         return RecordPage(records: records, next: page.next, estimatedTotal: page.estimatedTotal)
     }

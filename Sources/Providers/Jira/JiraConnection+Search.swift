@@ -8,10 +8,23 @@ extension JiraConnection {
         let route = try await resolveRoute()
         let builder = JQLBuilder(timeZoneIdentifier: try await userTimeZone())
         let current = try cursor.map(JiraCursor.decode) ?? JiraCursor(position: nil)
+        var total: Int?
+        if route.deployment == .cloud {
+            if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
+            if cursor == nil {
+                // A fresh run counts first: a large one lists ids and fetches the issues in bulk.
+                total = await approximateCount(query, builder: builder)
+                if usesBulkFetch(total: total, query: query) {
+                    return try await bulkPage(
+                        query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total)
+                }
+            }
+        }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
-        let search = try await searchPage(
+        var search = try await searchPage(
             route, query, cursor: current, builder: builder, fields: Self.requestedFields(query).sorted(),
             maxResults: wanted)
+        if search.total == nil { search.total = total }
         var records = search.records
         if let limit = query.limit, records.count > limit { records = Array(records.prefix(limit)) }
         let exhausted = search.isLast || (query.limit.map { records.count >= $0 } ?? false)
@@ -22,6 +35,15 @@ extension JiraConnection {
                 offset: search.offset)
         }
         return RecordPage(records: records, next: next?.encoded, estimatedTotal: search.total)
+    }
+
+    /// How many issues `query` matches, by Jira's estimate (for progress, and to choose bulk fetching);
+    /// `nil` when Jira does not say.
+    func approximateCount(_ query: RecordQuery, builder: JQLBuilder) async -> Int? {
+        guard let jql = try? builder.jql(for: query) else { return nil }
+        return try? await call(
+            "search/approximate-count", method: "POST", body: ["jql": .string(jql)], context: "counting issues"
+        )["count"]?.intValue
     }
 
     /// The Jira fields a query asks for: only those the mapping reads (plus `updated`, which the
@@ -80,17 +102,6 @@ extension JiraConnection {
         var tokens = Set(cursor.token.map { [$0] } ?? [])
         var seenIDs = Set<String>()
         var emptyPages = 0
-        // The first page of a search also asks for the total (for progress), alongside the search itself.
-        var counting: Task<Int?, Never>?
-        if purpose == .records, cursor.position == nil, cursor.token == nil {
-            let countJQL = try builder.jql(for: query)
-            counting = Task {
-                try? await self.call(
-                    "search/approximate-count", method: "POST", body: ["jql": .string(countJQL)],
-                    context: "counting issues"
-                )["count"]?.intValue
-            }
-        }
         while true {
             let jql = try builder.jql(for: query, after: useToken == nil ? cursor.position : nil)
             var body: [String: JSONValue] = [
@@ -144,8 +155,7 @@ extension JiraConnection {
                     continue
                 }
             }
-            let total = await counting?.value
-            return SearchPage(records: issues, isLast: isLast, token: isLast ? nil : token, offset: 0, total: total)
+            return SearchPage(records: issues, isLast: isLast, token: isLast ? nil : token, offset: 0, total: nil)
         }
     }
 

@@ -21,6 +21,11 @@ public final class JiraConnection: ProviderConnection {
         var timeZone: String?
         var fields: [SourceField]?
         var cloudID: String?
+        /// The ids a bulk run listed and has not handed out yet.
+        var idWindow: JiraIDWindow?
+        /// The last window's number: every window gets a new one, and no two connections count from the
+        /// same start (a cursor stored by another run never names a window of this one).
+        var windows = Int.random(in: 0..<(1 << 40))
     }
 
     let state: Mutex<State>
@@ -53,6 +58,15 @@ public final class JiraConnection: ProviderConnection {
     )
         async throws -> JSONValue
     {
+        try await exchange(path, method: method, query: query, body: body, context: context).json
+    }
+
+    /// `call`, with the response's headers too (a bulk listing reads the server's `Date`).
+    func exchange(
+        _ path: String, method: String = "GET", query: [(String, String)] = [], body: JSONValue? = nil, context: String
+    )
+        async throws -> (response: HTTPResponse, json: JSONValue)
+    {
         let route = try await resolveRoute()
         var request = HTTPRequest(method: method, url: try route.url(path, query: query))
         if let body {
@@ -62,7 +76,7 @@ public final class JiraConnection: ProviderConnection {
         do {
             let (response, json) = try await client.sendJSON(request)
             if Self.answeredAnonymously(response) { throw JiraErrors.anonymousAnswer(context: context) }
-            return json
+            return (response, json)
         } catch let error as HTTPError {
             if let code = error.statusCode, case .status(_, _, let headers, _, _) = error, code == 400,
                 Self.answeredAnonymously(headers: headers)

@@ -36,14 +36,27 @@ public struct JiraCursor: Sendable, Hashable {
     public var position: Position?
     /// Cloud: the `nextPageToken` of the last response.
     public var token: String?
-    /// Data Center: `startAt` within the current keyset window.
+    /// Data Center: `startAt` within the current keyset window; a bulk run: how many ids of its
+    /// listing window were handed out.
     public var offset: Int
+    /// Cloud: whether the run lists ids first and fetches the issues in bulk (`JiraConnection+BulkFetch`).
+    public var bulk: Bool
+    /// A bulk run's window of listed ids this cursor continues (within one process only).
+    public var window: Int?
+    /// When the ids this cursor continues were listed, by the server's clock (milliseconds since 1970).
+    public var listedAt: Int64?
 
     /// A cursor.
-    public init(position: Position?, token: String? = nil, offset: Int = 0) {
+    public init(
+        position: Position?, token: String? = nil, offset: Int = 0, bulk: Bool = false, window: Int? = nil,
+        listedAt: Int64? = nil
+    ) {
         self.position = position
         self.token = token
         self.offset = offset
+        self.bulk = bulk
+        self.window = window
+        self.listedAt = listedAt
     }
 
     /// The cursor as stored with a page: JSON with every position field as text (version 2).
@@ -54,6 +67,9 @@ public struct JiraCursor: Sendable, Hashable {
             object["i"] = .string(position.id)
         }
         if let token { object["t"] = .string(token) }
+        if bulk { object["b"] = "1" }
+        if let window { object["w"] = .string(String(window)) }
+        if let listedAt { object["l"] = .string(String(listedAt)) }
         return PageCursor(JSONValue.object(object).jsonText)
     }
 
@@ -86,7 +102,9 @@ public struct JiraCursor: Sendable, Hashable {
         }
         let offset = integer("o").flatMap { Int(exactly: $0) } ?? 0
         guard offset >= 0 else { throw invalid }
-        return JiraCursor(position: position, token: value["t"]?.stringValue, offset: offset)
+        return JiraCursor(
+            position: position, token: value["t"]?.stringValue, offset: offset, bulk: value["b"]?.stringValue == "1",
+            window: integer("w").flatMap { Int(exactly: $0) }, listedAt: integer("l"))
     }
 
     /// Whether a record lies strictly after `position` in the query's order.

@@ -1,0 +1,172 @@
+import Foundation
+import ImportCore
+
+// Jira Cloud at scale: ids listed 5,000 a request, the issues fetched 100 a request through
+// `issue/bulkfetch`, several pages at once, so the run no longer waits on the search's token chain.
+extension JiraConnection {
+    /// Ids one listing request asks for (Jira's most for an id-only search).
+    static let idsPerListing = 5000
+    /// Issues one bulk fetch asks for: the most Jira allows when comments or worklogs are wanted.
+    static let issuesPerBulkFetch = 100
+    /// How long before a listing an issue must have last changed for its position to be stored as
+    /// the point a resumed run continues from: an issue changed after it was listed may have moved.
+    static let settledMilliseconds: Int64 = 60_000
+    /// What marks a record as listed only: `complete` fetches the issue it stands for.
+    static let listedOnlyKey = "tributary.listedOnly"
+
+    /// Whether a fresh run of `query` goes through bulk fetching: on Cloud, when it matches more
+    /// than a page of issues (an incremental run with a few changes keeps its two requests).
+    func usesBulkFetch(total: Int?, query: RecordQuery) -> Bool {
+        options.extras["bulkFetch"] != "off" && (total ?? 0) > query.pageSize
+    }
+
+    /// The next page of a bulk run: ids from the listing window this cursor continues (listing more
+    /// when it is spent), as records that only name their issue; `complete` fetches them.
+    func bulkPage(_ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, total: Int?) async throws
+        -> RecordPage
+    {
+        var window = state.withLock { state -> JiraIDWindow? in
+            guard let window = state.idWindow, cursor.window == window.number, cursor.offset == window.handed else {
+                return nil
+            }
+            return window
+        }
+        if window == nil || window?.ids.isEmpty == true {
+            window = try await listIDs(query, after: cursor.position, token: window?.token, builder: builder)
+                .map { listed in
+                    var listed = listed
+                    listed.total = listed.total ?? window?.total ?? total
+                    return listed
+                }
+        }
+        guard var current = window else { return RecordPage(records: [], next: nil, estimatedTotal: total) }
+        let wanted = max(1, min(query.pageSize, query.limit ?? .max))
+        let ids = current.ids.prefix(wanted)
+        current.ids = current.ids.dropFirst(ids.count)
+        current.handed += ids.count
+        let more = !current.ids.isEmpty || current.token != nil
+        let handed = current
+        state.withLock { $0.idWindow = handed }
+        // Each listed record carries where its listing started: `complete` leaves out what lies before.
+        let listing = JiraCursor(position: cursor.position, bulk: true, listedAt: current.listedAt).encoded.value
+        let records = ids.map { id -> JSONValue in ["id": .string(id), .init(Self.listedOnlyKey): .string(listing)] }
+        let next =
+            more
+            ? JiraCursor(
+                position: cursor.position, offset: current.handed, bulk: true, window: current.number,
+                listedAt: current.listedAt
+            ).encoded : nil
+        return RecordPage(records: records, next: next, estimatedTotal: current.total)
+    }
+
+    /// One id listing request after `position` (or continuing `token`): a new window. `nil` when
+    /// nothing matches.
+    func listIDs(_ query: RecordQuery, after position: JiraCursor.Position?, token: String?, builder: JQLBuilder)
+        async throws -> JiraIDWindow?
+    {
+        let context = "listing issues"
+        var useToken = token
+        var emptyPages = 0
+        var tokens = Set(token.map { [$0] } ?? [])
+        while true {
+            var body: [String: JSONValue] = [
+                "jql": .string(try builder.jql(for: query, after: useToken == nil ? position : nil)),
+                "fields": ["id"], "maxResults": .number(Double(Self.idsPerListing)),
+            ]
+            if let useToken { body["nextPageToken"] = .string(useToken) }
+            let (response, json) = try await exchange(
+                "search/jql", method: "POST", body: .object(body), context: context)
+            let raw = try JiraAnswer.list(json, "issues", context: context)
+            let next = try JiraAnswer.text(json, "nextPageToken", context: context)
+            let isLast = try JiraAnswer.flag(json, "isLast", context: context) ?? (next == nil)
+            var seen = Set<String>()
+            let ids = try raw.map { issue -> String in
+                guard let id = issue["id"]?.scalarText, JiraCursor.isDecimal(id), id.utf8.count <= 40 else {
+                    throw JiraErrors.malformed(context: context, detail: "an issue without a numeric id")
+                }
+                return id
+            }.filter { seen.insert($0).inserted }
+            if !isLast {
+                guard let next else {
+                    throw JiraErrors.malformed(
+                        context: context, detail: "isLast is false but there is no nextPageToken")
+                }
+                guard tokens.insert(next).inserted else {
+                    throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
+                }
+            }
+            if ids.isEmpty, !isLast {
+                emptyPages += 1
+                guard emptyPages < Self.maxPagesWithoutProgress else {
+                    throw JiraErrors.noProgress(
+                        context: context,
+                        detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
+                }
+                useToken = next
+                continue
+            }
+            guard !ids.isEmpty else { return nil }
+            let listedAt = response.headers["date"].flatMap(HTTPDate.parse).map {
+                Int64($0.timeIntervalSince1970 * 1000)
+            }
+            let number = state.withLock { state -> Int in
+                state.windows &+= 1
+                return state.windows
+            }
+            return JiraIDWindow(number: number, ids: ids[...], token: isLast ? nil : next, listedAt: listedAt)
+        }
+    }
+
+    /// The issues a bulk page names, fetched 100 a request, all requests of the page at once, in the
+    /// listing's order; an issue deleted since it was listed is left out. The page's cursor becomes
+    /// the position of its last issue that had settled when it was listed (an issue changed since
+    /// may have moved in the order), or stays where the run's listing started.
+    func completeBulk(_ page: RecordPage, for query: RecordQuery) async throws -> RecordPage {
+        let ids = page.records.compactMap { $0["id"]?.stringValue }
+        let fields = Self.requestedFields(query)
+        let changelog = Self.wantsChangelog(query)
+        var fetched: [String: JSONValue] = [:]
+        try await withThrowingTaskGroup(of: [JSONValue].self) { group in
+            for start in stride(from: 0, to: ids.count, by: Self.issuesPerBulkFetch) {
+                let chunk = Array(ids[start..<min(ids.count, start + Self.issuesPerBulkFetch)])
+                group.addTask {
+                    var body: [String: JSONValue] = [
+                        "issueIdsOrKeys": .array(chunk.map(JSONValue.string)),
+                        "fields": .array(fields.sorted().map(JSONValue.string)),
+                    ]
+                    if changelog { body["expand"] = ["changelog"] }
+                    let json = try await self.call(
+                        "issue/bulkfetch", method: "POST", body: .object(body), context: "fetching issues")
+                    return try JiraAnswer.list(json, "issues", context: "fetching issues")
+                }
+            }
+            for try await issues in group {
+                for issue in issues {
+                    if let id = issue["id"]?.scalarText { fetched[id] = issue }
+                }
+            }
+        }
+        let listing = try (page.records.first?[Self.listedOnlyKey]?.stringValue).map {
+            try JiraCursor.decode(PageCursor($0))
+        }
+        // A listing after a position starts at its minute (JQL's precision): what lies at or before
+        // the position itself was handed out before.
+        let after = ids.compactMap { fetched[$0] }.filter { issue in
+            guard let start = listing?.position, let position = JiraCursor.position(of: issue) else { return true }
+            return JiraCursor.isAfter(position, start, order: query.order)
+        }
+        let records = try await completeChildren(after, query: query, fields: fields)
+        guard let next = page.next else {
+            return RecordPage(records: records, next: nil, estimatedTotal: page.estimatedTotal)
+        }
+        var cursor = try JiraCursor.decode(next)
+        if let listedAt = cursor.listedAt,
+            let settled = records.compactMap(JiraCursor.position).last(where: {
+                $0.updated < listedAt - Self.settledMilliseconds
+            })
+        {
+            cursor.position = settled
+        }
+        return RecordPage(records: records, next: cursor.encoded, estimatedTotal: page.estimatedTotal)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import ImportCore
+import JiraProvider
+import ProviderSandbox
+import TestSupport
+import Testing
+
+/// Jira Cloud at scale: ids listed first, the issues fetched in bulk (`issue/bulkfetch`), with the
+/// guarantees of the search chain: the same records, in the same order, resumable exactly.
+@Suite("Jira bulk fetching")
+struct BulkFetchTests {
+    static let query = RecordQuery(
+        containers: ["DEMO", "OPS"], pageSize: 20, fields: ["fields.summary", "fields.updated", "fields.comment"],
+        children: [.comment])
+
+    @Test("a large run lists ids once and fetches the issues in bulk: the same records as the search chain")
+    func sameRecords() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 250))
+        let chain = try await allRecords(try fixture.connection(extras: ["bulkFetch": "off"]), Self.query)
+        fixture.sandbox.resetRequestCounts()
+        let bulk = try await allRecords(try fixture.connection(), Self.query)
+        #expect(bulk.records.count == 250)
+        #expect(bulk.records.map(\.jsonText) == chain.records.map(\.jsonText))
+        let counts = fixture.sandbox.requestCounts
+        #expect(counts["POST /rest/api/3/search/jql"] == 1)
+        #expect(counts["POST /rest/api/3/issue/bulkfetch"] == 13)
+    }
+
+    @Test("a run of a page or less keeps the search: an incremental run's few requests")
+    func smallRunsSearch() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 15))
+        let records = try await allRecords(try fixture.connection(), Self.query).records
+        #expect(records.count == 15)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/issue/bulkfetch"] == nil)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 1)
+    }
+
+    @Test("an issue edited between listing and fetching never moves the stored cursor past what was not written")
+    func editDuringRun() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 120))
+        let connection = try fixture.connection()
+        let listed = try await connection.page(Self.query, from: nil)
+        let ids = listed.records.compactMap { $0["id"]?.stringValue.flatMap { Int($0) } }
+        #expect(ids.count == 20)
+        // The last issue of the page changes after it was listed: it now sorts after everything else.
+        fixture.sandbox.touchIssues([try #require(ids.last)])
+        let first = try await connection.complete(listed, for: Self.query)
+        let stored = try JiraCursor.decode(try #require(first.next))
+        #expect(stored.position?.id == String(ids[ids.count - 2]))
+        // A new process resumes from the stored cursor alone: nothing is missed, the edited issue
+        // comes again (at its new place), nothing else twice.
+        let rest = try await allRecords(try fixture.connection(), Self.query, from: first.next).records
+        let all = first.records.compactMap { $0["id"]?.stringValue } + rest.compactMap { $0["id"]?.stringValue }
+        #expect(Set(all) == Set(fixture.sandbox.issueIDs.map(String.init)))
+        #expect(all.count == 121)
+    }
+
+    @Test("issues deleted between listing and fetching are left out; the rest of the page comes")
+    func deletedMeanwhile() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 60))
+        let connection = try fixture.connection()
+        let listed = try await connection.page(Self.query, from: nil)
+        let deleted = fixture.sandbox.deleteIssues(3)
+        let page = try await connection.complete(listed, for: Self.query)
+        let listedIDs = listed.records.compactMap { $0["id"]?.stringValue }
+        let expected = listedIDs.filter { id in !deleted.contains { String($0) == id } }
+        #expect(page.records.compactMap { $0["id"]?.stringValue } == expected)
+    }
+
+    @Test("the sandbox's bulkfetch: ascending ids, unknown ones left out, 100 (1,000 lean) a call, 400 beyond")
+    func sandboxEndpoint() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 1200))
+        let client = HTTPClient(credentials: fixture.validCredentials, options: fixture.options())
+        func fetch(_ ids: [String], fields: [String], expand: [String] = []) async throws -> (Int, JSONValue) {
+            var request = HTTPRequest(method: "POST", url: URL(string: "\(fixture.url)/rest/api/3/issue/bulkfetch")!)
+            request.headers["Content-Type"] = "application/json"
+            request.body = JSONWriter().data([
+                "issueIdsOrKeys": .array(ids.map(JSONValue.string)), "fields": .array(fields.map(JSONValue.string)),
+                "expand": .array(expand.map(JSONValue.string)),
+            ])
+            do {
+                let response = try await client.send(request)
+                return (response.status, try JSONParser.parse(response.body))
+            } catch let error as HTTPError {
+                guard case .status(let status, let body, _, _, _) = error else { throw error }
+                return (status, (try? JSONParser.parse(body)) ?? .null)
+            }
+        }
+        let all = fixture.sandbox.issueIDs.map(String.init)
+        let (status, answer) = try await fetch([all[5], "99999999", all[2], all[9]], fields: ["summary"])
+        #expect(status == 200)
+        #expect(answer["issues"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [all[2], all[5], all[9]])
+        #expect(answer["issues"]?.arrayValue?.first?["fields"]?.objectValue?.keys.sorted() == ["summary"])
+        #expect(try await fetch(Array(all.prefix(1000)), fields: ["summary", "status"]).0 == 200)
+        #expect(try await fetch(Array(all.prefix(1001)), fields: ["summary"]).0 == 400)
+        #expect(try await fetch(Array(all.prefix(101)), fields: ["summary", "comment"]).0 == 400)
+        #expect(try await fetch(Array(all.prefix(101)), fields: ["summary"], expand: ["changelog"]).0 == 400)
+        #expect(try await fetch(Array(all.prefix(100)), fields: ["comment"], expand: ["changelog"]).0 == 200)
+        #expect(try await fetch([], fields: ["summary"]).0 == 400)
+    }
+}
