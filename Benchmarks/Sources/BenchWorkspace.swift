@@ -69,7 +69,7 @@ struct BenchWorkspace {
     /// `update` changed 1 % of the issues; returns them with the number changed.
     func imports(
         binary: String, config: String, issues: Int, resetRequests: () -> Void, requests: () -> Int,
-        update: (Int) -> Void
+        update: (Int) -> Void, afterFresh: () -> Void = {}
     ) throws -> (fresh: Benchmark.Measured, noop: Benchmark.Measured, incremental: Benchmark.Measured, changed: Int) {
         func run(_ extra: [String]) throws -> Benchmark.Measured {
             try importRun(binary: binary, config: config, extra, resetRequests: resetRequests, requests: requests)
@@ -78,6 +78,7 @@ struct BenchWorkspace {
         guard fresh.written == issues else {
             throw BenchError("the fresh import wrote \(fresh.written) of \(issues) issues")
         }
+        afterFresh()
         let noop = try run([])
         let changed = max(1, issues / 100)
         update(changed)

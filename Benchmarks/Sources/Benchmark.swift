@@ -44,7 +44,7 @@ struct Benchmark {
     }
 
     static let usage = """
-        Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--binary PATH] [--out FILE]
+        Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--binary PATH] [--out FILE]
                tributary-bench --download MEGABYTES
                tributary-bench --commonmark SPEC.txt [--failures FILE]
 
@@ -119,7 +119,10 @@ struct Benchmark {
             account: account, secret: credentials.secret, vault: bench.vault)
         let tablePath = BenchWorkspace.table("jira")
         let configPath = try bench.writeConfig(
-            source: ["provider": "jira", "projects": ["DEMO"], "cap": .null, "pageSize": 100], provider: "jira")
+            source: [
+                "provider": "jira", "projects": ["DEMO"], "cap": .null, "pageSize": 100,
+                "bulkFetch": .bool(option("bulk-fetch", "on") != "off"),
+            ], provider: "jira")
 
         // 1. The raw-fetch bound: same JQL, same fields, same page size.
         let table = try MappingParser.load(path: tablePath)
@@ -137,7 +140,11 @@ struct Benchmark {
         // 2–4. Fresh import, no-op re-import, incremental after changing 1 %.
         let (fresh, noop, incremental, changed) = try bench.imports(
             binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
-            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateIssues($0) })
+            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateIssues($0) },
+            afterFresh: {
+                let counts = sandbox.requestCounts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+                print("fresh import requests: " + counts.joined(separator: ", "))
+            })
         return Row(
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
             incremental: incremental, changed: changed)

@@ -6,12 +6,15 @@ import Testing
 
 @Suite("Crash safety: SIGKILL during a long import, then resume")
 struct KillResumeTests {
-    @Test("killed at 12 seeded random moments, the rerun ends with the same content as an uninterrupted run")
-    func killAndResume() async throws {
+    @Test(
+        "killed at 12 seeded random moments, the rerun ends with the same content as an uninterrupted run",
+        arguments: ["never", "always"])
+    func killAndResume(bulkFetch: String) async throws {
         var faults = FaultPlan()
         faults.latencyMilliseconds = 15
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
-        let config = try harness.configFile(extraSource: ["pageSize": 20])
+        // The search chain, and ids listed first with the issues fetched in bulk, several pages at once.
+        let config = try harness.configFile(extraSource: ["pageSize": 20, "bulkFetch": .string(bulkFetch)])
         // Kills are triggered by progress (after a seeded number of committed pages), not by the clock,
         // so a fast machine still kills every run mid-way. 400 issues at 20 a page: 20 pages a run.
         let totalPages = 20

@@ -18,7 +18,7 @@ struct BulkFetchTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 250))
         let chain = try await allRecords(try fixture.connection(extras: ["bulkFetch": "off"]), Self.query)
         fixture.sandbox.resetRequestCounts()
-        let bulk = try await allRecords(try fixture.connection(), Self.query)
+        let bulk = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), Self.query)
         #expect(bulk.records.count == 250)
         #expect(bulk.records.map(\.jsonText) == chain.records.map(\.jsonText))
         let counts = fixture.sandbox.requestCounts
@@ -29,7 +29,7 @@ struct BulkFetchTests {
     @Test("a run of a page or less keeps the search: an incremental run's few requests")
     func smallRunsSearch() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 15))
-        let records = try await allRecords(try fixture.connection(), Self.query).records
+        let records = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), Self.query).records
         #expect(records.count == 15)
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/issue/bulkfetch"] == nil)
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 1)
@@ -38,7 +38,7 @@ struct BulkFetchTests {
     @Test("an issue edited between listing and fetching never moves the stored cursor past what was not written")
     func editDuringRun() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 120))
-        let connection = try fixture.connection()
+        let connection = try fixture.connection(extras: ["bulkFetch": "on"])
         let listed = try await connection.page(Self.query, from: nil)
         let ids = listed.records.compactMap { $0["id"]?.stringValue.flatMap { Int($0) } }
         #expect(ids.count == 20)
@@ -49,7 +49,9 @@ struct BulkFetchTests {
         #expect(stored.position?.id == String(ids[ids.count - 2]))
         // A new process resumes from the stored cursor alone: nothing is missed, the edited issue
         // comes again (at its new place), nothing else twice.
-        let rest = try await allRecords(try fixture.connection(), Self.query, from: first.next).records
+        let rest = try await allRecords(
+            try fixture.connection(extras: ["bulkFetch": "on"]), Self.query, from: first.next
+        ).records
         let all = first.records.compactMap { $0["id"]?.stringValue } + rest.compactMap { $0["id"]?.stringValue }
         #expect(Set(all) == Set(fixture.sandbox.issueIDs.map(String.init)))
         #expect(all.count == 121)
@@ -58,7 +60,7 @@ struct BulkFetchTests {
     @Test("issues deleted between listing and fetching are left out; the rest of the page comes")
     func deletedMeanwhile() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 60))
-        let connection = try fixture.connection()
+        let connection = try fixture.connection(extras: ["bulkFetch": "on"])
         let listed = try await connection.page(Self.query, from: nil)
         let deleted = fixture.sandbox.deleteIssues(3)
         let page = try await connection.complete(listed, for: Self.query)

@@ -72,7 +72,8 @@ struct CrashAndConcurrencyTests {
         var faults = FaultPlan()
         faults.latencyMilliseconds = 40
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
-        let config = try harness.configFile(extraSource: ["pageSize": 5])
+        // One request at a time: the first run must still be going when the others ask for the lock.
+        let config = try harness.configFile(extraSource: ["pageSize": 5, "maxConcurrentRequests": 1])
         let first = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
         // Start the others once the first holds its lock (its job is running), and slow the source
         // meanwhile so the first cannot finish before they have asked for the lock.

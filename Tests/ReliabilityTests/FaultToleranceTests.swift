@@ -10,9 +10,9 @@ func figure(_ text: String) { print("RELIABILITY: \(text)") }
 @Suite("Faults survived: the same content as a fault-free run")
 struct FaultToleranceTests {
     @Test(
-        "10 % 429 (Retry-After), 5 % 503, 2 % dropped connections, 1 % truncated JSON: identical content, retries counted"
-    )
-    func faults() async throws {
+        "10 % 429 (Retry-After), 5 % 503, 2 % dropped connections, 1 % truncated JSON: identical content, retries counted",
+        arguments: ["never", "always"])
+    func faults(bulkFetch: String) async throws {
         var plan = FaultPlan()
         plan.rateLimited = 0.10
         plan.retryAfterSeconds = 1
@@ -22,7 +22,7 @@ struct FaultToleranceTests {
         plan.seed = 11
         let faulty = try await ImportHarness(JiraSandboxConfig(issues: 600))
         let clean = try await ImportHarness(JiraSandboxConfig(issues: 600))
-        let config = try faulty.configFile(extraSource: ["pageSize": 20])
+        let config = try faulty.configFile(extraSource: ["pageSize": 20, "bulkFetch": .string(bulkFetch)])
         faulty.sandbox.setFaults(plan)
         let report = try await faulty.run(config)
         let injected = faulty.sandbox.server.injectedFaults
@@ -38,7 +38,7 @@ struct FaultToleranceTests {
         #expect(try Self.dump(faulty) == Self.dump(clean))
         #expect(try WorkspaceDump.duplicateProvenance(faulty.workspace.db).isEmpty)
         figure(
-            "faults: \(report.requests) requests, \(total) faults injected \(injected.map { "\($0.key.rawValue)=\($0.value)" }.sorted()), \(report.retries) retries, 600/600 records, content identical to the fault-free run"
+            "faults (bulk fetch \(bulkFetch)): \(report.requests) requests, \(total) faults injected \(injected.map { "\($0.key.rawValue)=\($0.value)" }.sorted()), \(report.retries) retries, 600/600 records, content identical to the fault-free run"
         )
     }
 

@@ -91,9 +91,22 @@ extension DocumentReader {
                 source["attachmentTimeoutSeconds"], at: "source.attachmentTimeoutSeconds", range: 1...86_400,
                 default: 600)
             value.reconcileDeletes = bool(source["reconcileDeletes"], at: "source.reconcileDeletes", default: false)
+            switch source["bulkFetch"] {
+            case nil, .null?, .bool(true)?: value.bulkFetch = "auto"
+            case .bool(false)?: value.bulkFetch = "never"
+            case .string(let mode)? where ["auto", "always", "never"].contains(mode.lowercased()):
+                value.bulkFetch = mode.lowercased()
+            default:
+                problem(
+                    "source.bulkFetch",
+                    "is not a choice: \"auto\" (the default: when the source is far enough for it to pay), \"always\" or \"never\""
+                )
+            }
             value.pageSize = integer(source["pageSize"], at: "source.pageSize", range: 1...1000, default: 100)
-            value.maxConcurrentRequests = integer(
-                source["maxConcurrentRequests"], at: "source.maxConcurrentRequests", range: 1...32, default: 4)
+            if let bound = source["maxConcurrentRequests"], bound != .null {
+                value.maxConcurrentRequests = integer(
+                    bound, at: "source.maxConcurrentRequests", range: 1...32, default: 4)
+            }
             value.requestTimeoutSeconds = integer(
                 source["requestTimeoutSeconds"], at: "source.requestTimeoutSeconds", range: 1...600, default: 30)
             value.maxResponseMegabytes = integer(

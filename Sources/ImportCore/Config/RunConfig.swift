@@ -43,12 +43,17 @@ public struct RunConfig: Sendable {
         public var attachmentTimeoutSeconds = 600
         /// Whether rows the source no longer lists are marked deleted after a full listing.
         public var reconcileDeletes = false
+        /// Whether a large run lists ids first and fetches the records in bulk, several requests at once
+        /// (Jira Cloud): `auto` when the source is far enough for it to pay, `always`, or `never` (the
+        /// one-page-after-another search).
+        public var bulkFetch = "auto"
         /// Records asked for per page.
         public var pageSize = 100
         /// A ceiling on request rate; `nil`: as fast as the source's limits allow.
         public var requestsPerSecond: Double?
-        /// Requests in flight at once.
-        public var maxConcurrentRequests = 4
+        /// The most requests in flight at once (the pace grows to it while the source answers fast and
+        /// clean); `nil`: the provider's own bound.
+        public var maxConcurrentRequests: Int?
         /// Seconds one request attempt may take in all (connect, headers and body).
         public var requestTimeoutSeconds = 30
         /// The largest answer accepted from the source, in megabytes after decompression.
@@ -142,7 +147,8 @@ public struct RunConfig: Sendable {
         "provider", "containers", "projects", "filter", "jql", "since", "assignedToMe", "includeClosed", "cap",
         "comments", "worklogs",
         "attachments", "attachmentMaxMegabytes", "attachmentBudgetMegabytes", "attachmentConcurrency",
-        "attachmentTimeoutSeconds", "reconcileDeletes", "pageSize", "requestsPerSecond", "maxConcurrentRequests",
+        "attachmentTimeoutSeconds", "reconcileDeletes", "bulkFetch", "pageSize", "requestsPerSecond",
+        "maxConcurrentRequests",
         "requestTimeoutSeconds",
         "maxResponseMegabytes", "overlapMinutes",
     ]

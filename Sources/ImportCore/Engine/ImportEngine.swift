@@ -279,6 +279,7 @@ public final class ImportEngine: Sendable {
         report.pages = pages
         report.requests = job.requests + metrics.requests
         report.retries = job.retries + metrics.retries
+        report.pacing = await connection.pacing()?.description
         report.status = counts.failed > 0 ? .partial : .completed
         report.durationSeconds = Date().timeIntervalSince(started)
         try destination.closeJob(

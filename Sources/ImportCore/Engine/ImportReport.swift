@@ -26,6 +26,9 @@ public struct ImportReport: Sendable {
     public var requests: Int
     /// Requests retried after a fault.
     public var retries: Int
+    /// How fast the source let the run go and what held it back (`up to 12 requests at once; limited
+    /// by latency`); `nil` when the connection makes no requests of its own.
+    public var pacing: String?
     /// How long the run took.
     public var durationSeconds: Double
     /// The interrupted job this run resumed.
@@ -92,6 +95,7 @@ public struct ImportReport: Sendable {
             "unmatchedMilestones": .object(unmatchedMilestones.mapValues { .number(Double($0)) }),
             "warnings": .array(warnings.map(JSONValue.string)), "pages": .number(Double(pages)),
             "requests": .number(Double(requests)), "retries": .number(Double(retries)),
+            "pacing": pacing.map(JSONValue.string) ?? .null,
             "durationSeconds": .number((durationSeconds * 1000).rounded() / 1000), "dryRun": .bool(dryRun),
         ]
         if let jobID { object["jobId"] = .number(Double(jobID)) }

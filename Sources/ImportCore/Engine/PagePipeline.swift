@@ -2,11 +2,11 @@
 /// source answers, and has each page's children completed (the provider's `complete`) as soon as its
 /// listing is in, while the writer works through the pages before it. So the source's listing chain
 /// waits neither on child requests nor on the destination, as long as at most `readAhead` pages
-/// are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
+/// (the connection's `pagesInFlight`) are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
 /// (`PageProgress`).
 struct PagePipeline {
     /// Pages listed and not yet written, the one being written included.
-    static let readAhead = 3
+    private let readAhead: Int
 
     /// A listed page on its way to the writer.
     private struct Listed: Sendable {
@@ -24,7 +24,9 @@ struct PagePipeline {
     /// Starts fetching from `cursor` (`nil`: the beginning); `query.limit` counts over all pages.
     init(connection: any ProviderConnection, query: RecordQuery, from cursor: PageCursor?, provider: String) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: Listed.self)
-        let permits = AsyncSemaphore(limit: Self.readAhead)
+        let readAhead = max(1, connection.pagesInFlight)
+        self.readAhead = readAhead
+        let permits = AsyncSemaphore(limit: readAhead)
         let completions = self.completions
         self.permits = permits
         self.pages = stream.makeAsyncIterator()
@@ -45,7 +47,7 @@ struct PagePipeline {
                     let completed = Task { try await connection.complete(listed, for: pageQuery) }
                     completions.update { running in
                         running.append(completed)
-                        if running.count > Self.readAhead { running.removeFirst(running.count - Self.readAhead) }
+                        if running.count > readAhead { running.removeFirst(running.count - readAhead) }
                     }
                     continuation.yield(Listed(completed: completed, more: more))
                     guard more, let next = listed.next else { break }
@@ -79,6 +81,7 @@ struct PagePipeline {
         for completion in completions.value { completion.cancel() }
         let permits = self.permits
         // A producer waiting for a place wakes, sees the cancellation and ends.
-        Task { for _ in 0..<Self.readAhead { await permits.release() } }
+        let readAhead = self.readAhead
+        Task { for _ in 0..<readAhead { await permits.release() } }
     }
 }

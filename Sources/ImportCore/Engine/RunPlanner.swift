@@ -16,9 +16,11 @@ struct RunPlanner: Sendable {
         -> ResolvedConnection
     {
         let source = config.source
+        let bound = source.maxConcurrentRequests ?? registry.provider(source.provider)?.descriptor.maxConcurrentRequests
         let options = ConnectionOptions(
-            maxConcurrentRequests: source.maxConcurrentRequests, requestsPerSecond: source.requestsPerSecond,
-            requestTimeout: Double(source.requestTimeoutSeconds), maxResponseBytes: source.maxResponseMegabytes << 20)
+            maxConcurrentRequests: bound ?? 4, requestsPerSecond: source.requestsPerSecond,
+            requestTimeout: Double(source.requestTimeoutSeconds), maxResponseBytes: source.maxResponseMegabytes << 20,
+            extras: ["always": ["bulkFetch": "on"], "never": ["bulkFetch": "off"]][source.bulkFetch] ?? [:])
         _ = try mappingSource(config).table()
         return try ConnectionResolver.resolve(
             config.connection, provider: source.provider, owner: owner, connections: connections, registry: registry,

@@ -22,7 +22,7 @@ public final class HTTPClient: Sendable {
     let deadline: Double
     let maxResponseBytes: Int
     let retry: RetryPolicy
-    let semaphore: AsyncSemaphore
+    let concurrency: AdaptiveConcurrency
     let bucket: TokenBucket?
     let logger: Logger?
     private let counters = Mutex(RequestMetrics())
@@ -39,7 +39,7 @@ public final class HTTPClient: Sendable {
         self.deadline = max(0.001, options.deadline)
         self.maxResponseBytes = max(1, options.maxResponseBytes)
         self.retry = RetryPolicy(maxAttempts: options.maxAttempts, base: options.backoffBase, cap: options.backoffCap)
-        self.semaphore = AsyncSemaphore(limit: options.maxConcurrentRequests)
+        self.concurrency = AdaptiveConcurrency(bound: options.maxConcurrentRequests)
         self.bucket = options.requestsPerSecond.map { TokenBucket(rate: $0, burst: options.burst) }
         self.logger = logger
     }
@@ -108,7 +108,7 @@ public final class HTTPClient: Sendable {
                 - Date().timeIntervalSince(started)
             guard remaining > 0 else { throw .deadlineExceeded(url: shownURL, seconds: deadline) }
             if let bucket { await bucket.acquire() }
-            await semaphore.acquire()
+            let generation = await concurrency.acquire()
             let attemptStart = Date()
             let outcome: Result<HTTPResponse, any Error>
             do {
@@ -122,8 +122,9 @@ public final class HTTPClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            await semaphore.release()
-            let elapsedMS = Int(Date().timeIntervalSince(attemptStart) * 1000)
+            let elapsed = Date().timeIntervalSince(attemptStart)
+            await concurrency.release(Self.signal(outcome, seconds: elapsed), generation: generation)
+            let elapsedMS = Int(elapsed * 1000)
 
             var retryAfter: String?
             let failure: HTTPError

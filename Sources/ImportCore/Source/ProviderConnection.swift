@@ -37,6 +37,14 @@ public protocol ProviderConnection: Sendable {
     /// Requests made and retried so far on this connection.
     var metrics: RequestMetrics { get }
 
+    /// How many pages the engine may list ahead of the writer (each completed meanwhile): more for a
+    /// source whose pages are fetched in parallel (see the default in `ProviderConnection+Pacing`).
+    var pagesInFlight: Int { get }
+
+    /// What held the connection's pace back so far (latency, the server's budget, server errors),
+    /// for the run's report; `nil` when it makes no requests of its own.
+    func pacing() async -> AdaptiveConcurrency.Summary?
+
     /// Streams one attachment's content into a file (see the default in `ProviderConnection+Attachments`).
     func downloadAttachment(
         externalID: String, contentURL: String?, to path: String, maxBytes: Int, seconds: Double

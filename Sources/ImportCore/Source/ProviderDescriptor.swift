@@ -34,12 +34,15 @@ public struct ProviderDescriptor: Sendable, Hashable {
     public let childKinds: Set<RecordKind>
     /// Whether it imports today or is a stub.
     public let readiness: Readiness
+    /// The most requests in flight at once when a config does not say: the bound the adaptive pace
+    /// may grow to, as high as the source's limits allow without a burst the source would refuse.
+    public let maxConcurrentRequests: Int
 
     /// A provider's description.
     public init(
         id: String, displayName: String, authKinds: [AuthKind], defaultBaseURL: String?, verifyEndpoint: String,
         pagination: String, containerNoun: String, childKinds: Set<RecordKind> = [.comment, .worklog, .attachment],
-        readiness: Readiness
+        readiness: Readiness, maxConcurrentRequests: Int = 4
     ) {
         self.id = id
         self.displayName = displayName
@@ -50,5 +53,6 @@ public struct ProviderDescriptor: Sendable, Hashable {
         self.containerNoun = containerNoun
         self.childKinds = childKinds
         self.readiness = readiness
+        self.maxConcurrentRequests = maxConcurrentRequests
     }
 }

@@ -14,10 +14,20 @@ extension JiraConnection {
     /// What marks a record as listed only: `complete` fetches the issue it stands for.
     static let listedOnlyKey = "tributary.listedOnly"
 
+    /// An answer at least this slow says the site is far enough for bulk fetching to pay: nearer,
+    /// the search chain costs less than the extra requests and the parallel parsing.
+    static let farSeconds = 0.025
+
     /// Whether a fresh run of `query` goes through bulk fetching: on Cloud, when it matches more
-    /// than a page of issues (an incremental run with a few changes keeps its two requests).
-    func usesBulkFetch(total: Int?, query: RecordQuery) -> Bool {
-        options.extras["bulkFetch"] != "off" && (total ?? 0) > query.pageSize
+    /// than a page of issues (an incremental run with a few changes keeps its two requests) and,
+    /// unless the config says `always` (`on`) or `never` (`off`), when the count took `farSeconds`.
+    func usesBulkFetch(total: Int?, countSeconds: Double, query: RecordQuery) -> Bool {
+        guard (total ?? 0) > query.pageSize else { return false }
+        switch options.extras["bulkFetch"] {
+        case "off": return false
+        case "on": return true
+        default: return countSeconds >= Self.farSeconds
+        }
     }
 
     /// The next page of a bulk run: ids from the listing window this cursor continues (listing more

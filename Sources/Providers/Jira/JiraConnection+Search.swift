@@ -13,8 +13,9 @@ extension JiraConnection {
             if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
             if cursor == nil {
                 // A fresh run counts first: a large one lists ids and fetches the issues in bulk.
+                let started = Date()
                 total = await approximateCount(query, builder: builder)
-                if usesBulkFetch(total: total, query: query) {
+                if usesBulkFetch(total: total, countSeconds: Date().timeIntervalSince(started), query: query) {
                     return try await bulkPage(
                         query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total)
                 }

@@ -49,6 +49,14 @@ public final class JiraConnection: ProviderConnection {
     public var siteURL: String { site }
     /// Requests and retries so far.
     public var metrics: RequestMetrics { client.metrics }
+    /// A bulk run fetches each page in its own requests, so more pages may be on their way at once
+    /// (half the request bound: each page's children need requests too); the search chain lists one
+    /// page after another and needs no more than three.
+    public var pagesInFlight: Int {
+        options.extras["bulkFetch"] == "off" ? 3 : max(3, options.maxConcurrentRequests / 2)
+    }
+    /// What held the pace back so far.
+    public func pacing() async -> AdaptiveConcurrency.Summary? { await client.pacing }
 
     // MARK: Requests
 

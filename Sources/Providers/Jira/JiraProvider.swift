@@ -16,7 +16,7 @@ public struct JiraProvider: Provider {
             verifyEndpoint: "GET /rest/api/3/myself (v2 on Data Center)",
             pagination:
                 "enhanced search POST /rest/api/3/search/jql with nextPageToken (Data Center: /rest/api/2/search with startAt), resumable by (updated, id)",
-            containerNoun: "project", readiness: .ready)
+            containerNoun: "project", readiness: .ready, maxConcurrentRequests: 16)
     }
 
     /// A connection with `settings` (no I/O until the first call).

@@ -52,6 +52,8 @@ public final class LinearConnection: ProviderConnection {
 
     /// Requests and retries so far.
     public var metrics: RequestMetrics { client.metrics }
+    /// What held the pace back so far.
+    public func pacing() async -> AdaptiveConcurrency.Summary? { await client.pacing }
 
     /// Times the connection waited for a rate-limit reset.
     public var rateLimitWaits: Int { state.withLock { $0.rateLimitWaits } }

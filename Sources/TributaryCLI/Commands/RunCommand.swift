@@ -93,6 +93,7 @@ enum RunCommand {
         table.add(["failed", String(report.counts.failed)])
         console.out(table.render())
         console.out("requests \(report.requests), retries \(report.retries), pages \(report.pages)")
+        if let pacing = report.pacing { console.out("pace: \(pacing)") }
         if !report.unmatchedAssignees.isEmpty {
             console.out(
                 "unmatched assignees (no user profile with that email; not assigned): "
