@@ -74,7 +74,9 @@ struct BenchWorkspace {
         func run(_ extra: [String]) throws -> Benchmark.Measured {
             try importRun(binary: binary, config: config, extra, resetRequests: resetRequests, requests: requests)
         }
-        let fresh = try run([])
+        let trace = ProcessInfo.processInfo.environment["TRIBUTARY_BENCH_TRACE"]
+        let fresh = try run(trace == nil ? [] : ["--verbose"])
+        if let trace { try? FileManager.default.copyItem(atPath: folder + "/child.err", toPath: trace) }
         guard fresh.written == issues else {
             throw BenchError("the fresh import wrote \(fresh.written) of \(issues) issues")
         }

@@ -7,10 +7,10 @@ extension ImportEngine {
         let target = plan.target()
         do {
             var pipeline = PagePipeline(
-                connection: plan.connection, query: plan.query, from: nil, provider: plan.provider)
+                connection: plan.connection, query: plan.query, from: nil, provider: plan.provider,
+                mapping: plan.importer)
             defer { pipeline.cancel() }
-            while let page = try await pipeline.next() {
-                let records = page.records.map(plan.importer.callAsFunction)
+            while let (_, records) = try await pipeline.next() {
                 let tasks = records.compactMap { record -> CanonicalTask? in
                     if case .task(let task) = record { return task }
                     return nil

@@ -19,7 +19,7 @@ extension ImportEngine {
         do {
             var pipeline = PagePipeline(connection: plan.connection, query: query, from: nil, provider: plan.provider)
             defer { pipeline.cancel() }
-            while let page = try await pipeline.next() {
+            while let (page, _) = try await pipeline.next() {
                 for raw in page.records {
                     let label = plan.importer.evaluator.label(of: raw) ?? "?"
                     let (record, traces) = plan.importer.traced(raw)

@@ -198,15 +198,15 @@ public final class ImportEngine: Sendable {
         let downloads = attachmentDownloader(plan, target: target, report: &report)
         defer { downloads?.stop() }
         var pipeline = PagePipeline(
-            connection: connection, query: pageQuery, from: job.cursor.map(PageCursor.init), provider: plan.provider)
+            connection: connection, query: pageQuery, from: job.cursor.map(PageCursor.init), provider: plan.provider,
+            mapping: plan.importer)
         defer { pipeline.cancel() }
-        while let page = try await pipeline.next() {
+        while let (page, records) = try await pipeline.next() {
             try Task.checkCancellation()
             referenceData.start()
             if estimatedTotal == nil, let total = page.estimatedTotal {
                 estimatedTotal = query.limit.map { min($0, total) } ?? total
             }
-            let records = page.records.map(plan.importer.callAsFunction)
             for case .task(let task) in records {
                 if let updated = task.ref.updatedAt.flatMap(Timestamp.parse),
                     updated > (highWater ?? updated.adding(milliseconds: -1))

@@ -1,6 +1,6 @@
 /// The pages of one run, read ahead of the writer: a producer lists page after page as fast as the
-/// source answers, and has each page's children completed (the provider's `complete`) as soon as its
-/// listing is in, while the writer works through the pages before it. So the source's listing chain
+/// source answers, and has each page's children completed (the provider's `complete`) and its records
+/// mapped as soon as its listing is in, while the writer works through the pages before it. So the source's listing chain
 /// waits neither on child requests nor on the destination, as long as at most `readAhead` pages
 /// (the connection's `pagesInFlight`) are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
 /// (`PageProgress`).
@@ -10,19 +10,23 @@ struct PagePipeline {
 
     /// A listed page on its way to the writer.
     private struct Listed: Sendable {
-        let completed: Task<RecordPage, any Error>
+        let completed: Task<(RecordPage, [PageWrite.Record]), any Error>
         let more: Bool
     }
 
     private let producer: Task<Void, Never>
     private let permits: AsyncSemaphore
     /// Child completions started and perhaps still running, to stop with the run.
-    private let completions = Locked<[Task<RecordPage, any Error>]>([])
+    private let completions = Locked<[Task<(RecordPage, [PageWrite.Record]), any Error>]>([])
     private var pages: AsyncThrowingStream<Listed, any Error>.AsyncIterator
     private var handedOut = false
 
     /// Starts fetching from `cursor` (`nil`: the beginning); `query.limit` counts over all pages.
-    init(connection: any ProviderConnection, query: RecordQuery, from cursor: PageCursor?, provider: String) {
+    /// With `mapping`, each page's records are mapped on their way (the writer only writes).
+    init(
+        connection: any ProviderConnection, query: RecordQuery, from cursor: PageCursor?, provider: String,
+        mapping: RecordImporter? = nil
+    ) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: Listed.self)
         let readAhead = max(1, connection.pagesInFlight)
         self.readAhead = readAhead
@@ -44,7 +48,10 @@ struct PagePipeline {
                     try progress.check(listed)
                     if let left = remaining { remaining = left - listed.records.count }
                     let more = listed.next != nil && (remaining ?? 1) > 0
-                    let completed = Task { try await connection.complete(listed, for: pageQuery) }
+                    let completed = Task {
+                        let page = try await connection.complete(listed, for: pageQuery)
+                        return (page, mapping.map { page.records.map($0.callAsFunction) } ?? [])
+                    }
                     completions.update { running in
                         running.append(completed)
                         if running.count > readAhead { running.removeFirst(running.count - readAhead) }
@@ -60,9 +67,10 @@ struct PagePipeline {
         }
     }
 
-    /// The next complete page, or `nil` after the last. Its `next` is `nil` when the run asks for no
-    /// more (the source's end, or the limit reached). Asking for it says the page before is written.
-    mutating func next() async throws -> RecordPage? {
+    /// The next complete page with its mapped records (none without a mapping), or `nil` after the
+    /// last. Its `next` is `nil` when the run asks for no more (the source's end, or the limit
+    /// reached). Asking for it says the page before is written.
+    mutating func next() async throws -> (page: RecordPage, records: [PageWrite.Record])? {
         if handedOut { await permits.release() }
         handedOut = true
         // A stream ends quietly when its task is cancelled: a stopped run must not read as finished.
@@ -70,9 +78,11 @@ struct PagePipeline {
             try Task.checkCancellation()
             return nil
         }
-        let page = try await listed.completed.value
-        return RecordPage(
-            records: page.records, next: listed.more ? page.next : nil, estimatedTotal: page.estimatedTotal)
+        let (page, records) = try await listed.completed.value
+        return (
+            RecordPage(records: page.records, next: listed.more ? page.next : nil, estimatedTotal: page.estimatedTotal),
+            records
+        )
     }
 
     /// Stops what is still being fetched (the run ended early).

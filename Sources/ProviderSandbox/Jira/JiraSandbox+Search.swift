@@ -195,41 +195,45 @@ extension JiraSandbox {
         }
     }
 
-    /// Appends the issues' JSON to `out`, comma-separated; returns the sort keys of the last one.
+    /// Appends the issues' JSON to `out`, comma-separated; returns the sort keys of the last one. The
+    /// world is read under the lock and rendered outside it, so concurrent requests render at once
+    /// (as a real server would), not one after another.
     func renderIssues(
         _ ids: [Int], selection: FieldSelection, renderer: JiraRenderer, into out: inout [UInt8],
         order: [(field: String, ascending: Bool)], histories: Int? = nil
     ) -> [Int64] {
-        state.withLock { state -> [Int64] in
+        let (issues, index, hostile) = state.withLock { state in
             refreshIndex(&state)
-            var lastKeys: [Int64] = []
-            let evaluator = JQLEvaluator(
-                query: .everything, zone: zone, currentUser: 0, users: [], projects: projects, issuesByKey: [:])
-            let effectiveOrder = order.isEmpty ? [(field: "created", ascending: false)] : order
-            for (position, id) in ids.enumerated() {
-                guard let record = state.world.issues[id] else { continue }
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                if let raw = state.hostile[id] {
-                    out += raw
-                } else {
-                    let links = (state.index.links[id] ?? []).compactMap { link -> (link: WorkLink, other: WorkItem)? in
-                        state.world.issues[link.from == id ? link.to : link.from].map { (link, $0) }
-                    }
-                    let fields = renderer.fields(
-                        record, parent: record.parent.flatMap { state.world.issues[$0] },
-                        subtasks: (state.index.subtasks[id] ?? []).compactMap { state.world.issues[$0] },
-                        links: links)
-                    var issue = renderer.issue(record, fields: fields, selection: selection)
-                    if let histories, case .object(var object) = issue {
-                        object["changelog"] = renderer.changelog(record, limit: histories)
-                        issue = .object(object)
-                    }
-                    out += JSONWriter().bytes(issue)
-                }
-                lastKeys = effectiveOrder.map { evaluator.sortKey($0.field, record) }
-            }
-            return lastKeys
+            return (state.world.issues, state.index, state.hostile)
         }
+        var lastKeys: [Int64] = []
+        let evaluator = JQLEvaluator(
+            query: .everything, zone: zone, currentUser: 0, users: [], projects: projects, issuesByKey: [:])
+        let effectiveOrder = order.isEmpty ? [(field: "created", ascending: false)] : order
+        var written = 0
+        for id in ids {
+            guard let record = issues[id] else { continue }
+            if written > 0 { out.append(UInt8(ascii: ",")) }
+            written += 1
+            if let raw = hostile[id] {
+                out += raw
+            } else {
+                let links = (index.links[id] ?? []).compactMap { link -> (link: WorkLink, other: WorkItem)? in
+                    issues[link.from == id ? link.to : link.from].map { (link, $0) }
+                }
+                let fields = renderer.fields(
+                    record, parent: record.parent.flatMap { issues[$0] },
+                    subtasks: (index.subtasks[id] ?? []).compactMap { issues[$0] }, links: links)
+                var issue = renderer.issue(record, fields: fields, selection: selection)
+                if let histories, case .object(var object) = issue {
+                    object["changelog"] = renderer.changelog(record, limit: histories)
+                    issue = .object(object)
+                }
+                out += JSONWriter().bytes(issue)
+            }
+            lastKeys = effectiveOrder.map { evaluator.sortKey($0.field, record) }
+        }
+        return lastKeys
     }
 
     func refreshIndex(_ state: inout State) {

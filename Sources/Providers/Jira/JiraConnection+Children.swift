@@ -41,7 +41,7 @@ extension JiraConnection {
                     )
                 }
             }
-            for _ in 0..<Self.childConcurrency { launch() }
+            for _ in 0..<childConcurrency { launch() }
             while let (index, record) = try await group.next() {
                 completed[index] = record
                 launch()
@@ -63,23 +63,35 @@ extension JiraConnection {
         guard case .object(var root) = record, case .object(var fields)? = root["fields"],
             let id = record["id"]?.scalarText
         else { return record }
-        if comments, Self.isIncomplete(fields["comment"], key: "comments") {
-            let all = try await allChildren(issue: id, path: "comment", key: "comments", pageSize: 100)
+        // The three lists are read at once: an issue waits for the longest, not for their sum.
+        let wantComments = comments && Self.isIncomplete(fields["comment"], key: "comments")
+        let wantWorklogs = worklogs && Self.isIncomplete(fields["worklog"], key: "worklogs")
+        let wantHistories = changelog && Self.isIncomplete(root["changelog"], key: "histories")
+        let (commentTotal, worklogTotal) = (
+            fields["comment"]?["total"]?.intValue, fields["worklog"]?["total"]?.intValue
+        )
+        let historyTotal = root["changelog"]?["total"]?.intValue
+        async let commentList = children(
+            wantComments, issue: id, path: "comment", key: "comments", pageSize: 100, total: commentTotal)
+        async let worklogList = children(
+            wantWorklogs, issue: id, path: "worklog", key: "worklogs", pageSize: 5000, total: worklogTotal)
+        async let historyList = wantHistories ? allHistories(issue: id, total: historyTotal) : []
+        let (commentItems, worklogItems, histories) = try await (commentList, worklogList, historyList)
+        if wantComments {
             fields["comment"] = [
-                "comments": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
-                "startAt": 0,
+                "comments": .array(commentItems), "total": .number(Double(commentItems.count)),
+                "maxResults": .number(Double(commentItems.count)), "startAt": 0,
             ]
         }
-        if worklogs, Self.isIncomplete(fields["worklog"], key: "worklogs") {
-            let all = try await allChildren(issue: id, path: "worklog", key: "worklogs", pageSize: 5000)
+        if wantWorklogs {
             fields["worklog"] = [
-                "worklogs": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
-                "startAt": 0,
+                "worklogs": .array(worklogItems), "total": .number(Double(worklogItems.count)),
+                "maxResults": .number(Double(worklogItems.count)), "startAt": 0,
             ]
         }
         root["fields"] = .object(fields)
-        if changelog, Self.isIncomplete(root["changelog"], key: "histories") {
-            let all = try await allHistories(issue: id)
+        if wantHistories {
+            let all = histories
             root["changelog"] = [
                 "histories": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
                 "startAt": 0,
@@ -90,9 +102,9 @@ extension JiraConnection {
 
     /// Every history of an issue: Cloud pages them through `/issue/{id}/changelog` (oldest first);
     /// Data Center has no such endpoint, and sends them all with the issue when `changelog` is expanded.
-    func allHistories(issue id: String) async throws -> [JSONValue] {
+    func allHistories(issue id: String, total: Int? = nil) async throws -> [JSONValue] {
         if try await resolveRoute().deployment == .cloud {
-            return try await allChildren(issue: id, path: "changelog", key: "values", pageSize: 100)
+            return try await allChildren(issue: id, path: "changelog", key: "values", pageSize: 100, total: total)
         }
         let context = "reading the changelog of issue \(id)"
         let record = try await call(
@@ -105,9 +117,30 @@ extension JiraConnection {
     /// Most comments or worklogs read for one issue: a guard against a source that never stops.
     static let maxChildrenPerIssue = 100_000
 
-    /// Every comment or worklog of an issue, page by page, up to the `total` the first page gave.
-    func allChildren(issue: String, path: String, key: String, pageSize: Int) async throws -> [JSONValue] {
+    /// `allChildren` when `wanted`, else nothing.
+    func children(_ wanted: Bool, issue: String, path: String, key: String, pageSize: Int, total: Int?)
+        async throws -> [JSONValue]
+    {
+        guard wanted else { return [] }
+        return try await allChildren(issue: issue, path: path, key: key, pageSize: pageSize, total: total)
+    }
+
+    /// Pages of one issue's list read at once when its total is known.
+    static let maxParallelChildPages = 20
+
+    /// Every comment or worklog of an issue, up to the `total` the first page gave. When the issue
+    /// already said its total, its pages are asked for at once; should they not add up to it (a
+    /// server that sends shorter pages, a list that changed), they are read again one after another.
+    func allChildren(issue: String, path: String, key: String, pageSize: Int, total known: Int? = nil)
+        async throws -> [JSONValue]
+    {
         let context = "reading \(key) of issue \(issue)"
+        if let known, known > pageSize, known <= pageSize * Self.maxParallelChildPages,
+            let items = try await childPagesAtOnce(
+                issue: issue, path: path, key: key, pageSize: pageSize, total: known, context: context)
+        {
+            return items
+        }
         var items: [JSONValue] = []
         var seen = Set<String>()
         var startAt = 0
@@ -129,6 +162,32 @@ extension JiraConnection {
             }
             startAt += batch.count
         }
+    }
+
+    /// The pages of a list whose total is known, all asked for at once, in order and without repeats;
+    /// `nil` when they do not add up to the total.
+    func childPagesAtOnce(issue: String, path: String, key: String, pageSize: Int, total: Int, context: String)
+        async throws -> [JSONValue]?
+    {
+        let starts = Array(stride(from: 0, to: total, by: pageSize))
+        var pages: [Int: [JSONValue]] = [:]
+        try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
+            for start in starts {
+                group.addTask {
+                    var query = [("startAt", String(start)), ("maxResults", String(pageSize))]
+                    if path == "comment" { query.append(("orderBy", "created")) }
+                    let page = try await self.call(
+                        "issue/\(JiraRoute.segment(issue))/\(path)", query: query, context: context)
+                    return (start, try JiraAnswer.list(page, key, context: context))
+                }
+            }
+            for try await (start, batch) in group { pages[start] = batch }
+        }
+        var seen = Set<String>()
+        let items = starts.flatMap { pages[$0] ?? [] }.filter { item in
+            item["id"]?.scalarText.map { seen.insert($0).inserted } ?? true
+        }
+        return items.count == total ? items : nil
     }
 
     /// One issue by id or key, with every field (comments and worklogs complete).

@@ -30,8 +30,9 @@ public final class JiraConnection: ProviderConnection {
 
     let state: Mutex<State>
 
-    /// Child requests (comments, worklogs) in flight at once per page.
-    static let childConcurrency = 4
+    /// Child requests (comments, worklogs) a page may have in flight at once: as many as the connection
+    /// allows, since its adaptive pace bounds them all.
+    var childConcurrency: Int { max(4, options.maxConcurrentRequests) }
 
     init(settings: ConnectionSettings) {
         site = settings.baseURL.absoluteString
