@@ -45,6 +45,7 @@ struct Benchmark {
 
     static let usage = """
         Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--binary PATH] [--out FILE]
+               tributary-bench --sizes 1000 --latencies 150 --repeat 1 --burst 5/10
                tributary-bench --download MEGABYTES
                tributary-bench --commonmark SPEC.txt [--failures FILE]
 
@@ -52,6 +53,8 @@ struct Benchmark {
         compares each run with the raw-fetch bound. Build first: swift build -c release.
         Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
+        --burst R/N makes the imports meet a burst budget of R requests a second with bursts of N (the
+        raw fetch runs without one) and prints how many were refused and the budget's floor.
         --download streams one attachment of that size through a cross-origin redirect and reports the
         memory the client grew by.
         --commonmark holds the Markdown flattener against the CommonMark spec's examples (spec.txt from
@@ -137,6 +140,11 @@ struct Benchmark {
             site: sandbox.baseURL, credentials: credentials, jql: jql, fields: fields, pageSize: 100)
         guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
 
+        // With --burst R[/N]: the imports meet Jira's burst budget (R requests a second, bursts of N).
+        let burst = option("burst", "").split(separator: "/").compactMap { Double($0) }
+        if let rate = burst.first {
+            sandbox.setBurstBudget(BurstBudget(rate: rate, capacity: burst.count > 1 ? Int(burst[1]) : 10))
+        }
         // 2–4. Fresh import, no-op re-import, incremental after changing 1 %.
         let (fresh, noop, incremental, changed) = try bench.imports(
             binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
@@ -144,6 +152,15 @@ struct Benchmark {
             afterFresh: {
                 let counts = sandbox.requestCounts.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
                 print("fresh import requests: " + counts.joined(separator: ", "))
+                if let rate = burst.first {
+                    let (refused, allowed) = sandbox.burstCounts
+                    let capacity = burst.count > 1 ? burst[1] : 10
+                    let floor = max(0, Double(allowed) - capacity) / rate
+                    print(
+                        "burst budget \(rate)/s, bursts of \(Int(capacity)): \(allowed) requests let through, \(refused) refused (\(String(format: "%.1f", Double(refused) * 100 / Double(max(1, allowed + refused)))) %); the budget's floor \(String(format: "%.2f", floor)) s"
+                    )
+                    sandbox.setBurstBudget(BurstBudget(rate: rate, capacity: Int(capacity)))
+                }
             })
         return Row(
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,

@@ -24,6 +24,8 @@ struct SessionTests {
     ) throws -> String {
         var source: [String: JSONValue] = [
             "provider": "jira", "projects": .array(projects.map(JSONValue.string)), "cap": cap, "pageSize": 50,
+            // The search chain: these tests count its requests (bulk fetching would be chosen by latency).
+            "bulkFetch": "never",
         ]
         for (key, value) in extra { source[key] = value }
         return try cli.write(

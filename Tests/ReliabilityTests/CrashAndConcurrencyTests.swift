@@ -109,7 +109,8 @@ struct CrashAndConcurrencyTests {
         faults.latencyMilliseconds = 60
         // 60 pages of 60 ms or more: starting `disconnect` on a busy machine takes far less.
         let harness = try await ImportHarness(JiraSandboxConfig(issues: 600, faults: faults))
-        let config = try harness.configFile(extraSource: ["pageSize": 10])
+        // One request at a time: pages come one after another, as the comment above counts them.
+        let config = try harness.configFile(extraSource: ["pageSize": 10, "maxConcurrentRequests": 1])
         let run = try CLIProcess.launch(["run", config, "--quiet"], environment: harness.environment)
         var waited = 0
         while try harness.count("tasks") == 0 && waited < 3000 {

@@ -29,13 +29,18 @@ public actor AdaptiveConcurrency {
         public var serverErrors: Int
         /// Clean answers slower than twice the fastest, which held growth back.
         public var slow: Int
+        /// Requests that waited for the server's budget (its `X-RateLimit-*` or `Retry-After`).
+        public var budgetWaits = 0
 
         /// The pace in words: how many requests went at once, and what held it back.
         public var description: String { "up to \(peak) requests at once; limited by \(limitedBy)" }
 
         /// What limited the run's pace, in words.
         public var limitedBy: String {
-            if throttled > 0 { return "the server's rate limit (\(throttled) throttled answers)" }
+            if budgetWaits > 0 || throttled > 0 {
+                return
+                    "the server's request budget (\(budgetWaits) requests waited for it, \(throttled) throttled answers)"
+            }
             if serverErrors > 0 { return "server errors (\(serverErrors))" }
             if peak >= bound { return "the configured bound of \(bound) requests at once" }
             if slow > 0 { return "latency (answers slowed as requests grew)" }

@@ -3,7 +3,11 @@ import Foundation
 extension HTTPClient {
     /// What held this client's pace back so far: its adaptive concurrency's summary.
     public var pacing: AdaptiveConcurrency.Summary {
-        get async { await concurrency.current }
+        get async {
+            var summary = await concurrency.current
+            summary.budgetWaits = budget.withLock { $0.waited }
+            return summary
+        }
     }
 
     /// What an attempt's outcome says about the server's load.
@@ -13,6 +17,51 @@ extension HTTPClient {
         case 429, 503: return .throttled
         case 500...599: return .serverError
         default: return .clean(seconds: seconds)
+        }
+    }
+
+    /// Waits for this request's place in the server's budget (a cancelled task stops waiting and throws).
+    func waitForBudget() async throws {
+        let started = Date()
+        while true {
+            if let at = budget.withLock({ $0.slot(now: Date()) }) {
+                let wait = at.timeIntervalSinceNow
+                if wait > 0 {
+                    defer { budget.withLock { $0.departed() } }
+                    try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                }
+                return
+            }
+            // Nothing left and no refill known yet: the answers on their way will say more. A
+            // server that never says goes on after a while rather than waiting for ever.
+            guard Date().timeIntervalSince(started) < BudgetPacer.maxWait else { return }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+    }
+
+    /// Reads what an answer says of the server's budget, so every request of the connection paces
+    /// itself, not only the refused one: `Retry-After` on a 429 or 503, `X-RateLimit-Remaining` and
+    /// `X-RateLimit-Reset` (an ISO 8601 instant, or seconds or milliseconds since 1970) on any answer.
+    func noteBudget(_ response: HTTPResponse, now: Date = Date()) {
+        let throttled = response.status == 429 || response.status == 503
+        let retryAfter = response.header("Retry-After").flatMap { RetryPolicy.parseRetryAfter($0, now: now) }
+        let remaining = response.header("X-RateLimit-Remaining").flatMap { Int($0) }
+        let limit = response.header("X-RateLimit-Limit").flatMap { Int($0) }
+        var reset: Date?
+        if let text = response.header("X-RateLimit-Reset") {
+            if let instant = Timestamp.parse(text) {
+                reset = Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000)
+            } else if let epoch = Double(text), epoch > 1_000_000_000 {
+                // Seconds since 1970, or milliseconds (as Linear sends them).
+                reset = Date(timeIntervalSince1970: epoch > 1_000_000_000_000 ? epoch / 1000 : epoch)
+            }
+        }
+        guard throttled || remaining != nil else { return }
+        let inFlight = inFlightCount.withLock { $0 }
+        budget.withLock {
+            $0.note(
+                throttled: throttled, retryAfter: retryAfter, remaining: remaining, limit: limit, reset: reset,
+                inFlight: inFlight, now: now)
         }
     }
 }

@@ -26,6 +26,10 @@ public final class HTTPClient: Sendable {
     let bucket: TokenBucket?
     let logger: Logger?
     private let counters = Mutex(RequestMetrics())
+    /// What the server said of its budget: when the next request may leave.
+    let budget = Mutex(BudgetPacer())
+    /// Requests on their way now.
+    let inFlightCount = Mutex(0)
 
     /// A client sending `credentials` (when given) with the limits of `options`.
     public init(
@@ -108,7 +112,13 @@ public final class HTTPClient: Sendable {
                 - Date().timeIntervalSince(started)
             guard remaining > 0 else { throw .deadlineExceeded(url: shownURL, seconds: deadline) }
             if let bucket { await bucket.acquire() }
+            do {
+                try await waitForBudget()
+            } catch {
+                throw .transport(message: "cancelled", url: shownURL, attempts: attempt)
+            }
             let generation = await concurrency.acquire()
+            inFlightCount.withLock { $0 += 1 }
             let attemptStart = Date()
             let outcome: Result<HTTPResponse, any Error>
             do {
@@ -122,8 +132,10 @@ public final class HTTPClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
+            inFlightCount.withLock { $0 -= 1 }
             let elapsed = Date().timeIntervalSince(attemptStart)
             await concurrency.release(Self.signal(outcome, seconds: elapsed), generation: generation)
+            if case .success(let response) = outcome { noteBudget(response) }
             let elapsedMS = Int(elapsed * 1000)
 
             var retryAfter: String?

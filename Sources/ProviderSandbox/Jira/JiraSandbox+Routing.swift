@@ -34,7 +34,7 @@ extension JiraSandbox {
         if route == ["serverInfo"] { return serverInfo(renderer) }
 
         let auth = authenticate(request, viaGateway: viaGateway, isMyself: route == ["myself"])
-        var response: SandboxResponse
+        var response = SandboxResponse(status: 200)
         switch auth {
         case .rejected(let rejection):
             return rejection
@@ -47,7 +47,10 @@ extension JiraSandbox {
         case .user, .noReadMe:
             break
         }
+        if let refusal = spendBurstBudget(request, into: &response) { return refusal }
+        let limits = response.headers
         response = dispatch(request, route: route, renderer: renderer, version: version)
+        response.headers.merge(limits) { current, _ in current }
         response.headers["X-Seraph-LoginReason"] = "OK"
         return response
     }

@@ -28,6 +28,9 @@ public final class JiraSandbox: Sendable {
         var hostile: [Int: [UInt8]] = [:]
         var hits: [String: Int] = [:]
         var interceptor: Interceptor?
+        /// The burst budget in force, and its buckets.
+        var burst: BurstBudget?
+        var buckets = BurstBuckets()
     }
 
     /// Answers a request in place of the emulator: `emulator()` is what the emulator would answer, to
@@ -54,7 +57,9 @@ public final class JiraSandbox: Sendable {
                 random.next() & 0xFFFF_FFFF_FFFF)
         let world = SandboxWorld(config: config.world)
         projects = world.projects
-        state = Mutex(State(world: world))
+        var initial = State(world: world)
+        initial.burst = config.burst
+        state = Mutex(initial)
         let box = HandlerBox()
         server = try SandboxServer(port: port, faults: config.faults) { request in
             box.sandbox?.handle(request) ?? .text(503, "starting")

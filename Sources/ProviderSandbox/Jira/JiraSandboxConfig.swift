@@ -39,6 +39,8 @@ public struct JiraSandboxConfig: Sendable {
     public var storyPointsField: (id: String, name: String)
     /// Faults injected from the start.
     public var faults: FaultPlan
+    /// A burst budget enforced from the start (`nil`: none), as Jira Cloud limits API-token traffic.
+    public var burst: BurstBudget?
     /// The site's cloud id (`/_edge/tenant_info`); `nil`: derived from `seed`. Two sites with the same
     /// seed and their own cloud ids serve the same issue ids, as two real Cloud sites do.
     public var cloudID: String?
@@ -53,8 +55,10 @@ public struct JiraSandboxConfig: Sendable {
         personalAccessToken: String = "sandbox-pat-0123456789ABCDEF", userTimeZone: String = "Australia/Sydney",
         embeddedChildLimit: Int = 20, forbiddenProjects: Set<String> = [],
         storyPointsField: (id: String, name: String)? = nil,
-        projectKeys: [String]? = nil, faults: FaultPlan = FaultPlan(), cloudID: String? = nil
+        projectKeys: [String]? = nil, faults: FaultPlan = FaultPlan(), cloudID: String? = nil,
+        burst: BurstBudget? = nil
     ) {
+        self.burst = burst
         self.issues = issues
         self.projects = projects
         self.projectKeys = projectKeys

@@ -7,14 +7,17 @@ enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
         usage: [
-            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [faults…]",
+            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [faults…]",
             "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
         ],
         details: """
             Emulates Jira Cloud (or Data Center), or Linear's GraphQL API, over one deterministic generated
             world (the same issues for the same seed and size). It prints its URL and the credentials it
             accepts, then serves until interrupted (Ctrl-C). Linear's rate limits: --requests-per-window N
-            per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does).
+            per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does). Jira's burst
+            limits: --burst-rate R requests a second with bursts of --burst-size N per account, refused
+            with 429, Retry-After and RateLimit-Reason: jira-burst-based once spent (as Jira Cloud does).
+            Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean).
             Faults: --latency-ms N, --rate-429 F (with Retry-After), --rate-500 F, --rate-503 F,
             --drop F (connection closed mid-body), --truncate F (cut JSON), each F a fraction 0…1.
             Control endpoints for other processes: POST /__sandbox/mutate?update=K&delete=K&add=K&move=K&archive=K&trash=K,
@@ -33,6 +36,8 @@ enum SandboxCommand {
             OptionSpec("rate-503", value: "F", help: "Fraction of 503 responses."),
             OptionSpec("drop", value: "F", help: "Fraction of connections dropped mid-body."),
             OptionSpec("truncate", value: "F", help: "Fraction of truncated JSON bodies."),
+            OptionSpec("burst-rate", value: "R", help: "Jira: burst budget, requests a second per account."),
+            OptionSpec("burst-size", value: "N", help: "Jira: burst budget, the most requests at once (default 10)."),
             OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
             OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
         ],
@@ -96,8 +101,16 @@ enum SandboxCommand {
             case "data-center", "datacenter", "dc": deployment = .dataCenter
             case let other: throw CLIError.usage("--deployment is cloud or data-center, not \"\(other)\"")
             }
+            var burst: BurstBudget?
+            if let text = context.arguments.value("burst-rate") {
+                guard let rate = Double(text), rate > 0, rate <= 100_000 else {
+                    throw CLIError.usage("--burst-rate takes requests a second, more than 0")
+                }
+                burst = BurstBudget(
+                    rate: rate, capacity: try context.arguments.int("burst-size", in: 1...100_000) ?? 10)
+            }
             let config = JiraSandboxConfig(
-                issues: issues, projects: projects, seed: seed, deployment: deployment, faults: faults)
+                issues: issues, projects: projects, seed: seed, deployment: deployment, faults: faults, burst: burst)
             let sandbox = try JiraSandbox(config: config, port: UInt16(port))
             stop = { sandbox.stop() }
             printJira(sandbox, config: config, context: context)
