@@ -2,11 +2,14 @@
 /// source answers, and has each page's children completed (the provider's `complete`) and its records
 /// mapped as soon as its listing is in, while the writer works through the pages before it. So the source's listing chain
 /// waits neither on child requests nor on the destination, as long as at most `readAhead` pages
-/// (the connection's `pagesInFlight`) are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
+/// (three, then the connection's `pagesInFlight` once its first page says how it fetches) are
+/// listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
 /// (`PageProgress`).
 struct PagePipeline {
-    /// Pages listed and not yet written, the one being written included.
-    private let readAhead: Int
+    /// Pages listed and not yet written, the one being written included, before the first page.
+    static let initialReadAhead = 3
+    /// The most pages a connection may have listed ahead.
+    static let maxReadAhead = 64
 
     /// A listed page on its way to the writer.
     private struct Listed: Sendable {
@@ -28,9 +31,8 @@ struct PagePipeline {
         mapping: RecordImporter? = nil
     ) {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: Listed.self)
-        let readAhead = max(1, connection.pagesInFlight)
-        self.readAhead = readAhead
-        let permits = AsyncSemaphore(limit: readAhead)
+        let readAhead = Locked(Self.initialReadAhead)
+        let permits = AsyncSemaphore(limit: Self.initialReadAhead)
         let completions = self.completions
         self.permits = permits
         self.pages = stream.makeAsyncIterator()
@@ -46,6 +48,14 @@ struct PagePipeline {
                     pageQuery.limit = remaining
                     let listed = try await connection.page(pageQuery, from: cursor)
                     try progress.check(listed)
+                    // The first page says how the connection fetches: more places when in parallel.
+                    let wanted = min(Self.maxReadAhead, max(1, connection.pagesInFlight))
+                    let added = readAhead.update { current -> Int in
+                        let more = max(0, wanted - current)
+                        current += more
+                        return more
+                    }
+                    for _ in 0..<added { await permits.release() }
                     if let left = remaining { remaining = left - listed.records.count }
                     let more = listed.next != nil && (remaining ?? 1) > 0
                     let completed = Task {
@@ -54,7 +64,8 @@ struct PagePipeline {
                     }
                     completions.update { running in
                         running.append(completed)
-                        if running.count > readAhead { running.removeFirst(running.count - readAhead) }
+                        let kept = readAhead.value
+                        if running.count > kept { running.removeFirst(running.count - kept) }
                     }
                     continuation.yield(Listed(completed: completed, more: more))
                     guard more, let next = listed.next else { break }
@@ -91,7 +102,6 @@ struct PagePipeline {
         for completion in completions.value { completion.cancel() }
         let permits = self.permits
         // A producer waiting for a place wakes, sees the cancellation and ends.
-        let readAhead = self.readAhead
-        Task { for _ in 0..<readAhead { await permits.release() } }
+        Task { for _ in 0..<Self.maxReadAhead { await permits.release() } }
     }
 }

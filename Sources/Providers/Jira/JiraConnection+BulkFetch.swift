@@ -35,6 +35,7 @@ extension JiraConnection {
     func bulkPage(_ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, total: Int?) async throws
         -> RecordPage
     {
+        state.withLock { $0.bulkRun = true }
         var window = state.withLock { state -> JiraIDWindow? in
             guard let window = state.idWindow, cursor.window == window.number, cursor.offset == window.handed else {
                 return nil

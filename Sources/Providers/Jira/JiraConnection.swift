@@ -23,6 +23,8 @@ public final class JiraConnection: ProviderConnection {
         var cloudID: String?
         /// The ids a bulk run listed and has not handed out yet.
         var idWindow: JiraIDWindow?
+        /// Whether this connection's run fetches in bulk (decided on its first page).
+        var bulkRun = false
         /// The last window's number: every window gets a new one, and no two connections count from the
         /// same start (a cursor stored by another run never names a window of this one).
         var windows = Int.random(in: 0..<(1 << 40))
@@ -54,7 +56,7 @@ public final class JiraConnection: ProviderConnection {
     /// (half the request bound: each page's children need requests too); the search chain lists one
     /// page after another and needs no more than three.
     public var pagesInFlight: Int {
-        options.extras["bulkFetch"] == "off" ? 3 : max(3, options.maxConcurrentRequests / 2)
+        state.withLock { $0.bulkRun } ? max(3, options.maxConcurrentRequests / 2) : 3
     }
     /// What held the pace back so far.
     public func pacing() async -> AdaptiveConcurrency.Summary? { await client.pacing }
