@@ -1,9 +1,9 @@
 /// The pages of one run, read ahead of the writer: a producer lists page after page as fast as the
-/// source answers, and has each page's children completed (the provider's `complete`) and its records
-/// mapped as soon as its listing is in, while the writer works through the pages before it. So the source's listing chain
-/// waits neither on child requests nor on the destination, as long as at most `readAhead` pages
-/// (three, then the connection's `pagesInFlight` once its first page says how it fetches) are
-/// listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
+/// source answers, and has each page's children completed (the provider's `complete`) and its
+/// records mapped as soon as its listing is in, while the writer works through the pages before it.
+/// So the source's listing chain waits neither on child requests nor on the destination, as long as
+/// at most three pages (then the connection's `pagesInFlight`, once its first page says how it
+/// fetches) are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
 /// (`PageProgress`).
 struct PagePipeline {
     /// Pages listed and not yet written, the one being written included, before the first page.

@@ -97,15 +97,7 @@ extension JiraConnection {
                 }
                 return id
             }.filter { seen.insert($0).inserted }
-            if !isLast {
-                guard let next else {
-                    throw JiraErrors.malformed(
-                        context: context, detail: "isLast is false but there is no nextPageToken")
-                }
-                guard tokens.insert(next).inserted else {
-                    throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
-                }
-            }
+            let continuation = isLast ? nil : try Self.nextToken(next, seen: &tokens, context: context)
             if ids.isEmpty, !isLast {
                 emptyPages += 1
                 guard emptyPages < Self.maxPagesWithoutProgress else {
@@ -113,7 +105,7 @@ extension JiraConnection {
                         context: context,
                         detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
                 }
-                useToken = next
+                useToken = continuation
                 continue
             }
             guard !ids.isEmpty else { return nil }
@@ -124,7 +116,7 @@ extension JiraConnection {
                 state.windows &+= 1
                 return state.windows
             }
-            return JiraIDWindow(number: number, ids: ids[...], token: isLast ? nil : next, listedAt: listedAt)
+            return JiraIDWindow(number: number, ids: ids[...], token: continuation, listedAt: listedAt)
         }
     }
 

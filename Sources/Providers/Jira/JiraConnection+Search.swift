@@ -85,6 +85,18 @@ extension JiraConnection {
         var total: Int?
     }
 
+    /// The token that continues a page that is not the last: one that says more follow without a
+    /// token, or with one Jira sent before (`seen`), stops the search.
+    static func nextToken(_ token: String?, seen: inout Set<String>, context: String) throws -> String {
+        guard let token else {
+            throw JiraErrors.malformed(context: context, detail: "isLast is false but there is no nextPageToken")
+        }
+        guard seen.insert(token).inserted else {
+            throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
+        }
+        return token
+    }
+
     /// Pages in a row that bring no issue before a search is declared stuck.
     static let maxPagesWithoutProgress = 20
 
@@ -128,13 +140,7 @@ extension JiraConnection {
             let isLast = flag ?? (token == nil)
             let issues = useToken == nil ? cursor.issues(after: raw, order: query.order) : raw
             if !isLast {
-                guard let token else {
-                    throw JiraErrors.malformed(
-                        context: context, detail: "isLast is false but there is no nextPageToken")
-                }
-                guard tokens.insert(token).inserted else {
-                    throw JiraErrors.noProgress(context: context, detail: "Jira sent a page token it had sent before")
-                }
+                let token = try Self.nextToken(token, seen: &tokens, context: context)
                 if raw.isEmpty {
                     emptyPages += 1
                     guard emptyPages < Self.maxPagesWithoutProgress else {
