@@ -31,6 +31,8 @@ public actor AdaptiveConcurrency {
         public var slow: Int
         /// Requests that waited for the server's budget (its `X-RateLimit-*` or `Retry-After`).
         public var budgetWaits = 0
+        /// The server's own word for its limit (`RateLimit-Reason`), when it said one.
+        public var budgetReason: String?
 
         /// The pace in words: how many requests went at once, and what held it back.
         public var description: String { "up to \(peak) requests at once; limited by \(limitedBy)" }
@@ -38,8 +40,9 @@ public actor AdaptiveConcurrency {
         /// What limited the run's pace, in words.
         public var limitedBy: String {
             if budgetWaits > 0 || throttled > 0 {
+                let reason = budgetReason.map { ", \($0)" } ?? ""
                 return
-                    "the server's request budget (\(budgetWaits) requests waited for it, \(throttled) throttled answers)"
+                    "the server's request budget (\(budgetWaits) requests waited for it, \(throttled) throttled answers\(reason))"
             }
             if serverErrors > 0 { return "server errors (\(serverErrors))" }
             if peak >= bound { return "the configured bound of \(bound) requests at once" }

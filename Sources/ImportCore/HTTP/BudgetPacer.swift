@@ -16,6 +16,8 @@ struct BudgetPacer: Sendable {
     private var waiting = 0
     /// Requests that waited for the budget, in all.
     private(set) var waited = 0
+    /// Why the server last said it limits (`RateLimit-Reason`: `jira-burst-based`…), as it said it.
+    var reason: String?
     /// Requests the budget regains a second, learnt from when its next one comes back (`reset`).
     private(set) var refillRate: Double?
 
@@ -56,8 +58,9 @@ struct BudgetPacer: Sendable {
         reported = (Double(remaining), now)
         sentSince = Double(inFlight + waiting)
         // The refill rate: what is missing over the time to refill it, a tenth less for safety. The
-        // answer took part of that time to arrive, so each estimate runs high: the lowest is kept.
-        if let limit, limit > remaining, let reset, reset > now {
+        // answer took part of that time to arrive, so each estimate runs high: the lowest is kept,
+        // from answers of a budget at least half spent (where one request more or less weighs little).
+        if let limit, limit > remaining, remaining * 2 <= limit, let reset, reset > now {
             let seconds = min(Self.maxWait, reset.timeIntervalSince(now))
             let estimate = 0.9 * Double(limit - remaining) / max(0.001, seconds)
             refillRate = min(refillRate ?? estimate, estimate)

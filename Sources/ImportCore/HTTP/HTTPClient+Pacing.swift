@@ -5,9 +5,22 @@ extension HTTPClient {
     public var pacing: AdaptiveConcurrency.Summary {
         get async {
             var summary = await concurrency.current
-            summary.budgetWaits = budget.withLock { $0.waited }
+            (summary.budgetWaits, summary.budgetReason) = budget.withLock { ($0.waited, $0.reason) }
             return summary
         }
+    }
+
+    /// A number parameter (`;name=value`) of a structured rate-limit header; `nil` when absent or not
+    /// a finite, non-negative number.
+    static func parameter(_ name: String, in header: String) -> Double? {
+        for part in header.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0] == name, let value = Double(pair[1].trimmingCharacters(in: ["\""])),
+                value.isFinite, value >= 0
+            else { continue }
+            return value
+        }
+        return nil
     }
 
     /// What an attempt's outcome says about the server's load.
@@ -45,9 +58,20 @@ extension HTTPClient {
     func noteBudget(_ response: HTTPResponse, now: Date = Date()) {
         let throttled = response.status == 429 || response.status == 503
         let retryAfter = response.header("Retry-After").flatMap { RetryPolicy.parseRetryAfter($0, now: now) }
-        let remaining = response.header("X-RateLimit-Remaining").flatMap { Int($0) }
-        let limit = response.header("X-RateLimit-Limit").flatMap { Int($0) }
+        var remaining = response.header("X-RateLimit-Remaining").flatMap { Int($0) }
+        var limit = response.header("X-RateLimit-Limit").flatMap { Int($0) }
         var reset: Date?
+        // Jira's newer quota headers: `Beta-RateLimit: "…";r=<remaining>;t=<seconds to reset>` and
+        // `Beta-RateLimit-Policy: "…";q=<quota>;w=<window seconds>`.
+        if remaining == nil, let beta = response.header("Beta-RateLimit") {
+            remaining = Self.parameter("r", in: beta).flatMap { Int(exactly: $0.rounded(.down)) }
+            limit = response.header("Beta-RateLimit-Policy").flatMap { Self.parameter("q", in: $0) }
+                .flatMap { Int(exactly: $0.rounded(.down)) }
+            reset = Self.parameter("t", in: beta).map { now.addingTimeInterval(min(BudgetPacer.maxWait, $0)) }
+        }
+        if let reason = response.header("RateLimit-Reason") ?? response.header("X-Beta-RateLimit-Reason") {
+            budget.withLock { $0.reason = String(reason.prefix(80)) }
+        }
         if let text = response.header("X-RateLimit-Reset") {
             if let instant = Timestamp.parse(text) {
                 reset = Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000)
