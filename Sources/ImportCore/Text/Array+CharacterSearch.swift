@@ -1,4 +1,10 @@
 extension Array where Element == Character {
+    /// Whether `needle` stands at `start`, whole.
+    func hasText(_ needle: String, at start: Int) -> Bool {
+        let pattern = Array(needle)
+        return start >= 0 && start + pattern.count <= count && Array(self[start..<(start + pattern.count)]) == pattern
+    }
+
     /// Where `needle` starts at or after `start`, looking at most `within` characters ahead (the
     /// flatteners' bounded look-ahead: hostile text never makes them rescan it all).
     func firstIndex(ofText needle: String, from start: Int, within: Int) -> Int? {

@@ -148,16 +148,14 @@ public enum HTMLText {
         return result.joined(separator: "\n").trimmingTrailingWhitespace()
     }
 
-    /// The longest comment or CDATA section looked for (hostile text never makes the flattener rescan).
+    /// The longest comment or CDATA section looked for, in HTML and in Markdown's raw HTML (hostile
+    /// text never makes a flattener rescan).
     static let maxCommentLength = 65_536
 
     /// Where the comment (`<!-- … -->`, `<!-->`) or CDATA section starting at `start` ends: the index
     /// after it; the rest of the text when it never closes. `nil` when none starts there.
     static func commentEnd(_ chars: [Character], at start: Int) -> Int? {
-        func starts(_ text: String) -> Bool {
-            let pattern = Array(text)
-            return start + pattern.count <= chars.count && Array(chars[start..<(start + pattern.count)]) == pattern
-        }
+        func starts(_ text: String) -> Bool { chars.hasText(text, at: start) }
         if starts("<!-->") { return start + 5 }
         if starts("<!--->") { return start + 6 }
         let opener = starts("<!--") ? 4 : starts("<![CDATA[") ? 9 : 0

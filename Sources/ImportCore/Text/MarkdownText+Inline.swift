@@ -28,9 +28,7 @@ extension MarkdownText {
         var index = 0
         while index < chars.count {
             let c = chars[index]
-            if c == "\\", index + 1 < chars.count, chars[index + 1].isASCII,
-                chars[index + 1].isPunctuation || chars[index + 1].isSymbol
-            {
+            if c == "\\", index + 1 < chars.count, isEscapable(chars[index + 1]) {
                 emit(String(chars[index + 1]))
                 index += 2
                 continue

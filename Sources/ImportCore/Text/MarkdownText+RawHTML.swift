@@ -61,10 +61,10 @@ extension MarkdownText {
         }
     }
 
-    /// The longest tag looked for after a `<`, and the longest comment, processing instruction or
-    /// CDATA section (hostile text never makes the flattener rescan it all).
+    /// The longest tag looked for after a `<` (hostile text never makes the flattener rescan it all);
+    /// comments, processing instructions and CDATA sections are looked for as far as the HTML
+    /// flattener looks (`HTMLText.maxCommentLength`).
     static let maxTagLength = 4096
-    static let maxCommentLength = 65_536
 
     /// Where the autolink that starts at `start` (a `<`) ends: the index after its `>`.
     static func autolinkEnd(_ chars: [Character], at start: Int) -> Int? {
@@ -82,14 +82,11 @@ extension MarkdownText {
     static func htmlTagEnd(_ chars: [Character], at start: Int) -> Int? {
         let limit = min(chars.count, start + maxTagLength)
         guard start + 1 < limit, chars[start] == "<" else { return nil }
-        let far = min(chars.count, start + maxCommentLength)
+        let far = min(chars.count, start + HTMLText.maxCommentLength)
         func after(_ text: String, from position: Int, within end: Int = limit) -> Int? {
             chars.firstIndex(ofText: text, from: position, within: end - position).map { $0 + text.count }
         }
-        func starts(_ text: String) -> Bool {
-            let pattern = Array(text)
-            return start + pattern.count <= limit && Array(chars[start..<(start + pattern.count)]) == pattern
-        }
+        func starts(_ text: String) -> Bool { chars.hasText(text, at: start) }
         if starts("<!-->") { return start + 5 }
         if starts("<!--->") { return start + 6 }
         if starts("<!--") { return after("-->", from: start + 4, within: far) }
@@ -103,7 +100,7 @@ extension MarkdownText {
         while index < limit, isASCIIAlphanumeric(chars[index]) || chars[index] == "-" { index += 1 }
         func skipWhitespace() -> Bool {
             let before = index
-            while index < limit, " \t\n\r".contains(chars[index]) { index += 1 }
+            while index < limit, isMarkdownWhitespace(chars[index]) { index += 1 }
             return index > before
         }
         if closing {
