@@ -3,8 +3,8 @@
 /// records mapped as soon as its listing is in, while the writer works through the pages before it.
 /// So the source's listing chain waits neither on child requests nor on the destination, as long as
 /// at most three pages (then the connection's `pagesInFlight`, once its first page says how it
-/// fetches) are listed and not yet written (memory stays bounded). Loops and endless empty pages end the run
-/// (`PageProgress`).
+/// fetches) are listed and not yet written (memory stays bounded). Loops and endless empty pages
+/// end the run (`PageProgress`).
 struct PagePipeline {
     /// Pages listed and not yet written, the one being written included, before the first page.
     static let initialReadAhead = 3

@@ -107,9 +107,6 @@ public actor AdaptiveConcurrency {
     /// What held the pace back so far.
     public var current: Summary { summary }
 
-    /// The requests allowed at once now.
-    public var allowed: Int { Int(limit) }
-
     private func decrease(_ sent: Int, factor: Double) {
         slowStart = false
         guard sent == generation else { return }

@@ -16,16 +16,17 @@ extension JiraSandbox {
         state.withLock { ($0.buckets.refused, $0.buckets.allowed) }
     }
 
-    /// Spends a token of the caller's budget: `nil` and the budget's headers in `response` when it
-    /// had one; the 429 Jira sends (`Retry-After`, `RateLimit-Reason: jira-burst-based`) when not.
-    func spendBurstBudget(_ request: SandboxRequest, into response: inout SandboxResponse) -> SandboxResponse? {
+    /// Spends a token of the caller's budget: the budget's headers for the answer when it had one
+    /// (none without a budget); the 429 Jira sends (`Retry-After`, `RateLimit-Reason:
+    /// jira-burst-based`) as `refusal` when not.
+    func spendBurstBudget(_ request: SandboxRequest) -> (refusal: SandboxResponse?, headers: [String: String]) {
         let now = Date().timeIntervalSince1970
         let account = request.headers["authorization"] ?? ""
         let outcome = state.withLock { state -> (BurstBudget, BurstBuckets.Verdict)? in
             guard let budget = state.burst else { return nil }
             return (budget, state.buckets.take(account, budget: budget, now: now))
         }
-        guard let (budget, verdict) = outcome else { return nil }
+        guard let (budget, verdict) = outcome else { return (nil, [:]) }
         // When the bucket is full again.
         let full = (Double(budget.capacity) - verdict.tokens) / budget.rate
         let reset = Timestamp(millisecondsSince1970: Int64((now + max(0, full)) * 1000))
@@ -38,9 +39,8 @@ extension JiraSandbox {
             refusal.headers.merge(headers) { $1 }
             refusal.headers["Retry-After"] = String(Int(verdict.retryAfter.rounded(.up)))
             refusal.headers["RateLimit-Reason"] = "jira-burst-based"
-            return refusal
+            return (refusal, headers)
         }
-        response.headers.merge(headers) { $1 }
-        return nil
+        return (nil, headers)
     }
 }

@@ -34,12 +34,11 @@ extension JiraSandbox {
         if route == ["serverInfo"] { return serverInfo(renderer) }
 
         let auth = authenticate(request, viaGateway: viaGateway, isMyself: route == ["myself"])
-        var response = SandboxResponse(status: 200)
         switch auth {
         case .rejected(let rejection):
             return rejection
         case .anonymous:
-            response = anonymous(route: route, renderer: renderer)
+            var response = anonymous(route: route, renderer: renderer)
             response.headers["X-Seraph-LoginReason"] = "AUTHENTICATED_FAILED"
             return response
         case .noReadMe where route == ["myself"]:
@@ -47,10 +46,10 @@ extension JiraSandbox {
         case .user, .noReadMe:
             break
         }
-        if let refusal = spendBurstBudget(request, into: &response) { return refusal }
-        let limits = response.headers
-        response = dispatch(request, route: route, renderer: renderer, version: version)
-        response.headers.merge(limits) { current, _ in current }
+        let budget = spendBurstBudget(request)
+        if let refusal = budget.refusal { return refusal }
+        var response = dispatch(request, route: route, renderer: renderer, version: version)
+        response.headers.merge(budget.headers) { current, _ in current }
         response.headers["X-Seraph-LoginReason"] = "OK"
         return response
     }

@@ -35,8 +35,8 @@ extension JiraConnection {
     func bulkPage(_ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, total: Int?) async throws
         -> RecordPage
     {
-        state.withLock { $0.bulkRun = true }
         var window = state.withLock { state -> JiraIDWindow? in
+            state.bulkRun = true
             guard let window = state.idWindow, cursor.window == window.number, cursor.offset == window.handed else {
                 return nil
             }
@@ -99,12 +99,7 @@ extension JiraConnection {
             }.filter { seen.insert($0).inserted }
             let continuation = isLast ? nil : try Self.nextToken(next, seen: &tokens, context: context)
             if ids.isEmpty, !isLast {
-                emptyPages += 1
-                guard emptyPages < Self.maxPagesWithoutProgress else {
-                    throw JiraErrors.noProgress(
-                        context: context,
-                        detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
-                }
+                try Self.countEmptyPage(&emptyPages, context: context)
                 useToken = continuation
                 continue
             }

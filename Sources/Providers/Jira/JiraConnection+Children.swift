@@ -77,27 +77,28 @@ extension JiraConnection {
             wantWorklogs, issue: id, path: "worklog", key: "worklogs", pageSize: 5000, total: worklogTotal)
         async let historyList = wantHistories ? allHistories(issue: id, total: historyTotal) : []
         let (commentItems, worklogItems, histories) = try await (commentList, worklogList, historyList)
-        if wantComments {
-            fields["comment"] = [
-                "comments": .array(commentItems), "total": .number(Double(commentItems.count)),
-                "maxResults": .number(Double(commentItems.count)), "startAt": 0,
-            ]
-        }
-        if wantWorklogs {
-            fields["worklog"] = [
-                "worklogs": .array(worklogItems), "total": .number(Double(worklogItems.count)),
-                "maxResults": .number(Double(worklogItems.count)), "startAt": 0,
-            ]
-        }
+        if wantComments { fields["comment"] = Self.wholeList("comments", commentItems) }
+        if wantWorklogs { fields["worklog"] = Self.wholeList("worklogs", worklogItems) }
         root["fields"] = .object(fields)
-        if wantHistories {
-            let all = histories
-            root["changelog"] = [
-                "histories": .array(all), "total": .number(Double(all.count)), "maxResults": .number(Double(all.count)),
-                "startAt": 0,
-            ]
-        }
+        if wantHistories { root["changelog"] = Self.wholeList("histories", histories) }
         return .object(root)
+    }
+
+    /// A list container as Jira embeds one, holding all of `items` (`total` and `maxResults` their count).
+    static func wholeList(_ key: String, _ items: [JSONValue]) -> JSONValue {
+        [
+            .init(key): .array(items), "total": .number(Double(items.count)),
+            "maxResults": .number(Double(items.count)), "startAt": 0,
+        ]
+    }
+
+    /// One page of an issue's comments, worklogs or changelog from `start`.
+    func childPage(issue: String, path: String, start: Int, pageSize: Int, context: String) async throws
+        -> JSONValue
+    {
+        var query = [("startAt", String(start)), ("maxResults", String(pageSize))]
+        if path == "comment" { query.append(("orderBy", "created")) }
+        return try await call("issue/\(JiraRoute.segment(issue))/\(path)", query: query, context: context)
     }
 
     /// Every history of an issue: Cloud pages them through `/issue/{id}/changelog` (oldest first);
@@ -146,9 +147,8 @@ extension JiraConnection {
         var startAt = 0
         var expected: Int?
         while true {
-            var query = [("startAt", String(startAt)), ("maxResults", String(pageSize))]
-            if path == "comment" { query.append(("orderBy", "created")) }
-            let page = try await call("issue/\(JiraRoute.segment(issue))/\(path)", query: query, context: context)
+            let page = try await childPage(
+                issue: issue, path: path, start: startAt, pageSize: pageSize, context: context)
             let batch = try JiraAnswer.list(page, key, context: context)
             let total = try JiraAnswer.count(page, "total", context: context) ?? (items.count + batch.count)
             if expected == nil { expected = total }
@@ -174,10 +174,8 @@ extension JiraConnection {
         try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
             for start in starts {
                 group.addTask {
-                    var query = [("startAt", String(start)), ("maxResults", String(pageSize))]
-                    if path == "comment" { query.append(("orderBy", "created")) }
-                    let page = try await self.call(
-                        "issue/\(JiraRoute.segment(issue))/\(path)", query: query, context: context)
+                    let page = try await self.childPage(
+                        issue: issue, path: path, start: start, pageSize: pageSize, context: context)
                     return (start, try JiraAnswer.list(page, key, context: context))
                 }
             }

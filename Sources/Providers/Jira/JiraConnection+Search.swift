@@ -97,6 +97,15 @@ extension JiraConnection {
         return token
     }
 
+    /// Counts one more empty page that says more issues follow: too many in a row stop the search.
+    static func countEmptyPage(_ emptyPages: inout Int, context: String) throws {
+        emptyPages += 1
+        guard emptyPages < maxPagesWithoutProgress else {
+            throw JiraErrors.noProgress(
+                context: context, detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
+        }
+    }
+
     /// Pages in a row that bring no issue before a search is declared stuck.
     static let maxPagesWithoutProgress = 20
 
@@ -142,12 +151,7 @@ extension JiraConnection {
             if !isLast {
                 let token = try Self.nextToken(token, seen: &tokens, context: context)
                 if raw.isEmpty {
-                    emptyPages += 1
-                    guard emptyPages < Self.maxPagesWithoutProgress else {
-                        throw JiraErrors.noProgress(
-                            context: context,
-                            detail: "\(emptyPages) empty pages in a row, each saying more issues would follow")
-                    }
+                    try Self.countEmptyPage(&emptyPages, context: context)
                 } else {
                     emptyPages = 0
                     let fresh = raw.compactMap { $0["id"]?.scalarText }.filter { seenIDs.insert($0).inserted }
