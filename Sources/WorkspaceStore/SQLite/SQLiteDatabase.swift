@@ -183,6 +183,14 @@ public final class SQLiteDatabase: @unchecked Sendable {
         return handle.map { Int(sqlite3_total_changes($0)) } ?? 0
     }
 
+    /// The statements this connection has prepared and keeps, as their SQL: what a test holds
+    /// against the query planner, so that no statement run per record scans a growing table.
+    public var preparedStatements: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(statements.keys)
+    }
+
     // MARK: Transactions
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

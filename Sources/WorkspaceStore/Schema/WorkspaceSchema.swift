@@ -31,6 +31,7 @@ public enum WorkspaceSchema {
             version: 7, name: "interrupted jobs", sql: v7InterruptedJobs, rebuildsTables: true),
         Migration(version: 8, name: "original dates, reporter, sprints, links and history", sql: v8CompleteRecords),
         Migration(version: 9, name: "attachment content", sql: v9AttachmentContent),
+        Migration(version: 10, name: "a link end found by its id", sql: v10LinkEnds),
     ]
 
     static let v1Workspace = """
@@ -490,5 +491,14 @@ public enum WorkspaceSchema {
         ALTER TABLE attachments ADD COLUMN content_path TEXT;
         ALTER TABLE attachments ADD COLUMN content_fetched_at TEXT;
         CREATE INDEX attachments_pending ON attachments(owner_id, project_id, id) WHERE content_sha256 IS NULL;
+        """
+
+    /// A link's end is the task of the instance with the end's id, in the writing project first. The
+    /// index v8 gave that lookup lacked the project, so SQLite preferred the provenance index and read
+    /// every task of the owner for each end of each link: a large import became quadratic. With the
+    /// project in it the index answers the lookup alone.
+    static let v10LinkEnds = """
+        DROP INDEX tasks_external;
+        CREATE INDEX tasks_external ON tasks(owner_id, external_source, external_instance, external_id, project_id);
         """
 }

@@ -37,12 +37,17 @@ struct LinkWriter {
         try db.forEachRow(
             """
             SELECT external_id, content_hash FROM task_links WHERE owner_id = ? AND external_source = ?
-                AND external_instance = ? AND (from_external_id = ? OR to_external_id = ?)
+                AND external_instance = ? AND from_external_id = ?
+            UNION ALL
+            SELECT external_id, content_hash FROM task_links WHERE owner_id = ? AND external_source = ?
+                AND external_instance = ? AND to_external_id = ?
             """,
-            [
-                .integer(target.owner.id), .text(source), .text(target.instance), .text(externalID),
-                .text(externalID),
-            ]
+            // Two searches, one per end's index: with `OR`, SQLite read every link of the instance.
+            Array(
+                repeating: [.integer(target.owner.id), .text(source), .text(target.instance), .text(externalID)],
+                count: 2
+            )
+            .flatMap { $0 }
         ) { row in stored[row.string("external_id") ?? ""] = row.string("content_hash") ?? "" }
         return stored
     }
