@@ -2,6 +2,7 @@ import Foundation
 import ImportCore
 import JiraProvider
 import ProviderSandbox
+import Synchronization
 import TestSupport
 import Testing
 
@@ -29,9 +30,41 @@ struct BulkFetchTests {
     @Test("a run of a page or less keeps the search: an incremental run's few requests")
     func smallRunsSearch() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 15))
-        let records = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), Self.query).records
+        let connection = try fixture.connection(extras: ["bulkFetch": "on"])
+        var incremental = Self.query
+        incremental.updatedSince = Timestamp.parse("2000-01-01T00:00:00Z")
+        let records = try await allRecords(connection, incremental).records
         #expect(records.count == 15)
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/issue/bulkfetch"] == nil)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 1)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/approximate-count"] == 1)
+
+        // A full run lists ids while it counts, in case it is large: small, it costs that one listing.
+        fixture.sandbox.resetRequestCounts()
+        #expect(try await allRecords(connection, Self.query).records.count == 15)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/issue/bulkfetch"] == nil)
+        #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 2)
+    }
+
+    @Test("a large full run lists ids while it counts: its first bulk fetch waits on one round trip, not two")
+    func listingBesideCount() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 250))
+        let listed = Mutex(false)
+        let countSawListing = Mutex<Bool?>(nil)
+        fixture.sandbox.intercept { request, emulator in
+            if request.path.hasSuffix("/search/jql") {
+                listed.withLock { $0 = true }
+            } else if request.path.hasSuffix("/search/approximate-count") {
+                // The count answers once the listing has arrived, or after 5 s without it.
+                let deadline = Date().addingTimeInterval(5)
+                while !listed.withLock({ $0 }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+                countSawListing.withLock { $0 = listed.withLock { $0 } }
+            }
+            return emulator()
+        }
+        let first = try await fixture.connection(extras: ["bulkFetch": "on"]).page(Self.query, from: nil)
+        #expect(first.records.count == 20)
+        #expect(countSawListing.withLock { $0 } == true, "the listing waited for the count")
         #expect(fixture.sandbox.requestCounts["POST /rest/api/3/search/jql"] == 1)
     }
 

@@ -218,12 +218,16 @@ extension JiraSandbox {
             if let raw = hostile[id] {
                 out += raw
             } else {
-                let links = (index.links[id] ?? []).compactMap { link -> (link: WorkLink, other: WorkItem)? in
-                    issues[link.from == id ? link.to : link.from].map { (link, $0) }
+                var fields: [String: JSONValue] = [:]
+                // An id listing names no field: rendering them all would only be thrown away.
+                if !selection.isIDsOnly {
+                    let links = (index.links[id] ?? []).compactMap { link -> (link: WorkLink, other: WorkItem)? in
+                        issues[link.from == id ? link.to : link.from].map { (link, $0) }
+                    }
+                    fields = renderer.fields(
+                        record, parent: record.parent.flatMap { issues[$0] },
+                        subtasks: (index.subtasks[id] ?? []).compactMap { issues[$0] }, links: links)
                 }
-                let fields = renderer.fields(
-                    record, parent: record.parent.flatMap { issues[$0] },
-                    subtasks: (index.subtasks[id] ?? []).compactMap { issues[$0] }, links: links)
                 var issue = renderer.issue(record, fields: fields, selection: selection)
                 if let histories, case .object(var object) = issue {
                     object["changelog"] = renderer.changelog(record, limit: histories)

@@ -30,11 +30,21 @@ extension JiraConnection {
         }
     }
 
+    /// Whether a fresh run of `query` is worth listing ids for before the count says how large it
+    /// is: a full run (no lower bound) that the config does not keep on the search chain and that
+    /// may read more than a page.
+    func mayFetchInBulk(_ query: RecordQuery) -> Bool {
+        query.updatedSince == nil && query.since == nil && options.extras["bulkFetch"] != "off"
+            && (query.limit ?? .max) > query.pageSize
+    }
+
     /// The next page of a bulk run: ids from the listing window this cursor continues (listing more
-    /// when it is spent), as records that only name their issue; `complete` fetches them.
-    func bulkPage(_ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, total: Int?) async throws
-        -> RecordPage
-    {
+    /// when it is spent, or taking the first listing from `listed` when one is under way), as
+    /// records that only name their issue; `complete` fetches them.
+    func bulkPage(
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, total: Int?,
+        listed: Task<JiraIDWindow?, any Error>? = nil
+    ) async throws -> RecordPage {
         var window = state.withLock { state -> JiraIDWindow? in
             state.bulkRun = true
             guard let window = state.idWindow, cursor.window == window.number, cursor.offset == window.handed else {
@@ -42,7 +52,18 @@ extension JiraConnection {
             }
             return window
         }
-        if window == nil || window?.ids.isEmpty == true {
+        if let listed, window == nil {
+            let first = try await withTaskCancellationHandler {
+                try await listed.value
+            } onCancel: {
+                listed.cancel()
+            }
+            window = first.map { listed in
+                var listed = listed
+                listed.total = listed.total ?? total
+                return listed
+            }
+        } else if window == nil || window?.ids.isEmpty == true {
             window = try await listIDs(query, after: cursor.position, token: window?.token, builder: builder)
                 .map { listed in
                     var listed = listed

@@ -13,12 +13,20 @@ extension JiraConnection {
             if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
             if cursor == nil {
                 // A fresh run counts first: a large one lists ids and fetches the issues in bulk.
+                // A full run (no lower bound) is the one likely to be large: its first listing goes
+                // out with the count, so that it need not wait for it. An incremental run keeps its
+                // two requests.
                 let started = Date()
+                let listing =
+                    mayFetchInBulk(query)
+                    ? Task { try await listIDs(query, after: nil, token: nil, builder: builder) } : nil
                 total = await approximateCount(query, builder: builder)
                 if usesBulkFetch(total: total, countSeconds: Date().timeIntervalSince(started), query: query) {
                     return try await bulkPage(
-                        query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total)
+                        query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total,
+                        listed: listing)
                 }
+                listing?.cancel()
             }
         }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
