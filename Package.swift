@@ -24,6 +24,7 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(name: "CAllocator", path: "Sources/CAllocator"),
         .systemLibrary(
             name: "CCrypto",
             path: "Sources/CCrypto",
@@ -34,7 +35,7 @@ let package = Package(
         // engine, vault, HTTP, JSON, text.
         .target(
             name: "ImportCore",
-            dependencies: ["CCrypto"],
+            dependencies: ["CAllocator", "CCrypto"],
             path: "Sources/ImportCore",
             swiftSettings: strict
         ),

@@ -55,8 +55,9 @@ struct BulkFetchTests {
             if request.path.hasSuffix("/search/jql") {
                 listed.withLock { $0 = true }
             } else if request.path.hasSuffix("/search/approximate-count") {
-                // The count answers once the listing has arrived, or after 5 s without it.
-                let deadline = Date().addingTimeInterval(5)
+                // The count answers once the listing has arrived, or after 30 s without it (long,
+                // for a loaded machine: only the old order, listing after count, waits that long).
+                let deadline = Date().addingTimeInterval(30)
                 while !listed.withLock({ $0 }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
                 countSawListing.withLock { $0 = listed.withLock { $0 } }
             }

@@ -227,6 +227,7 @@ public final class ImportEngine: Sendable {
             for case .failure(let failure) in result.records { observer.handle(.recordFailed(failure)) }
             counts = counts + result.counts
             pages += 1
+            if pages % FreedMemory.pagesBetweenReturns == 0 { FreedMemory.returnToSystem() }
             await downloads?.nudge()
             try stopIfDisconnected(plan, pages: pages)
             fetched += page.records.count
