@@ -8,11 +8,13 @@ import Testing
 struct KillResumeTests {
     @Test(
         "killed at 12 seeded random moments, the rerun ends with the same content as an uninterrupted run",
-        arguments: ["never", "always"])
-    func killAndResume(bulkFetch: String) async throws {
+        arguments: [
+            (JiraSandboxConfig.Deployment.cloud, "never"), (.cloud, "always"), (.dataCenter, "always"),
+        ])
+    func killAndResume(deployment: JiraSandboxConfig.Deployment, bulkFetch: String) async throws {
         var faults = FaultPlan()
         faults.latencyMilliseconds = 15
-        let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, faults: faults))
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 400, deployment: deployment, faults: faults))
         // The search chain, and ids listed first with the issues fetched in bulk, several pages at once.
         let config = try harness.configFile(extraSource: ["pageSize": 20, "bulkFetch": .string(bulkFetch)])
         // Kills are triggered by progress (after a seeded number of committed pages), not by the clock,
@@ -50,7 +52,7 @@ struct KillResumeTests {
         let final = try await CLIProcess.run(["run", config, "--quiet"], environment: harness.environment)
         #expect(final.status == 0, "\(final.stderr)")
 
-        let reference = try await ImportHarness(JiraSandboxConfig(issues: 400))
+        let reference = try await ImportHarness(JiraSandboxConfig(issues: 400, deployment: deployment))
         _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
         let got = try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
             of: harness.fixture.url, with: "SITE")

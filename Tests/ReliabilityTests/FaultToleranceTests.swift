@@ -11,8 +11,10 @@ func figure(_ text: String) { print("RELIABILITY: \(text)") }
 struct FaultToleranceTests {
     @Test(
         "10 % 429 (Retry-After), 5 % 503, 2 % dropped connections, 1 % truncated JSON: identical content, retries counted",
-        arguments: ["never", "always"])
-    func faults(bulkFetch: String) async throws {
+        arguments: [
+            (JiraSandboxConfig.Deployment.cloud, "never"), (.cloud, "always"), (.dataCenter, "always"),
+        ])
+    func faults(deployment: JiraSandboxConfig.Deployment, bulkFetch: String) async throws {
         var plan = FaultPlan()
         plan.rateLimited = 0.10
         plan.retryAfterSeconds = 1
@@ -20,8 +22,8 @@ struct FaultToleranceTests {
         plan.droppedMidBody = 0.02
         plan.truncatedJSON = 0.01
         plan.seed = 11
-        let faulty = try await ImportHarness(JiraSandboxConfig(issues: 600))
-        let clean = try await ImportHarness(JiraSandboxConfig(issues: 600))
+        let faulty = try await ImportHarness(JiraSandboxConfig(issues: 600, deployment: deployment))
+        let clean = try await ImportHarness(JiraSandboxConfig(issues: 600, deployment: deployment))
         let config = try faulty.configFile(extraSource: ["pageSize": 20, "bulkFetch": .string(bulkFetch)])
         faulty.sandbox.setFaults(plan)
         let report = try await faulty.run(config)
@@ -38,7 +40,7 @@ struct FaultToleranceTests {
         #expect(try Self.dump(faulty) == Self.dump(clean))
         #expect(try WorkspaceDump.duplicateProvenance(faulty.workspace.db).isEmpty)
         figure(
-            "faults (bulk fetch \(bulkFetch)): \(report.requests) requests, \(total) faults injected \(injected.map { "\($0.key.rawValue)=\($0.value)" }.sorted()), \(report.retries) retries, 600/600 records, content identical to the fault-free run"
+            "faults (\(deployment.rawValue), bulk fetch \(bulkFetch)): \(report.requests) requests, \(total) faults injected \(injected.map { "\($0.key.rawValue)=\($0.value)" }.sorted()), \(report.retries) retries, 600/600 records, content identical to the fault-free run"
         )
     }
 

@@ -117,7 +117,9 @@ struct HostileJiraTests {
         ]
         for (name, harness, interceptor) in cases {
             harness.sandbox.intercept(interceptor)
-            let config = try harness.configFile(extraSource: ["pageSize": 10])
+            // The search chain, whatever the machine's speed (fetching in bulk would be chosen on a
+            // slow answer); the lying bulk fetch has its own case below.
+            let config = try harness.configFile(extraSource: ["pageSize": 10, "bulkFetch": "never"])
             let result = try await CLIProcess.run(
                 ["run", config, "--quiet"], environment: harness.environment, timeout: 40)
             #expect(!result.signalled, "\(name): still running after 40 s")
@@ -126,6 +128,26 @@ struct HostileJiraTests {
             #expect(try Self.jobs(harness).allSatisfy { $0.status != .running })
             harness.sandbox.intercept(nil)
         }
+    }
+
+    @Test("Data Center: a search for listed ids that answers with other issues stops the run, nothing written from it")
+    func dataCenterFetchAnswersOthers() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 30, deployment: .dataCenter))
+        let listing = Locked<SandboxResponse?>(nil)
+        harness.sandbox.intercept { request, emulator in
+            guard isSearch(request) else { return emulator() }
+            // Every search gets the first one's answer: the id listing, whatever ids it asks for.
+            return listing.update { first -> SandboxResponse in
+                if first == nil { first = emulator() }
+                return first!
+            }
+        }
+        let config = try harness.configFile(extraSource: ["pageSize": 10, "bulkFetch": "always"])
+        let result = try await CLIProcess.run(
+            ["run", config, "--quiet"], environment: harness.environment, timeout: 40)
+        #expect(result.status == 1, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("answered with others"), "\(result.stderr)")
+        #expect(try harness.count("tasks") == 0)
     }
 
     @Test("a malformed page is an error, and delete reconciliation never runs on a listing not known to be whole")

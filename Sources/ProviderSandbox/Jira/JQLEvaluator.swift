@@ -14,14 +14,21 @@ struct JQLEvaluator {
     struct EvaluationError: Error { let message: String }
 
     /// The project keys the query names (to check they exist and may be browsed).
-    var projectValues: [String] {
+    var projectValues: [String] { values(of: ["project"]) }
+
+    /// The issues the query names by id or key with `=` or `in`: Jira refuses a query that names one
+    /// it does not have.
+    var issueValues: [String] { values(of: ["id", "key", "issuekey"], operators: ["=", "in"]) }
+
+    /// The texts the query's clauses on `fields` compare with (through `operators`, any when `nil`).
+    private func values(of fields: Set<String>, operators: Set<String>? = nil) -> [String] {
         func collect(_ expression: JQLQuery.Expression?) -> [String] {
             switch expression {
             case .none: return []
             case .and(let a, let b), .or(let a, let b): return collect(a) + collect(b)
             case .not(let inner): return collect(inner)
-            case .clause(let field, _, let values):
-                guard field == "project" else { return [] }
+            case .clause(let field, let op, let values):
+                guard fields.contains(field), operators?.contains(op) ?? true else { return [] }
                 return values.compactMap {
                     if case .text(let text) = $0 { return text }
                     return nil

@@ -82,6 +82,17 @@ extension JiraSandbox {
                 return .failure(
                     .json(400, errorCollection(["The value '\(value)' does not exist for the field 'project'."])))
             }
+            for value in evaluator.issueValues {
+                let known =
+                    Int(value).map { state.world.issues[$0] != nil } ?? (state.index.byKey[value.uppercased()] != nil)
+                guard known else {
+                    let field = Int(value) == nil ? "key" : "id"
+                    return .failure(
+                        .json(
+                            400, errorCollection(["An issue with key '\(value)' does not exist for field '\(field)'."]))
+                    )
+                }
+            }
             if let cached = state.sortedCache[jql], cached.version == state.world.version {
                 return .success((query, cached.ids))
             }

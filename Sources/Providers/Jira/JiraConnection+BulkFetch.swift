@@ -1,11 +1,14 @@
 import Foundation
 import ImportCore
 
-// Jira Cloud at scale: ids listed 5,000 a request, the issues fetched 100 a request through
-// `issue/bulkfetch`, several pages at once, so the run no longer waits on the search's token chain.
+// Jira at scale: ids listed first (Cloud 5,000 a request, Data Center 1,000), then the issues
+// fetched 100 a request (Cloud through `issue/bulkfetch`, Data Center through a search for their
+// ids), several pages at once, so the run no longer waits on the search's chain of pages.
 extension JiraConnection {
-    /// Ids one listing request asks for (Jira's most for an id-only search).
+    /// Ids one listing request asks for (Jira Cloud's most for an id-only search).
     static let idsPerListing = 5000
+    /// Ids one Data Center listing asks for (the most its search returns by default).
+    static let idsPerDataCenterListing = 1000
     /// Issues one bulk fetch asks for: the most Jira allows when comments or worklogs are wanted.
     static let issuesPerBulkFetch = 100
     /// How long before a listing an issue must have last changed for its position to be stored as
@@ -64,19 +67,21 @@ extension JiraConnection {
                 return listed
             }
         } else if window == nil || window?.ids.isEmpty == true {
-            window = try await listIDs(query, after: cursor.position, token: window?.token, builder: builder)
-                .map { listed in
-                    var listed = listed
-                    listed.total = listed.total ?? window?.total ?? total
-                    return listed
-                }
+            window = try await listIDs(
+                query, after: window?.continuesAfter ?? cursor.position, token: window?.token, builder: builder
+            )
+            .map { listed in
+                var listed = listed
+                listed.total = listed.total ?? window?.total ?? total
+                return listed
+            }
         }
         guard var current = window else { return RecordPage(records: [], next: nil, estimatedTotal: total) }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
         let ids = current.ids.prefix(wanted)
         current.ids = current.ids.dropFirst(ids.count)
         current.handed += ids.count
-        let more = !current.ids.isEmpty || current.token != nil
+        let more = current.hasMore
         let handed = current
         state.withLock { $0.idWindow = handed }
         // Each listed record carries where its listing started: `complete` leaves out what lies before.
@@ -96,6 +101,9 @@ extension JiraConnection {
     func listIDs(_ query: RecordQuery, after position: JiraCursor.Position?, token: String?, builder: JQLBuilder)
         async throws -> JiraIDWindow?
     {
+        if try await resolveRoute().deployment == .dataCenter {
+            return try await listDataCenterIDs(query, after: position, builder: builder)
+        }
         let context = "listing issues"
         var useToken = token
         var emptyPages = 0
@@ -125,15 +133,46 @@ extension JiraConnection {
                 continue
             }
             guard !ids.isEmpty else { return nil }
-            let listedAt = response.headers["date"].flatMap(HTTPDate.parse).map {
-                Int64($0.timeIntervalSince1970 * 1000)
-            }
-            let number = state.withLock { state -> Int in
-                state.windows &+= 1
-                return state.windows
-            }
-            return JiraIDWindow(number: number, ids: ids[...], token: continuation, listedAt: listedAt)
+            return JiraIDWindow(
+                number: nextWindowNumber(), ids: ids[...], token: continuation,
+                listedAt: Self.serverMilliseconds(response))
         }
+    }
+
+    /// Data Center: one id listing after `position`, read as the search chain reads its pages (by
+    /// keyset, past the issues of the position's minute already handed out); its total is exact.
+    func listDataCenterIDs(_ query: RecordQuery, after position: JiraCursor.Position?, builder: JQLBuilder)
+        async throws -> JiraIDWindow?
+    {
+        let context = "listing issues"
+        let page = try await dataCenterPage(
+            query, cursor: JiraCursor(position: position), builder: builder, fields: ["updated"],
+            maxResults: Self.idsPerDataCenterListing)
+        var seen = Set<String>()
+        let listed = try page.records.map { issue -> (id: String, position: JiraCursor.Position) in
+            guard let position = JiraCursor.position(of: issue) else {
+                throw JiraErrors.malformed(
+                    context: context, detail: "an issue without a numeric id or its updated time")
+            }
+            return (position.id, position)
+        }.filter { seen.insert($0.id).inserted }
+        guard let last = listed.last else { return nil }
+        return JiraIDWindow(
+            number: nextWindowNumber(), ids: listed.map(\.id)[...], token: nil, listedAt: page.answeredAt,
+            total: page.total, continuesAfter: page.isLast ? nil : last.position)
+    }
+
+    /// A window number no earlier window of this connection had.
+    func nextWindowNumber() -> Int {
+        state.withLock { state -> Int in
+            state.windows &+= 1
+            return state.windows
+        }
+    }
+
+    /// When the server answered, by its own clock (milliseconds since 1970), from its `Date` header.
+    static func serverMilliseconds(_ response: HTTPResponse) -> Int64? {
+        response.headers["date"].flatMap(HTTPDate.parse).map { Int64($0.timeIntervalSince1970 * 1000) }
     }
 
     /// The issues a bulk page names, fetched 100 a request, all requests of the page at once, in the
@@ -144,19 +183,15 @@ extension JiraConnection {
         let ids = page.records.compactMap { $0["id"]?.stringValue }
         let fields = Self.requestedFields(query)
         let changelog = Self.wantsChangelog(query)
+        let dataCenter = try await resolveRoute().deployment == .dataCenter
         var fetched: [String: JSONValue] = [:]
         try await withThrowingTaskGroup(of: [JSONValue].self) { group in
             for start in stride(from: 0, to: ids.count, by: Self.issuesPerBulkFetch) {
                 let chunk = Array(ids[start..<min(ids.count, start + Self.issuesPerBulkFetch)])
                 group.addTask {
-                    var body: [String: JSONValue] = [
-                        "issueIdsOrKeys": .array(chunk.map(JSONValue.string)),
-                        "fields": .array(fields.sorted().map(JSONValue.string)),
-                    ]
-                    if changelog { body["expand"] = ["changelog"] }
-                    let json = try await self.call(
-                        "issue/bulkfetch", method: "POST", body: .object(body), context: "fetching issues")
-                    return try JiraAnswer.list(json, "issues", context: "fetching issues")
+                    dataCenter
+                        ? try await self.searchIssues(chunk, fields: fields.sorted(), changelog: changelog)
+                        : try await self.bulkFetch(chunk, fields: fields.sorted(), changelog: changelog)
                 }
             }
             for try await issues in group {
@@ -187,5 +222,56 @@ extension JiraConnection {
             cursor.position = settled
         }
         return RecordPage(records: records, next: cursor.encoded, estimatedTotal: page.estimatedTotal)
+    }
+
+    /// Cloud: the issues `ids` name, through `issue/bulkfetch` (ids it does not know are left out).
+    func bulkFetch(_ ids: [String], fields: [String], changelog: Bool) async throws -> [JSONValue] {
+        var body: [String: JSONValue] = [
+            "issueIdsOrKeys": .array(ids.map(JSONValue.string)), "fields": .array(fields.map(JSONValue.string)),
+        ]
+        if changelog { body["expand"] = ["changelog"] }
+        let json = try await call("issue/bulkfetch", method: "POST", body: .object(body), context: "fetching issues")
+        return try JiraAnswer.list(json, "issues", context: "fetching issues")
+    }
+
+    /// Data Center: the issues `ids` name, through a search for them. Jira refuses (400) a search
+    /// naming an issue deleted since it was listed: the ids are then halved until the missing one is
+    /// alone, and left out once the issue itself answers 404.
+    func searchIssues(_ ids: [String], fields: [String], changelog: Bool) async throws -> [JSONValue] {
+        let context = "fetching issues"
+        var body: [String: JSONValue] = [
+            "jql": .string("id in (\(ids.joined(separator: ", "))) ORDER BY id ASC"), "startAt": 0,
+            "maxResults": .number(Double(ids.count)), "fields": .array(fields.map(JSONValue.string)),
+        ]
+        if changelog { body["expand"] = ["changelog"] }
+        do {
+            let issues = try JiraAnswer.list(
+                try await call("search", method: "POST", body: .object(body), context: context), "issues",
+                context: context)
+            let asked = Set(ids)
+            guard issues.allSatisfy({ $0["id"]?.scalarText.map(asked.contains) ?? false }) else {
+                throw JiraErrors.malformed(
+                    context: context, detail: "a search for \(ids.count) issues by id answered with others")
+            }
+            return issues
+        } catch let refused as ProviderError where refused.kind == .badRequest {
+            guard ids.count > 1 else {
+                if try await issueExists(ids[0]) { throw refused }
+                return []
+            }
+            let half = ids.count / 2
+            return try await searchIssues(Array(ids[..<half]), fields: fields, changelog: changelog)
+                + searchIssues(Array(ids[half...]), fields: fields, changelog: changelog)
+        }
+    }
+
+    /// Whether Jira still has the issue `id` (a 404 says it was deleted or can no longer be seen).
+    func issueExists(_ id: String) async throws -> Bool {
+        do {
+            _ = try await call("issue/\(id)", query: [("fields", "id")], context: "checking an issue")
+            return true
+        } catch let error as ProviderError where error.kind == .notFound {
+            return false
+        }
     }
 }

@@ -28,6 +28,20 @@ extension JiraConnection {
                 }
                 listing?.cancel()
             }
+        } else {
+            if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
+            if cursor == nil, mayFetchInBulk(query) {
+                // Data Center has no count: a full run's first id listing says how many issues match
+                // (exactly) and how far the site is. Listed, they are fetched in bulk or not at all.
+                let started = Date()
+                let listing = try await listDataCenterIDs(query, after: nil, builder: builder)
+                total = listing?.total
+                if usesBulkFetch(total: total, countSeconds: Date().timeIntervalSince(started), query: query) {
+                    return try await bulkPage(
+                        query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total,
+                        listed: Task { listing })
+                }
+            }
         }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
         var search = try await searchPage(
@@ -91,6 +105,8 @@ extension JiraConnection {
         var token: String?
         var offset: Int
         var total: Int?
+        /// When the page was answered, by the server's clock (milliseconds since 1970), if it said.
+        var answeredAt: Int64? = nil
     }
 
     /// The token that continues a page that is not the last: one that says more follow without a
@@ -195,7 +211,7 @@ extension JiraConnection {
                 "fields": .array(fields.map(JSONValue.string)),
             ]
             if Self.wantsChangelog(query) { body["expand"] = ["changelog"] }
-            let response = try await call("search", method: "POST", body: .object(body), context: context)
+            let (answer, response) = try await exchange("search", method: "POST", body: .object(body), context: context)
             let raw = try JiraAnswer.list(response, "issues", context: context)
             let total = try JiraAnswer.requiredCount(response, "total", context: context)
             let isLast = offset + raw.count >= total
@@ -217,7 +233,8 @@ extension JiraConnection {
                 continue
             }
             return SearchPage(
-                records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil)
+                records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil,
+                answeredAt: Self.serverMilliseconds(answer))
         }
     }
 
