@@ -44,7 +44,7 @@ struct Benchmark {
     }
 
     static let usage = """
-        Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--binary PATH] [--out FILE]
+        Usage: tributary-bench [--provider jira|linear] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--deployment cloud|dc] [--binary PATH] [--out FILE]
                tributary-bench --sizes 1000 --latencies 150 --repeat 1 --burst 5/10
                tributary-bench --download MEGABYTES
                tributary-bench --commonmark SPEC.txt [--failures FILE]
@@ -53,6 +53,7 @@ struct Benchmark {
         compares each run with the raw-fetch bound. Build first: swift build -c release.
         Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
+        --deployment dc measures Jira Data Center (its startAt search, a personal access token).
         --burst R/N makes the imports meet a burst budget of R requests a second with bursts of N (the
         raw fetch runs without one) and prints how many were refused and the budget's floor.
         --download streams one attachment of that size through a cross-origin redirect and reports the
@@ -109,16 +110,22 @@ struct Benchmark {
     static func measure(issues: Int, latency: Int, binary: String) async throws -> Row {
         var faults = FaultPlan()
         faults.latencyMilliseconds = latency
-        let sandbox = try JiraSandbox(config: JiraSandboxConfig(issues: issues, projects: 1, faults: faults))
+        let dataCenter = option("deployment", "cloud") == "dc"
+        let sandbox = try JiraSandbox(
+            config: JiraSandboxConfig(
+                issues: issues, projects: 1, deployment: dataCenter ? .dataCenter : .cloud, faults: faults))
         defer { sandbox.stop() }
         let bench = try BenchWorkspace()
         defer { bench.remove() }
 
         // The workspace and its connection, made in-process; the import runs in a child process.
-        let credentials = Credentials.emailToken(email: sandbox.config.email, token: sandbox.config.apiToken)
+        let credentials =
+            dataCenter
+            ? Credentials.personalAccessToken(sandbox.config.personalAccessToken)
+            : Credentials.emailToken(email: sandbox.config.email, token: sandbox.config.apiToken)
         let account = try await JiraProvider().verify(credentials, at: sandbox.baseURL)
         try bench.workspace.connections.create(
-            owner: bench.owner, name: "bench", provider: "jira", baseURL: sandbox.baseURL, authKind: .emailToken,
+            owner: bench.owner, name: "bench", provider: "jira", baseURL: sandbox.baseURL, authKind: credentials.kind,
             account: account, secret: credentials.secret, vault: bench.vault)
         let tablePath = BenchWorkspace.table("jira")
         let configPath = try bench.writeConfig(
@@ -137,7 +144,8 @@ struct Benchmark {
         let jql = try JQLBuilder(timeZoneIdentifier: account.timeZone).jql(for: RecordQuery(containers: ["DEMO"]))
         sandbox.resetRequestCounts()
         let raw = try await RawFetch.run(
-            site: sandbox.baseURL, credentials: credentials, jql: jql, fields: fields, pageSize: 100)
+            site: sandbox.baseURL, credentials: credentials, jql: jql, fields: fields, pageSize: 100,
+            dataCenter: dataCenter)
         guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
 
         // With --burst R[/N]: the imports meet Jira's burst budget (R requests a second, bursts of N).

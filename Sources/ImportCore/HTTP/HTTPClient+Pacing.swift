@@ -33,21 +33,21 @@ extension HTTPClient {
         }
     }
 
-    /// Waits for this request's place in the server's budget (a cancelled task stops waiting and throws).
-    func waitForBudget() async throws {
+    /// Waits for this request's place in the server's budget and returns its ticket, which the
+    /// answer brings back to `noteBudget` (a cancelled task stops waiting and throws).
+    func waitForBudget() async throws -> Int {
         let started = Date()
         while true {
-            if let at = budget.withLock({ $0.slot(now: Date()) }) {
-                let wait = at.timeIntervalSinceNow
-                if wait > 0 {
-                    defer { budget.withLock { $0.departed() } }
-                    try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
-                }
-                return
+            if let slot = budget.withLock({ $0.slot(now: Date()) }) {
+                let wait = slot.at.timeIntervalSinceNow
+                if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+                return slot.ticket
             }
             // Nothing left and no refill known yet: the answers on their way will say more. A
             // server that never says goes on after a while rather than waiting for ever.
-            guard Date().timeIntervalSince(started) < BudgetPacer.maxWait else { return }
+            guard Date().timeIntervalSince(started) < BudgetPacer.maxWait else {
+                return budget.withLock { $0.takeTicket() }
+            }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
     }
@@ -55,7 +55,7 @@ extension HTTPClient {
     /// Reads what an answer says of the server's budget, so every request of the connection paces
     /// itself, not only the refused one: `Retry-After` on a 429 or 503, `X-RateLimit-Remaining` and
     /// `X-RateLimit-Reset` (an ISO 8601 instant, or seconds or milliseconds since 1970) on any answer.
-    func noteBudget(_ response: HTTPResponse, now: Date = Date()) {
+    func noteBudget(_ response: HTTPResponse, ticket: Int? = nil, now: Date = Date()) {
         let throttled = response.status == 429 || response.status == 503
         let retryAfter = response.header("Retry-After").flatMap { RetryPolicy.parseRetryAfter($0, now: now) }
         var remaining = response.header("X-RateLimit-Remaining").flatMap { Int($0) }
@@ -81,11 +81,10 @@ extension HTTPClient {
             }
         }
         guard throttled || remaining != nil else { return }
-        let inFlight = inFlightCount.withLock { $0 }
         budget.withLock {
             $0.note(
                 throttled: throttled, retryAfter: retryAfter, remaining: remaining, limit: limit, reset: reset,
-                inFlight: inFlight, now: now)
+                ticket: ticket, now: now)
         }
     }
 }

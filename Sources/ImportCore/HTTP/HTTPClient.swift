@@ -28,8 +28,6 @@ public final class HTTPClient: Sendable {
     private let counters = Mutex(RequestMetrics())
     /// What the server said of its budget: when the next request may leave.
     let budget = Mutex(BudgetPacer())
-    /// Requests on their way now.
-    let inFlightCount = Mutex(0)
 
     /// A client sending `credentials` (when given) with the limits of `options`.
     public init(
@@ -112,13 +110,16 @@ public final class HTTPClient: Sendable {
                 - Date().timeIntervalSince(started)
             guard remaining > 0 else { throw .deadlineExceeded(url: shownURL, seconds: deadline) }
             if let bucket { await bucket.acquire() }
+            // A place among the requests in flight first, then in the budget: a request given its
+            // budget place leaves at once, not after waiting for a place in flight (with others).
+            let generation = await concurrency.acquire()
+            let ticket: Int
             do {
-                try await waitForBudget()
+                ticket = try await waitForBudget()
             } catch {
+                await concurrency.release(.noAnswer, generation: generation)
                 throw .transport(message: "cancelled", url: shownURL, attempts: attempt)
             }
-            let generation = await concurrency.acquire()
-            inFlightCount.withLock { $0 += 1 }
             let attemptStart = Date()
             let outcome: Result<HTTPResponse, any Error>
             do {
@@ -132,10 +133,9 @@ public final class HTTPClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            inFlightCount.withLock { $0 -= 1 }
             let elapsed = Date().timeIntervalSince(attemptStart)
             await concurrency.release(Self.signal(outcome, seconds: elapsed), generation: generation)
-            if case .success(let response) = outcome { noteBudget(response) }
+            if case .success(let response) = outcome { noteBudget(response, ticket: ticket) }
             let elapsedMS = Int(elapsed * 1000)
 
             var retryAfter: String?

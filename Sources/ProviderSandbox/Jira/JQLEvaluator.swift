@@ -20,6 +20,25 @@ struct JQLEvaluator {
     /// it does not have.
     var issueValues: [String] { values(of: ["id", "key", "issuekey"], operators: ["=", "in"]) }
 
+    /// The issues (ids or keys) a query is confined to by a clause every match must meet (`id in (…)`
+    /// at the top, or joined by AND): a search for them reads those, not the whole world, as Jira's
+    /// index would. `nil` when no such clause confines it.
+    var confinedTo: [String]? {
+        func find(_ expression: JQLQuery.Expression?) -> [String]? {
+            switch expression {
+            case .clause(let field, let op, let values)
+            where ["id", "key", "issuekey"].contains(field) && ["=", "in"].contains(op):
+                return values.compactMap {
+                    if case .text(let text) = $0 { return text }
+                    return nil
+                }
+            case .and(let a, let b): return find(a) ?? find(b)
+            default: return nil
+            }
+        }
+        return find(query.expression)
+    }
+
     /// The texts the query's clauses on `fields` compare with (through `operators`, any when `nil`).
     private func values(of fields: Set<String>, operators: Set<String>? = nil) -> [String] {
         func collect(_ expression: JQLQuery.Expression?) -> [String] {

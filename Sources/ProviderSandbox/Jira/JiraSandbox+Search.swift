@@ -99,7 +99,12 @@ extension JiraSandbox {
             var matched: [WorkItem] = []
             do throws(JQLEvaluator.EvaluationError) {
                 // Archived (and trashed) issues are not found by JQL, as in Jira Cloud.
-                for issue in state.world.issues.values
+                let named = evaluator.confinedTo.map { names in
+                    Set(names.compactMap { Int($0) ?? state.index.byKey[$0.uppercased()] }).compactMap {
+                        state.world.issues[$0]
+                    }
+                }
+                for issue in named ?? Array(state.world.issues.values)
                 where !issue.isArchived && !config.forbiddenProjects.contains(projects.key(issue.project)) {
                     if try evaluator.matches(issue) { matched.append(issue) }
                 }

@@ -11,29 +11,50 @@ struct BudgetPacerTests {
     func spentBudget() {
         let now = Date(timeIntervalSince1970: 1_000_000)
         var pacer = BudgetPacer()
-        #expect(pacer.slot(now: now) == now)
+        #expect(pacer.slot(now: now)?.at == now)
         // 0 of 10 left, whole again in 2 s: 10 × 0.9 / 2 = 4.5 requests a second.
         pacer.note(
-            throttled: false, retryAfter: nil, remaining: 0, limit: 10, reset: now.addingTimeInterval(2), inFlight: 0,
+            throttled: false, retryAfter: nil, remaining: 0, limit: 10, reset: now.addingTimeInterval(2), ticket: 0,
             now: now)
         let slot = pacer.slot(now: now)
-        #expect(abs((slot?.timeIntervalSince(now) ?? 0) - 1 / 4.5) < 0.001)
+        #expect(abs((slot?.at.timeIntervalSince(now) ?? 0) - 1 / 4.5) < 0.001)
         pacer.note(
-            throttled: false, retryAfter: nil, remaining: 8, limit: 10, reset: now.addingTimeInterval(1), inFlight: 0,
+            throttled: false, retryAfter: nil, remaining: 8, limit: 10, reset: now.addingTimeInterval(1), ticket: 1,
             now: now)
-        #expect(pacer.slot(now: now) == now)
+        #expect(pacer.slot(now: now)?.at == now)
     }
 
     @Test("Retry-After pauses every request; requests on their way count against what is left")
     func pauseAndInFlight() {
         let now = Date(timeIntervalSince1970: 1_000_000)
         var pacer = BudgetPacer()
-        pacer.note(throttled: true, retryAfter: 3, remaining: nil, limit: nil, reset: nil, inFlight: 0, now: now)
-        #expect(pacer.slot(now: now) == now.addingTimeInterval(3))
+        pacer.note(throttled: true, retryAfter: 3, remaining: nil, limit: nil, reset: nil, now: now)
+        #expect(pacer.slot(now: now)?.at == now.addingTimeInterval(3))
         var busy = BudgetPacer()
-        // Two left, two on their way, and no refill known yet: wait for their answers.
-        busy.note(throttled: false, retryAfter: nil, remaining: 2, limit: nil, reset: nil, inFlight: 2, now: now)
+        // Three places given; the first one's answer says two are left, and the two given after it
+        // are on their way. No refill known yet: wait for their answers.
+        for _ in 0..<3 { _ = busy.slot(now: now) }
+        busy.note(throttled: false, retryAfter: nil, remaining: 2, limit: nil, reset: nil, ticket: 0, now: now)
         #expect(busy.slot(now: now) == nil)
+    }
+
+    @Test("an answer that overtook a later request's (counted earlier by the server) does not raise the budget")
+    func overtakenAnswer() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        var pacer = BudgetPacer()
+        let first = pacer.slot(now: now)
+        let second = pacer.slot(now: now)
+        #expect(first?.ticket == 0 && second?.ticket == 1)
+        // The second request's answer comes first: nothing left, whole again in 2 s.
+        pacer.note(
+            throttled: false, retryAfter: nil, remaining: 0, limit: 10, reset: now.addingTimeInterval(2), ticket: 1,
+            now: now)
+        // The first one's answer, slow to render, says what was left before the second was counted.
+        pacer.note(
+            throttled: false, retryAfter: nil, remaining: 1, limit: 10, reset: now.addingTimeInterval(2), ticket: 0,
+            now: now)
+        let next = pacer.slot(now: now)
+        #expect(next.map { $0.at > now } == true, "the stale answer let a request go into a spent budget")
     }
 
     @Test("Jira's Beta-RateLimit parameters and a RateLimit-Reason are read")
