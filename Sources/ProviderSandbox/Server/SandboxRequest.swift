@@ -16,7 +16,5 @@ public struct SandboxRequest: Sendable {
     public let body: Data
 
     /// The value of header `name`, whatever its case.
-
-    /// The value of header `name`, whatever its case.
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }

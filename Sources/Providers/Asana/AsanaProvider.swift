@@ -19,7 +19,10 @@ public struct AsanaProvider: Provider {
             containerNoun: "project",
             readiness: .stub(
                 works: ["registration", "Bearer auth", "request building", "page parsing", "mapping table"],
-                missing: ["HTTP fetching (tasks, subtasks, stories, attachments)", "sandbox"]))
+                missing: [
+                    "HTTP fetching (tasks, subtasks, stories, attachments)",
+                    "the sandbox's stories, subtasks, attachments and custom fields, and `tributary sandbox asana`",
+                ]))
     }
 
     /// A connection with `settings`.

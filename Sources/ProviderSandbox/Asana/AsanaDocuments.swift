@@ -1,0 +1,139 @@
+import Foundation
+import ImportCore
+
+/// The world as Asana shows it: gids (numeric strings) for the workspace, people, projects and
+/// tasks, and the records in Asana's shapes, compact unless `opt_fields` names more.
+struct AsanaDocuments {
+    let world: SandboxWorld
+    let config: AsanaSandboxConfig
+
+    /// The one workspace's gid.
+    static let workspaceGID = "1200000000000"
+
+    static func userGID(_ index: Int) -> String { String(1_100_000_000_000 + index) }
+    static func projectGID(_ index: Int) -> String { String(1_300_000_000_000 + index) }
+    static func taskGID(_ id: Int) -> String { String(1_400_000_000_000 + id) }
+
+    /// The world item a task gid names, if any.
+    static func itemID(taskGID gid: String) -> Int? {
+        guard let number = Int64(gid), number > 1_400_000_000_000 else { return nil }
+        return Int(exactly: number - 1_400_000_000_000)
+    }
+
+    /// The project index a project gid names, if the world has it.
+    func projectIndex(gid: String) -> Int? { (0..<world.projectCount).first { Self.projectGID($0) == gid } }
+
+    var workspace: JSONValue {
+        ["gid": .string(Self.workspaceGID), "name": .string(config.workspaceName), "resource_type": "workspace"]
+    }
+
+    /// `GET /users/me`: the token's person, with the workspaces it can see.
+    var me: JSONValue {
+        let index = world.users.firstIndex { $0.email == config.email } ?? 0
+        let user = world.users[index]
+        return [
+            "gid": .string(Self.userGID(index)), "resource_type": "user", "name": .string(user.displayName),
+            "email": .string(user.email ?? ""), "workspaces": [workspace],
+        ]
+    }
+
+    /// The workspace's projects, compact.
+    var projects: [JSONValue] {
+        (0..<world.projectCount).map {
+            ["gid": .string(Self.projectGID($0)), "name": .string(world.projects.name($0)), "resource_type": "project"]
+        }
+    }
+
+    /// The tasks of project `index` in the project's order (oldest first), changed at or after
+    /// `modifiedSince` (milliseconds) when given; archived (deleted) ones are gone.
+    func tasks(project index: Int, modifiedSince: Int64?) -> [WorkItem] {
+        world.issues.values.filter { item in
+            item.project == index && !item.isArchived && modifiedSince.map { item.updated >= $0 } != false
+        }.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+    }
+
+    static func time(_ milliseconds: Int64) -> JSONValue {
+        .string(Timestamp(millisecondsSince1970: milliseconds).iso8601)
+    }
+
+    /// A task with the fields `fields` names (dotted paths select inside objects); compact when empty.
+    func task(_ item: WorkItem, fields: AsanaFieldSelection) -> JSONValue {
+        var record: [String: JSONValue] = [
+            "gid": .string(Self.taskGID(item.id)), "resource_type": .string("task"),
+        ]
+        guard !fields.isEmpty else {
+            record["name"] = .string(item.summary)
+            record["resource_subtype"] = .string("default_task")
+            return .object(record)
+        }
+        let done = WorldVocabulary.statuses[item.status].category == "done"
+        let project = Self.projectGID(item.project)
+        func person(_ index: Int?, _ path: String) -> JSONValue {
+            guard let index, index < world.users.count else { return .null }
+            let user = world.users[index]
+            return fields.object(
+                path,
+                [
+                    "gid": .string(Self.userGID(index)), "resource_type": "user", "name": .string(user.displayName),
+                    "email": user.email.map(JSONValue.string) ?? .null,
+                ])
+        }
+        let all: [String: () -> JSONValue] = [
+            "name": { .string(item.summary) },
+            "resource_subtype": { .string("default_task") },
+            "notes": { .string(item.variant == nil ? "" : "Details for \(item.summary).") },
+            "html_notes": {
+                .string(
+                    item.variant == nil
+                        ? "<body></body>" : "<body>Details for <strong>\(Self.escaped(item.summary))</strong>.</body>")
+            },
+            "completed": { .bool(done) },
+            "completed_at": { done ? Self.time(item.updated) : .null },
+            "created_at": { Self.time(item.created) },
+            "modified_at": { Self.time(item.updated) },
+            "due_on": { item.dueDate.map(JSONValue.string) ?? .null },
+            "due_at": { JSONValue.null },
+            "assignee": { person(item.assignee, "assignee") },
+            "permalink_url": { .string("https://app.asana.com/0/\(project)/\(Self.taskGID(item.id))") },
+            "parent": {
+                item.parent.map {
+                    fields.object("parent", ["gid": .string(Self.taskGID($0)), "resource_type": "task"])
+                } ?? .null
+            },
+            "tags": { .array(item.labels.map { tag(named: $0, fields: fields) }) },
+            "memberships": {
+                [
+                    fields.object(
+                        "memberships",
+                        [
+                            "project": ["gid": .string(project), "name": .string(world.projects.name(item.project))],
+                            "section": [
+                                "gid": .string(String(1_500_000_000_000 + item.project * 100 + item.status)),
+                                "name": .string(WorldVocabulary.statuses[item.status].name),
+                            ],
+                        ])
+                ]
+            },
+            "num_subtasks": {
+                .number(Double(world.issues.values.filter { $0.parent == item.id && !$0.isArchived }.count))
+            },
+        ]
+        for (name, render) in all where fields.wants(name) { record[name] = render() }
+        return .object(record)
+    }
+
+    /// A tag as a task names it.
+    func tag(named name: String, fields: AsanaFieldSelection) -> JSONValue {
+        let full: JSONValue = ["gid": .string(Self.tagGID(name)), "resource_type": "tag", "name": .string(name)]
+        return fields.object("tags", full)
+    }
+
+    static func tagGID(_ name: String) -> String {
+        String(1_600_000_000_000 + Int64((WorldVocabulary.labels.firstIndex(of: name) ?? 0) + 1))
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ImportCore
+
+// The emulator behind the shared routing (SandboxFacade+Routing): Asana's REST paths under /api/1.0.
+extension AsanaSandbox {
+    /// The most records a page may hold (`limit`).
+    static let maxLimit = 100
+
+    func emulate(_ request: SandboxRequest) -> SandboxResponse {
+        let prefix = "/api/1.0/"
+        guard request.path.hasPrefix(prefix) else {
+            return Self.errors(404, ["Not Found"])
+        }
+        let parts = request.path.dropFirst(prefix.count).split(separator: "/").map(String.init)
+        let endpoint = parts.enumerated().map { $0.offset % 2 == 1 && parts[0] != "users" ? "{gid}" : $0.element }
+        state.withLock { $0.hits["\(request.method) /\(endpoint.joined(separator: "/"))", default: 0] += 1 }
+        guard isAuthenticated(request) else { return Self.errors(401, ["Not Authorized"]) }
+        if let refusal = spendMinuteBudget() { return refusal }
+        guard request.method == "GET" else { return Self.errors(404, ["Not Found"]) }
+        let documents = state.withLock { AsanaDocuments(world: $0.world, config: config) }
+        switch parts.count {
+        case 2 where parts == ["users", "me"]:
+            return Self.data(documents.me)
+        case 1 where parts[0] == "workspaces":
+            return Self.data(.array([documents.workspace]))
+        case 3 where parts[0] == "workspaces" && parts[2] == "projects":
+            guard parts[1] == AsanaDocuments.workspaceGID else {
+                return Self.errors(404, ["workspace: Unknown object: \(parts[1])"])
+            }
+            return page(documents.projects, request: request, path: request.path)
+        case 3 where parts[0] == "projects" && parts[2] == "tasks":
+            guard let project = documents.projectIndex(gid: parts[1]) else {
+                return Self.errors(404, ["project: Unknown object: \(parts[1])"])
+            }
+            var since: Int64?
+            if let text = request.query["modified_since"] {
+                guard let stamp = Timestamp.parse(text) else {
+                    return Self.errors(400, ["modified_since: Not a valid date or time: \(text)"])
+                }
+                since = stamp.millisecondsSince1970
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            let tasks = documents.tasks(project: project, modifiedSince: since)
+            return page(tasks.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+        default:
+            return Self.errors(404, ["Not Found"])
+        }
+    }
+
+    /// `{"data": value}`.
+    static func data(_ value: JSONValue) -> SandboxResponse {
+        .json(200, JSONValue.object(["data": value]).jsonText)
+    }
+
+    /// One page of `records` as Asana pages a collection: `limit` (1–100) records from the position
+    /// `offset` names, and `next_page` with the offset of the rest (`null` on the last page). Without
+    /// a limit, a collection larger than a page is refused, as Asana refuses it.
+    func page(_ records: [JSONValue], request: SandboxRequest, path: String) -> SandboxResponse {
+        var limit = records.count
+        if let text = request.query["limit"] {
+            guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
+                return Self.errors(400, ["limit: Must be between 1 and \(Self.maxLimit), but was \(text)"])
+            }
+            limit = value
+        } else if records.count > Self.maxLimit {
+            return Self.errors(
+                400, ["The result is too large. You should use pagination (may require specifying a workspace)!"])
+        }
+        let query = queryKey(request, path: path)
+        var start = 0
+        if let offset = request.query["offset"] {
+            guard let position = AsanaOffset(token: offset), position.query == query else {
+                return Self.errors(400, ["offset: Invalid offset: \(offset.prefix(40))"])
+            }
+            guard Date().timeIntervalSince1970 - position.issuedAt < Double(config.offsetLifetimeSeconds) else {
+                return Self.errors(400, ["offset: This offset has expired. Please start the request again."])
+            }
+            start = min(position.index, records.count)
+        }
+        let end = min(records.count, start + limit)
+        var answer: [String: JSONValue] = ["data": .array(Array(records[start..<end])), "next_page": .null]
+        if end < records.count {
+            let token = AsanaOffset(query: query, index: end, issuedAt: Date().timeIntervalSince1970).token
+            let next = "\(path.dropFirst("/api/1.0".count))?limit=\(limit)&offset=\(token)"
+            answer["next_page"] = [
+                "offset": .string(token), "path": .string(next), "uri": .string("\(baseURL)/api/1.0\(next)"),
+            ]
+        }
+        return .json(200, JSONValue.object(answer).jsonText)
+    }
+
+    /// What an offset is bound to: the path and the parameters other than the page's own.
+    func queryKey(_ request: SandboxRequest, path: String) -> String {
+        let parameters = request.query.filter { !["offset", "limit"].contains($0.key) }.sorted { $0.key < $1.key }
+        return String(
+            SHA256.hex(path + "?" + parameters.map { "\($0.key)=\($0.value)" }.joined(separator: "&")).prefix(16))
+    }
+}

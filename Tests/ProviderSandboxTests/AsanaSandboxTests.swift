@@ -1,0 +1,145 @@
+import Foundation
+import ImportCore
+import ProviderSandbox
+import Testing
+
+/// The Asana sandbox answers as Asana's REST API does: Bearer tokens, `{"data": …}`, compact records
+/// unless `opt_fields` names more, `limit`/`offset` pages whose offsets expire, Asana's error bodies
+/// and its per-minute limit.
+@Suite("The Asana sandbox")
+struct AsanaSandboxTests {
+    /// One GET, unretried: its status, its body and its headers, whatever the status.
+    static func get(_ sandbox: AsanaSandbox, _ path: String, token: String? = nil) async throws
+        -> (status: Int, body: JSONValue, headers: [String: String])
+    {
+        let client = HTTPClient(credentials: nil, options: ConnectionOptions(maxAttempts: 1))
+        var request = HTTPRequest(method: "GET", url: try #require(URL(string: sandbox.apiBase + path)))
+        request.headers["Authorization"] = "Bearer \(token ?? sandbox.config.token)"
+        do {
+            let response = try await client.send(request)
+            return (response.status, try JSONParser.parse(response.body), response.headers)
+        } catch let error as HTTPError {
+            guard case .status(let status, let body, let headers, _, _) = error else { throw error }
+            return (status, (try? JSONParser.parse(body)) ?? .null, headers)
+        }
+    }
+
+    @Test("a wrong token is refused with Asana's error body; the right one reads the person and the workspace")
+    func authentication() async throws {
+        let sandbox = try AsanaSandbox()
+        defer { sandbox.stop() }
+        let refused = try await Self.get(sandbox, "/users/me", token: "not-the-token")
+        #expect(refused.status == 401)
+        #expect(refused.body["errors"]?[0]?["message"]?.stringValue == "Not Authorized")
+        #expect(refused.body["errors"]?[0]?["help"]?.stringValue?.contains("developers.asana.com/docs/errors") == true)
+        let me = try await Self.get(sandbox, "/users/me")
+        #expect(me.status == 200)
+        #expect(me.body["data"]?["email"]?.stringValue == sandbox.config.email)
+        #expect(me.body["data"]?["workspaces"]?[0]?["name"]?.stringValue == sandbox.config.workspaceName)
+    }
+
+    @Test("a project's tasks page by limit and offset: every task once, next_page null on the last page")
+    func paging() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(issues: 130, projects: 1))
+        defer { sandbox.stop() }
+        let project = try #require(sandbox.projectGIDs.first)
+        var gids: [String] = []
+        var path = "/projects/\(project)/tasks?limit=50"
+        var pages = 0
+        while true {
+            let page = try await Self.get(sandbox, path)
+            #expect(page.status == 200)
+            let records = page.body["data"]?.arrayValue ?? []
+            gids += records.compactMap { $0["gid"]?.stringValue }
+            pages += 1
+            guard let offset = page.body["next_page"]?["offset"]?.stringValue else {
+                #expect(page.body["next_page"] == .null)
+                break
+            }
+            #expect(page.body["next_page"]?["uri"]?.stringValue?.hasPrefix(sandbox.apiBase) == true)
+            path = "/projects/\(project)/tasks?limit=50&offset=\(offset)"
+        }
+        #expect(pages == 3)
+        #expect(gids.count == 130 && Set(gids).count == 130)
+        #expect(try await Self.get(sandbox, "/projects/\(project)/tasks?limit=101").status == 400)
+        let whole = try await Self.get(sandbox, "/projects/\(project)/tasks")
+        #expect(whole.status == 400, "more than a page without a limit is refused")
+        #expect(try await Self.get(sandbox, "/projects/999/tasks?limit=10").status == 404)
+    }
+
+    @Test("an offset is bound to its query and expires: a stored offset cannot be a cursor")
+    func offsetsExpire() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(issues: 40, projects: 1, offsetLifetimeSeconds: 1))
+        defer { sandbox.stop() }
+        let project = try #require(sandbox.projectGIDs.first)
+        let first = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=10")
+        let offset = try #require(first.body["next_page"]?["offset"]?.stringValue)
+        let other = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=10&opt_fields=name&offset=\(offset)")
+        #expect(other.status == 400, "an offset of another query")
+        try await Task.sleep(nanoseconds: 1_100_000_000)
+        let late = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=10&offset=\(offset)")
+        #expect(late.status == 400)
+        #expect(late.body["errors"]?[0]?["message"]?.stringValue?.contains("expired") == true)
+    }
+
+    @Test("records are compact unless opt_fields names more; dotted paths choose inside objects")
+    func optFields() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(issues: 30, projects: 1))
+        defer { sandbox.stop() }
+        let project = try #require(sandbox.projectGIDs.first)
+        let compact = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=5")
+        #expect(
+            Set(compact.body["data"]?[0]?.objectValue?.keys.map { $0 } ?? [])
+                == ["gid", "name", "resource_type", "resource_subtype"])
+        let rich = try await Self.get(
+            sandbox,
+            "/projects/\(project)/tasks?limit=30&opt_fields=name,completed,modified_at,assignee.email,memberships.section.name,permalink_url"
+        )
+        let records = rich.body["data"]?.arrayValue ?? []
+        #expect(records.count == 30)
+        let assigned = try #require(records.first { $0["assignee"] != .null && $0["assignee"] != nil })
+        #expect(Set(assigned["assignee"]?.objectValue?.keys.map { $0 } ?? []) == ["gid", "resource_type", "email"])
+        #expect(assigned["modified_at"]?.stringValue.flatMap(Timestamp.parse) != nil)
+        #expect(assigned["permalink_url"]?.stringValue?.hasPrefix("https://app.asana.com/0/\(project)/") == true)
+        #expect(assigned["memberships"]?[0]?["section"]?["name"]?.stringValue != nil)
+        #expect(assigned["notes"] == nil, "a field not asked for is left out")
+    }
+
+    @Test("modified_since keeps exactly the tasks changed at or after it; a bad date is a 400")
+    func modifiedSince() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(issues: 40, projects: 1))
+        defer { sandbox.stop() }
+        let project = try #require(sandbox.projectGIDs.first)
+        let all = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=100&opt_fields=modified_at")
+        let stamps = (all.body["data"]?.arrayValue ?? []).compactMap { record -> (String, Timestamp)? in
+            guard let gid = record["gid"]?.stringValue,
+                let stamp = record["modified_at"]?.stringValue.flatMap(Timestamp.parse)
+            else { return nil }
+            return (gid, stamp)
+        }
+        #expect(stamps.count == 40)
+        let threshold = stamps.map(\.1).sorted()[30]
+        let expected = Set(stamps.filter { $0.1 >= threshold }.map(\.0))
+        let recent = try await Self.get(
+            sandbox, "/projects/\(project)/tasks?limit=100&modified_since=\(threshold.iso8601)")
+        #expect(Set((recent.body["data"]?.arrayValue ?? []).compactMap { $0["gid"]?.stringValue }) == expected)
+        #expect(expected.count >= 10 && expected.count < 40)
+        #expect(
+            try await Self.get(sandbox, "/projects/\(project)/tasks?limit=10&modified_since=yesterday").status == 400)
+    }
+
+    @Test("past the minute's budget: 429 with Retry-After and Asana's recorded message")
+    func rateLimit() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(requestsPerMinute: 3))
+        defer { sandbox.stop() }
+        for _ in 0..<3 { #expect(try await Self.get(sandbox, "/workspaces").status == 200) }
+        let refused = try await Self.get(sandbox, "/workspaces")
+        #expect(refused.status == 429)
+        #expect(refused.headers["retry-after"].flatMap(Int.init).map { (1...60).contains($0) } == true)
+        // The recorded sample (../shared/ref/asana/, kept with its origin in ProviderConformance's fixtures).
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ProviderConformance/Fixtures/asana/error-429-rate-limited.json")
+        let recorded = try JSONParser.parse(Data(contentsOf: sample))
+        #expect(refused.body == recorded)
+    }
+}
