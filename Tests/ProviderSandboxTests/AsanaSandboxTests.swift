@@ -142,4 +142,60 @@ struct AsanaSandboxTests {
         let recorded = try JSONParser.parse(Data(contentsOf: sample))
         #expect(refused.body == recorded)
     }
+
+    @Test("a task's detail, stories, subtasks and attachments; an unknown task is a 404 in Asana's words")
+    func children() async throws {
+        let sandbox = try AsanaSandbox(config: AsanaSandboxConfig(issues: 60, projects: 1))
+        defer { sandbox.stop() }
+        let project = try #require(sandbox.projectGIDs.first)
+        let list = try await Self.get(sandbox, "/projects/\(project)/tasks?limit=100&opt_fields=num_subtasks,parent")
+        let tasks = list.body["data"]?.arrayValue ?? []
+        #expect(tasks.count == 60)
+
+        // Stories: the system story of its making first, then the comments, oldest first.
+        var comments = 0
+        for task in tasks.prefix(20) {
+            let gid = try #require(task["gid"]?.stringValue)
+            let stories = try await Self.get(sandbox, "/tasks/\(gid)/stories?limit=100")
+            let records = stories.body["data"]?.arrayValue ?? []
+            #expect(records.first?["resource_subtype"]?.stringValue == "added_to_project")
+            let times = records.compactMap { $0["created_at"]?.stringValue }
+            #expect(times == times.sorted())
+            comments += records.filter { $0["type"]?.stringValue == "comment" }.count
+        }
+        #expect(comments > 0)
+
+        // Subtasks: as many as the parent counts, each naming it as its parent.
+        let parent = try #require(tasks.first { ($0["num_subtasks"]?.intValue ?? 0) > 0 })
+        let parentGID = try #require(parent["gid"]?.stringValue)
+        let subtasks = try await Self.get(sandbox, "/tasks/\(parentGID)/subtasks?limit=100&opt_fields=parent")
+        let children = subtasks.body["data"]?.arrayValue ?? []
+        #expect(children.count == parent["num_subtasks"]?.intValue)
+        #expect(children.allSatisfy { $0["parent"]?["gid"]?.stringValue == parentGID })
+
+        // Detail, with custom fields; an unknown task.
+        let detail = try await Self.get(
+            sandbox, "/tasks/\(parentGID)?opt_fields=name,custom_fields.name,custom_fields.number_value")
+        #expect(detail.body["data"]?["custom_fields"]?[0]?["name"]?.stringValue == "Story points")
+        let missing = try await Self.get(sandbox, "/tasks/1400000999999")
+        #expect(missing.status == 404)
+        #expect(missing.body["errors"]?[0]?["message"]?.stringValue == "task: Unknown object: 1400000999999")
+
+        // Attachments: compact, or with a download URL that expires and a permanent one to store.
+        var found: JSONValue?
+        for task in tasks {
+            let gid = try #require(task["gid"]?.stringValue)
+            let answer = try await Self.get(
+                sandbox, "/attachments?parent=\(gid)&limit=100&opt_fields=name,size,download_url,permanent_url")
+            if let first = answer.body["data"]?.arrayValue?.first {
+                found = first
+                break
+            }
+        }
+        let attachment = try #require(found)
+        #expect(attachment["download_url"]?.stringValue?.hasPrefix(sandbox.apiBase) == true)
+        #expect(attachment["download_url"]?.stringValue?.contains("expires=") == true)
+        #expect(attachment["permanent_url"]?.stringValue?.hasPrefix("https://app.asana.com/") == true)
+        #expect(try await Self.get(sandbox, "/attachments?limit=10").status == 400)
+    }
 }

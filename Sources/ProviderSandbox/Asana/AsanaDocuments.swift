@@ -114,6 +114,7 @@ struct AsanaDocuments {
                         ])
                 ]
             },
+            "custom_fields": { .array(customFields(item).map { fields.object("custom_fields", $0) }) },
             "num_subtasks": {
                 .number(Double(world.issues.values.filter { $0.parent == item.id && !$0.isArchived }.count))
             },
@@ -135,5 +136,87 @@ struct AsanaDocuments {
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// The task's custom fields as Asana sends them: "Story points" (number) and "Priority" (enum).
+    func customFields(_ item: WorkItem) -> [JSONValue] {
+        let points: JSONValue = [
+            "gid": "1700000000001", "resource_type": "custom_field", "name": "Story points", "type": "number",
+            "resource_subtype": "number", "number_value": item.storyPoints.map(JSONValue.number) ?? .null,
+            "display_value": item.storyPoints.map { .string(String(format: "%g", $0)) } ?? .null,
+        ]
+        let priority = item.priority.flatMap { index in
+            WorldVocabulary.priorities.indices.contains(index) ? WorldVocabulary.priorities[index] : nil
+        }
+        let option: JSONValue =
+            priority.map { name in
+                [
+                    "gid": .string(String(1_700_000_000_100 + (WorldVocabulary.priorities.firstIndex(of: name) ?? 0))),
+                    "resource_type": "enum_option", "name": .string(name), "enabled": true,
+                ]
+            } ?? .null
+        let enumField: JSONValue = [
+            "gid": "1700000000002", "resource_type": "custom_field", "name": "Priority", "type": "enum",
+            "resource_subtype": "enum", "enum_value": option,
+            "display_value": priority.map(JSONValue.string) ?? .null,
+        ]
+        return [points, enumField]
+    }
+
+    /// The person of world user `index`, compact.
+    func user(_ index: Int) -> JSONValue {
+        guard world.users.indices.contains(index) else { return .null }
+        return [
+            "gid": .string(Self.userGID(index)), "resource_type": "user",
+            "name": .string(world.users[index].displayName),
+        ]
+    }
+
+    /// A task's stories, oldest first: "added to project" when it was made, then its comments.
+    func stories(_ item: WorkItem, fields: AsanaFieldSelection) -> [JSONValue] {
+        let added: JSONValue = [
+            "gid": .string(String(1_800_000_000_000 + Int64(item.id))), "resource_type": "story",
+            "resource_subtype": "added_to_project", "type": "system", "created_at": Self.time(item.created),
+            "created_by": user(item.reporter), "text": .string("added to \(world.projects.name(item.project))"),
+        ]
+        let comments = item.comments.map { comment -> JSONValue in
+            [
+                "gid": .string(String(1_810_000_000_000 + Int64(comment.id))), "resource_type": "story",
+                "resource_subtype": "comment_added", "type": "comment", "created_at": Self.time(comment.created),
+                "created_by": user(comment.author), "text": .string(comment.text),
+                "html_text": .string("<body>\(Self.escaped(comment.text))</body>"),
+            ]
+        }
+        return ([added] + comments).map { story in
+            guard !fields.isEmpty, case .object(let all) = story else { return story }
+            return .object(all.filter { ["gid", "resource_type"].contains($0.key) || fields.wants($0.key) })
+        }
+    }
+
+    /// A task's attachments: compact, or with `download_url` (valid for two minutes, never to be
+    /// stored), `permanent_url` and `view_url` when asked for.
+    func attachments(_ item: WorkItem, fields: AsanaFieldSelection, base: String, now: Date) -> [JSONValue] {
+        item.attachments.map { attachment -> JSONValue in
+            let gid = String(1_900_000_000_000 + Int64(attachment.id))
+            let expires = Int64(now.timeIntervalSince1970) + 120
+            let full: [String: JSONValue] = [
+                "gid": .string(gid), "resource_type": .string("attachment"), "name": .string(attachment.text),
+                "resource_subtype": .string("asana"), "created_at": Self.time(attachment.created),
+                "size": .number(Double(attachment.size)), "host": .string("asana"),
+                "download_url": .string("\(base)/attachments/\(gid)/download?expires=\(expires)"),
+                "permanent_url": .string("https://app.asana.com/app/asana/-/get_asset?asset_id=\(gid)"),
+                "view_url": .string("https://app.asana.com/app/asana/-/get_asset?asset_id=\(gid)"),
+                "parent": ["gid": .string(Self.taskGID(item.id)), "resource_type": "task"],
+            ]
+            guard !fields.isEmpty else {
+                return .object(full.filter { ["gid", "name", "resource_type", "resource_subtype"].contains($0.key) })
+            }
+            return .object(full.filter { ["gid", "resource_type"].contains($0.key) || fields.wants($0.key) })
+        }
+    }
+
+    /// The live item a task gid names (a deleted or archived one is not found, as Asana answers 404).
+    func item(taskGID gid: String) -> WorkItem? {
+        Self.itemID(taskGID: gid).flatMap { world.issues[$0] }.flatMap { $0.isArchived ? nil : $0 }
     }
 }

@@ -42,6 +42,31 @@ extension AsanaSandbox {
             let fields = AsanaFieldSelection(request.query["opt_fields"])
             let tasks = documents.tasks(project: project, modifiedSince: since)
             return page(tasks.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+        case 1 where parts[0] == "attachments":
+            guard let parent = request.query["parent"] else {
+                return Self.errors(400, ["parent: Missing input"])
+            }
+            guard let item = documents.item(taskGID: parent) else {
+                return Self.errors(404, ["parent: Unknown object: \(parent)"])
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            return page(
+                documents.attachments(item, fields: fields, base: apiBase, now: Date()), request: request,
+                path: request.path)
+        case 2 where parts[0] == "tasks", 3 where parts[0] == "tasks":
+            guard let item = documents.item(taskGID: parts[1]) else {
+                return Self.errors(404, ["task: Unknown object: \(parts[1])"])
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            switch parts.count == 3 ? parts[2] : "" {
+            case "": return Self.data(documents.task(item, fields: fields))
+            case "stories": return page(documents.stories(item, fields: fields), request: request, path: request.path)
+            case "subtasks":
+                let children = documents.world.issues.values.filter { $0.parent == item.id && !$0.isArchived }
+                    .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+                return page(children.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+            default: return Self.errors(404, ["Not Found"])
+            }
         default:
             return Self.errors(404, ["Not Found"])
         }

@@ -2,22 +2,25 @@ import Foundation
 import ImportCore
 import ProviderSandbox
 
-/// `tributary sandbox jira|linear`: serves a provider emulator on loopback until stopped.
+/// `tributary sandbox jira|linear|asana`: serves a provider emulator on loopback until stopped.
 enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
         usage: [
             "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [faults…]",
             "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
+            "sandbox asana [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
         ],
         details: """
-            Emulates Jira Cloud (or Data Center), or Linear's GraphQL API, over one deterministic generated
-            world (the same issues for the same seed and size). It prints its URL and the credentials it
+            Emulates Jira Cloud (or Data Center), Linear's GraphQL API, or Asana's REST API, over one
+            deterministic generated world (the same issues for the same seed and size). It prints its URL and the credentials it
             accepts, then serves until interrupted (Ctrl-C). Linear's rate limits: --requests-per-window N
             per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does). Jira's burst
             limits: --burst-rate R requests a second with bursts of --burst-size N per account, refused
             with 429, Retry-After and RateLimit-Reason: jira-burst-based once spent (as Jira Cloud does).
             Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean).
+            Asana's limit: --requests-per-minute N (429 with Retry-After once spent); its page offsets
+            expire after ten minutes. The Asana provider itself is not ready yet: this serves its tests.
             Faults: --latency-ms N, --rate-429 F (with Retry-After), --rate-500 F, --rate-503 F,
             --drop F (connection closed mid-body), --truncate F (cut JSON), each F a fraction 0…1.
             Control endpoints for other processes: POST /__sandbox/mutate?update=K&delete=K&add=K&move=K&archive=K&trash=K,
@@ -40,6 +43,7 @@ enum SandboxCommand {
             OptionSpec("burst-size", value: "N", help: "Jira: burst budget, the most requests at once (default 10)."),
             OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
             OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
+            OptionSpec("requests-per-minute", value: "N", help: "Asana: requests a minute (default 1500)."),
         ],
         run: run)
 
@@ -53,9 +57,10 @@ enum SandboxCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         guard context.arguments.positionals.count == 1, let which = context.arguments.positionals.first,
-            ["jira", "linear"].contains(which)
+            ["jira", "linear", "asana"].contains(which)
         else {
-            throw CLIError.usage("which sandbox? `tributary sandbox jira` or `tributary sandbox linear`")
+            throw CLIError.usage(
+                "which sandbox? `tributary sandbox jira`, `tributary sandbox linear` or `tributary sandbox asana`")
         }
         var faults = FaultPlan()
         faults.latencyMilliseconds = try context.arguments.int("latency-ms", in: 0...60_000) ?? 0
@@ -71,7 +76,24 @@ enum SandboxCommand {
         let projects = try context.arguments.int("projects", in: 1...500) ?? 2
         let port = try context.arguments.int("port", in: 0...65535) ?? 0
         let stop: @Sendable () -> Void
-        if which == "linear" {
+        if which == "asana" {
+            var config = AsanaSandboxConfig(issues: issues, projects: projects, seed: seed, faults: faults)
+            config.requestsPerMinute = try context.arguments.int("requests-per-minute", in: 1...1_000_000) ?? 1500
+            let sandbox = try AsanaSandbox(config: config, port: UInt16(port))
+            stop = { sandbox.stop() }
+            if context.json {
+                context.console.json([
+                    "url": .string(sandbox.apiBase), "token": .string(config.token), "email": .string(config.email),
+                    "issues": .number(Double(issues)), "projects": .array(sandbox.projectGIDs.map(JSONValue.string)),
+                ])
+            } else {
+                context.console.out(
+                    "Asana sandbox serving \(issues) tasks in \(projects) project(s) at \(sandbox.apiBase)")
+                context.console.out("  token \(config.token) (as Bearer; sandbox credentials, not secrets)")
+                context.console.out("  projects: \(sandbox.projectGIDs.joined(separator: ", "))")
+                context.console.out("Press Ctrl-C to stop.")
+            }
+        } else if which == "linear" {
             var config = LinearSandboxConfig(issues: issues, teams: projects, seed: seed, faults: faults)
             config.requestsPerWindow = try context.arguments.int("requests-per-window", in: 1...1_000_000) ?? 5000
             config.windowSeconds = try context.arguments.int("window-seconds", in: 1...86_400) ?? 3600

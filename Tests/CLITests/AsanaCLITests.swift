@@ -1,0 +1,36 @@
+import Foundation
+import ImportCore
+import ProviderSandbox
+import TestSupport
+import Testing
+
+/// The Asana sandbox from the built binary: what other processes (a demo, a benchmark) talk to.
+@Suite("Asana, end to end (the built binary's sandbox)")
+struct AsanaCLITests {
+    @Test("tributary sandbox asana serves Asana's API until interrupted, with the token it prints")
+    func sandboxCommand() async throws {
+        let cli = try CLIHarness()
+        let port = try SandboxServer { _ in .text(200, "") }
+        let number = port.port
+        port.stop()
+        let server = try CLIProcess.launch(
+            ["sandbox", "asana", "--port", String(number), "--issues", "20"], environment: cli.environment())
+        let base = "http://127.0.0.1:\(number)/api/1.0"
+        let client = HTTPClient(credentials: nil, options: ConnectionOptions(maxAttempts: 1))
+        var request = HTTPRequest(method: "GET", url: try #require(URL(string: base + "/users/me")))
+        request.headers["Authorization"] = "Bearer \(AsanaSandboxConfig().token)"
+        var me: JSONValue?
+        for _ in 0..<100 {
+            if let response = try? await client.send(request), response.status == 200 {
+                me = try JSONParser.parse(response.body)
+                break
+            }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        #expect(me?["data"]?["email"]?.stringValue == AsanaSandboxConfig().email)
+        server.send(SIGINT)
+        let result = await server.wait(timeout: 30)
+        #expect(result.stdout.contains("Asana sandbox serving 20 tasks in 2 project(s) at \(base)"))
+        #expect(result.stdout.contains("token \(AsanaSandboxConfig().token)"))
+    }
+}
