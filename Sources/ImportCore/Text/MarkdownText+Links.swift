@@ -94,9 +94,7 @@ extension MarkdownText {
             // <destination>: anything but a line break or an unescaped '>'.
             end += 1
             while end < limit, chars[end] != ">", chars[end] != "\n" {
-                if chars[end] == "\\", end + 1 < limit, chars[end + 1].isPunctuation || chars[end + 1].isSymbol {
-                    end += 1
-                }
+                if chars[end] == "\\", end + 1 < limit, isEscapable(chars[end + 1]) { end += 1 }
                 url.append(chars[end])
                 end += 1
             }
@@ -107,7 +105,7 @@ extension MarkdownText {
             var depth = 0
             while end < limit, !isMarkdownWhitespace(chars[end]) {
                 let c = chars[end]
-                if c == "\\", end + 1 < limit, chars[end + 1].isPunctuation || chars[end + 1].isSymbol {
+                if c == "\\", end + 1 < limit, isEscapable(chars[end + 1]) {
                     url.append(chars[end + 1])
                     end += 2
                     continue

@@ -115,6 +115,11 @@ struct CommonMarkCorpusTests {
             "<ul><li><pre><code>x = *1*\n</code></pre></li><li>y</li></ul>"
         ),
         ("a heading and a rule as items", "- ## Title\n- ***", "<ul><li><h2>Title</h2></li><li><hr /></li></ul>"),
+        (
+            "a backslash escapes ASCII punctuation only: before « it stays in a destination",
+            #"[docs](https://x.test/a\«b) and [more](<https://x.test/c\«d>)"#,
+            #"<p><a href="https://x.test/a%5C%C2%ABb">docs</a> and <a href="https://x.test/c%5C%C2%ABd">more</a></p>"#
+        ),
     ]
 
     static func normalized(_ text: String) -> String {
