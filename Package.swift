@@ -127,6 +127,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "AsanaProviderTests",
+            dependencies: ["ImportCore", "AsanaProvider", "ProviderSandbox"],
+            path: "Tests/AsanaProviderTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "LinearProviderTests",
             dependencies: [
                 "ImportCore", "WorkspaceStore", "ImportTesting", "LinearProvider", "ProviderSandbox", "TestSupport",

@@ -157,14 +157,19 @@ struct ConformanceSuite {
         arguments: providerCases)
     func sandbox(_ provider: ProviderCase) async throws {
         guard let start = provider.sandbox else {
-            // Stubs: everything that needs a server fails with a typed not-implemented error.
+            // Stubs: reading records fails with a typed not-implemented error, before any request
+            // (the connection points at the real service: nothing may be sent there).
             let registered = try #require(registry.provider(provider.id))
             let connection = try registered.connect(
                 ConnectionSettings(
                     baseURL: registered.descriptor.defaultBaseURL!,
                     credentials: Credentials(
                         kind: registered.descriptor.authKinds[0], secret: SecretString("pk_test_0123456789"))))
-            let error = await captureError(ProviderError.self) { _ = try await connection.verify() }
+            let error = await captureError(ProviderError.self) {
+                _ = try await connection.page(RecordQuery(containers: ["1"]), from: nil)
+            }
+            #expect(
+                connection.metrics.requests == 0, "a stub sent a request to \(registered.descriptor.defaultBaseURL!)")
             #expect(error?.kind == .notImplemented)
             #expect(error?.message.contains(provider.id) == true)
             return

@@ -1,7 +1,8 @@
 import Foundation
 import ImportCore
 
-/// Asana: registered with its auth, requests, pagination and mapping table; the HTTP part is a stub.
+/// Asana: registered with its auth, requests, pagination and mapping table; the token is verified
+/// and the projects listed over HTTP, reading tasks is not built yet.
 public struct AsanaProvider: Provider {
     /// The provider's id in configs and connections.
     public static let id = "asana"
@@ -18,11 +19,12 @@ public struct AsanaProvider: Provider {
             verifyEndpoint: "GET /users/me", pagination: "offset tokens: limit + offset from next_page.offset",
             containerNoun: "project",
             readiness: .stub(
-                works: ["registration", "Bearer auth", "request building", "page parsing", "mapping table"],
-                missing: [
-                    "HTTP fetching (tasks, subtasks, stories, attachments)",
-                    "the sandbox's stories, subtasks, attachments and custom fields, and `tributary sandbox asana`",
-                ]))
+                works: [
+                    "registration", "Bearer auth", "verifying the token (GET /users/me)",
+                    "listing projects (every workspace, every page)", "request building", "page parsing",
+                    "mapping table", "sandbox (`tributary sandbox asana`)",
+                ],
+                missing: ["HTTP fetching of tasks, subtasks, stories and attachments", "delete reconciliation"]))
     }
 
     /// A connection with `settings`.
@@ -32,6 +34,6 @@ public struct AsanaProvider: Provider {
                 provider: Self.id, kind: .configuration, message: "Asana takes a personal access token (Bearer)",
                 hint: "Create one in Asana under My settings → Apps → Developer apps, and connect with --pat-stdin.")
         }
-        return StubConnection(provider: Self.id, siteURL: "https://app.asana.com")
+        return AsanaConnection(settings: settings)
     }
 }
