@@ -30,10 +30,23 @@ struct BulkFetchTests {
     @Test("Data Center: ids listed 1,000 a search, the issues fetched by a search for their ids, several at once")
     func dataCenterSameRecords() async throws {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 1250, deployment: .dataCenter))
-        let chain = try await allRecords(try fixture.connection(extras: ["bulkFetch": "off"]), Self.query)
+        var query = Self.query
+        query.fields.append("changelog.histories")
+        let chain = try await allRecords(try fixture.connection(extras: ["bulkFetch": "off"]), query)
         let chainSearches = fixture.sandbox.requestCounts["POST /rest/api/2/search"] ?? 0
         fixture.sandbox.resetRequestCounts()
-        let bulk = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), Self.query)
+        // An id listing asks for `updated` only: no changelog, which the issues' own fetch brings.
+        let listingExpands = Mutex(false)
+        fixture.sandbox.intercept { request, emulator in
+            if let body = try? JSONParser.parse(request.body), body["fields"] == ["updated"],
+                body["expand"] != nil
+            {
+                listingExpands.withLock { $0 = true }
+            }
+            return emulator()
+        }
+        let bulk = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), query)
+        #expect(!listingExpands.withLock { $0 }, "an id listing expanded the changelog")
         #expect(bulk.records.count == 1250)
         #expect(bulk.records.map(\.jsonText) == chain.records.map(\.jsonText))
         // 2 listings (1,000 and 250 ids) and 63 fetches of 20 ids, against the chain's 63 pages and

@@ -147,7 +147,7 @@ extension JiraConnection {
         let context = "listing issues"
         let page = try await dataCenterPage(
             query, cursor: JiraCursor(position: position), builder: builder, fields: ["updated"],
-            maxResults: Self.idsPerDataCenterListing)
+            maxResults: Self.idsPerDataCenterListing, expandChangelog: false)
         var seen = Set<String>()
         let listed = try page.records.map { issue -> (id: String, position: JiraCursor.Position) in
             guard let position = JiraCursor.position(of: issue) else {

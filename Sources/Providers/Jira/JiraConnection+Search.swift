@@ -197,9 +197,11 @@ extension JiraConnection {
     /// Data Center: `/rest/api/2/search` with `startAt`. Offsets shift when issues change during a
     /// run (JRASERVER-69860), so every page starts a new keyset window after the last record seen.
     /// The end is judged by `total` (a server may cap `maxResults` below what was asked); an empty page
-    /// before it, or a page of issues already seen, stops with `noProgress`.
+    /// before it, or a page of issues already seen, stops with `noProgress`. `expandChangelog` (by
+    /// default: when the mapping reads it) embeds each issue's changelog; an id listing does without.
     func dataCenterPage(
-        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int
+        _ query: RecordQuery, cursor: JiraCursor, builder: JQLBuilder, fields: [String], maxResults: Int,
+        expandChangelog: Bool? = nil
     ) async throws -> SearchPage {
         let context = "searching issues"
         var offset = cursor.offset
@@ -210,8 +212,8 @@ extension JiraConnection {
                 "jql": .string(jql), "startAt": .number(Double(offset)), "maxResults": .number(Double(maxResults)),
                 "fields": .array(fields.map(JSONValue.string)),
             ]
-            if Self.wantsChangelog(query) { body["expand"] = ["changelog"] }
-            let (answer, response) = try await exchange("search", method: "POST", body: .object(body), context: context)
+            if expandChangelog ?? Self.wantsChangelog(query) { body["expand"] = ["changelog"] }
+            let (http, response) = try await exchange("search", method: "POST", body: .object(body), context: context)
             let raw = try JiraAnswer.list(response, "issues", context: context)
             let total = try JiraAnswer.requiredCount(response, "total", context: context)
             let isLast = offset + raw.count >= total
@@ -234,7 +236,7 @@ extension JiraConnection {
             }
             return SearchPage(
                 records: issues, isLast: isLast, token: nil, offset: 0, total: cursor.position == nil ? total : nil,
-                answeredAt: Self.serverMilliseconds(answer))
+                answeredAt: Self.serverMilliseconds(http))
         }
     }
 
