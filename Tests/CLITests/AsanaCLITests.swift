@@ -10,9 +10,7 @@ struct AsanaCLITests {
     @Test("tributary sandbox asana serves Asana's API until interrupted; connect and containers work against it")
     func sandboxCommand() async throws {
         let cli = try CLIHarness()
-        let port = try SandboxServer { _ in .text(200, "") }
-        let number = port.port
-        port.stop()
+        let number = try CLIHarness.freePort()
         let server = try CLIProcess.launch(
             ["sandbox", "asana", "--port", String(number), "--issues", "20"], environment: cli.environment())
         let base = "http://127.0.0.1:\(number)/api/1.0"

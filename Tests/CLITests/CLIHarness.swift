@@ -1,10 +1,18 @@
 import Foundation
 import ImportCore
+import ProviderSandbox
 import TestSupport
 import WorkspaceStore
 
 /// A temporary folder with a key file, for end-to-end runs of the `tributary` binary.
 final class CLIHarness: Sendable {
+    /// A loopback port that was free a moment ago, for a child process to listen on.
+    static func freePort() throws -> UInt16 {
+        let probe = try SandboxServer { _ in .text(200, "") }
+        defer { probe.stop() }
+        return probe.port
+    }
+
     let folder = TemporaryDirectory("tributary-cli")
     let key: String
 

@@ -44,9 +44,7 @@ struct LinearCLITests {
     @Test("tributary sandbox linear serves until interrupted; its printed connect line works")
     func sandboxCommand() async throws {
         let cli = try CLIHarness()
-        let port = try SandboxServer { _ in .text(200, "") }
-        let number = port.port
-        port.stop()
+        let number = try CLIHarness.freePort()
         let server = try CLIProcess.launch(
             ["sandbox", "linear", "--port", String(number), "--issues", "20"], environment: cli.environment())
         let endpoint = "http://127.0.0.1:\(number)/graphql"

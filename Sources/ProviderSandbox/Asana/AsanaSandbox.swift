@@ -36,16 +36,11 @@ public final class AsanaSandbox: Sendable {
     public init(config: AsanaSandboxConfig = AsanaSandboxConfig(), port: UInt16 = 0) throws {
         self.config = config
         state = Mutex(State(world: SandboxWorld(config: config.world)))
-        let box = HandlerBox()
+        let box = SandboxHandlerBox<AsanaSandbox>()
         server = try SandboxServer(port: port, faults: config.faults) { request in
-            box.sandbox?.handle(request) ?? .text(503, "starting")
+            box.facade?.handle(request) ?? .text(503, "starting")
         }
-        box.sandbox = self
-    }
-
-    /// Breaks the reference cycle server → handler → sandbox at start-up.
-    private final class HandlerBox: @unchecked Sendable {
-        weak var sandbox: AsanaSandbox?
+        box.facade = self
     }
 
     /// Stops the server.

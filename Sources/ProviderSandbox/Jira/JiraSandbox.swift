@@ -60,21 +60,16 @@ public final class JiraSandbox: Sendable {
         var initial = State(world: world)
         initial.burst = config.burst
         state = Mutex(initial)
-        let box = HandlerBox()
+        let box = SandboxHandlerBox<JiraSandbox>()
         server = try SandboxServer(port: port, faults: config.faults) { request in
-            box.sandbox?.handle(request) ?? .text(503, "starting")
+            box.facade?.handle(request) ?? .text(503, "starting")
         }
-        let mediaBox = HandlerBox()
+        let mediaBox = SandboxHandlerBox<JiraSandbox>()
         media = try SandboxServer(port: 0) { request in
-            mediaBox.sandbox?.mediaAnswer(request) ?? .text(503, "starting")
+            mediaBox.facade?.mediaAnswer(request) ?? .text(503, "starting")
         }
-        box.sandbox = self
-        mediaBox.sandbox = self
-    }
-
-    /// Breaks the reference cycle server → handler → sandbox at start-up.
-    private final class HandlerBox: @unchecked Sendable {
-        weak var sandbox: JiraSandbox?
+        box.facade = self
+        mediaBox.facade = self
     }
 
     /// Stops the server.

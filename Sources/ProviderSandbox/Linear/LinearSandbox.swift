@@ -40,16 +40,11 @@ public final class LinearSandbox: Sendable {
     public init(config: LinearSandboxConfig = LinearSandboxConfig(), port: UInt16 = 0) throws {
         self.config = config
         state = Mutex(State(world: SandboxWorld(config: config.world), limiter: LinearRateLimiter(config: config)))
-        let box = HandlerBox()
+        let box = SandboxHandlerBox<LinearSandbox>()
         server = try SandboxServer(port: port, faults: config.faults) { request in
-            box.sandbox?.handle(request) ?? .text(503, "starting")
+            box.facade?.handle(request) ?? .text(503, "starting")
         }
-        box.sandbox = self
-    }
-
-    /// Breaks the reference cycle server → handler → sandbox at start-up.
-    private final class HandlerBox: @unchecked Sendable {
-        weak var sandbox: LinearSandbox?
+        box.facade = self
     }
 
     /// Stops the server.
