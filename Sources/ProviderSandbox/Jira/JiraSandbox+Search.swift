@@ -99,12 +99,15 @@ extension JiraSandbox {
             var matched: [WorkItem] = []
             do throws(JQLEvaluator.EvaluationError) {
                 // Archived (and trashed) issues are not found by JQL, as in Jira Cloud.
-                let named = evaluator.confinedTo.map { names in
-                    Set(names.compactMap { Int($0) ?? state.index.byKey[$0.uppercased()] }).compactMap {
-                        state.world.issues[$0]
-                    }
-                }
-                for issue in named ?? Array(state.world.issues.values)
+                // The issues a search names, or the whole world (read in place, not copied).
+                let candidates: AnySequence<WorkItem> =
+                    evaluator.confinedTo.map { names in
+                        AnySequence(
+                            Set(names.compactMap { Int($0) ?? state.index.byKey[$0.uppercased()] }).compactMap {
+                                state.world.issues[$0]
+                            })
+                    } ?? AnySequence(state.world.issues.values)
+                for issue in candidates
                 where !issue.isArchived && !config.forbiddenProjects.contains(projects.key(issue.project)) {
                     if try evaluator.matches(issue) { matched.append(issue) }
                 }

@@ -5,9 +5,7 @@ import ImportCore
 enum AsanaErrors {
     /// The messages of an Asana error body (`{"errors": [{"message", "help"}]}`), bounded.
     static func messages(_ body: JSONValue?) -> [String] {
-        (body?["errors"]?.arrayValue ?? []).prefix(10).compactMap { $0["message"]?.stringValue }.map {
-            String($0.prefix(500))
-        }
+        AsanaAPI.errorMessages(body ?? .null).prefix(10).map { String($0.prefix(500)) }
     }
 
     /// A failed request as Asana explained it.

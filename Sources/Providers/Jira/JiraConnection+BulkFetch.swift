@@ -55,22 +55,19 @@ extension JiraConnection {
             }
             return window
         }
-        if let listed, window == nil {
-            let first = try await withTaskCancellationHandler {
-                try await listed.value
-            } onCancel: {
-                listed.cancel()
+        if window == nil || window?.ids.isEmpty == true {
+            let next: JiraIDWindow?
+            if let listed, window == nil {
+                next = try await withTaskCancellationHandler {
+                    try await listed.value
+                } onCancel: {
+                    listed.cancel()
+                }
+            } else {
+                next = try await listIDs(
+                    query, after: window?.continuesAfter ?? cursor.position, token: window?.token, builder: builder)
             }
-            window = first.map { listed in
-                var listed = listed
-                listed.total = listed.total ?? total
-                return listed
-            }
-        } else if window == nil || window?.ids.isEmpty == true {
-            window = try await listIDs(
-                query, after: window?.continuesAfter ?? cursor.position, token: window?.token, builder: builder
-            )
-            .map { listed in
+            window = next.map { listed in
                 var listed = listed
                 listed.total = listed.total ?? window?.total ?? total
                 return listed

@@ -9,8 +9,8 @@ extension JiraConnection {
         let builder = JQLBuilder(timeZoneIdentifier: try await userTimeZone())
         let current = try cursor.map(JiraCursor.decode) ?? JiraCursor(position: nil)
         var total: Int?
+        if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
         if route.deployment == .cloud {
-            if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
             if cursor == nil {
                 // A fresh run counts first: a large one lists ids and fetches the issues in bulk.
                 // A full run (no lower bound) is the one likely to be large: its first listing goes
@@ -28,19 +28,16 @@ extension JiraConnection {
                 }
                 listing?.cancel()
             }
-        } else {
-            if current.bulk { return try await bulkPage(query, cursor: current, builder: builder, total: nil) }
-            if cursor == nil, mayFetchInBulk(query) {
-                // Data Center has no count: a full run's first id listing says how many issues match
-                // (exactly) and how far the site is. Listed, they are fetched in bulk or not at all.
-                let started = Date()
-                let listing = try await listDataCenterIDs(query, after: nil, builder: builder)
-                total = listing?.total
-                if usesBulkFetch(total: total, countSeconds: Date().timeIntervalSince(started), query: query) {
-                    return try await bulkPage(
-                        query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total,
-                        listed: Task { listing })
-                }
+        } else if cursor == nil, mayFetchInBulk(query) {
+            // Data Center has no count: a full run's first id listing says how many issues match
+            // (exactly) and how far the site is. Listed, they are fetched in bulk or not at all.
+            let started = Date()
+            let listing = try await listDataCenterIDs(query, after: nil, builder: builder)
+            total = listing?.total
+            if usesBulkFetch(total: total, countSeconds: Date().timeIntervalSince(started), query: query) {
+                return try await bulkPage(
+                    query, cursor: JiraCursor(position: nil, bulk: true), builder: builder, total: total,
+                    listed: Task { listing })
             }
         }
         let wanted = max(1, min(query.pageSize, query.limit ?? .max))
