@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -227,13 +228,22 @@ public struct CLIProcess {
         if let stdin {
             let input = Pipe()
             process.standardInput = input
-            try process.run()
+            try launch(process)
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try? input.fileHandleForWriting.close()
         } else {
             process.standardInput = FileHandle.nullDevice
-            try process.run()
+            try launch(process)
         }
         return (process, try FileHandle(forReadingFrom: outURL), try FileHandle(forReadingFrom: errURL))
+    }
+
+    /// One launch at a time: Foundation's `Process.run` on Linux has crashed copying its arguments
+    /// while other tests launched children on other threads (signal 11 in `memcpy`, seen once in
+    /// `swift test` with dozens of children started in parallel).
+    static let launches = Mutex(())
+
+    static func launch(_ process: Process) throws {
+        try launches.withLock { _ in try process.run() }
     }
 }
