@@ -260,7 +260,10 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .markdownToText:
             return try mapText(value) { MarkdownText.plainText($0) }
         case .htmlToText:
-            return try mapText(value) { HTMLText.plainText($0) }
+            // An empty document (Asana's `<body></body>`) is no text at all, as an empty ADF document is.
+            guard case .string(let html) = value else { return try mapText(value) { HTMLText.plainText($0) } }
+            let text = HTMLText.plainText(html)
+            return text.allSatisfy(\.isWhitespace) ? nil : .string(text)
         case .wikiToText:
             guard case .string(let text) = value else { return value }
             return .string(WikiText.plainText(text))
