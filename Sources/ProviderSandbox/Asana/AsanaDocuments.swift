@@ -45,11 +45,41 @@ struct AsanaDocuments {
     }
 
     /// The tasks of project `index` in the project's order (oldest first), changed at or after
-    /// `modifiedSince` (milliseconds) when given; archived (deleted) ones are gone.
+    /// `modifiedSince` (milliseconds) when given; archived (deleted) ones are gone, and subtasks are
+    /// not listed: as in Asana, they belong to their parent, not to the project.
     func tasks(project index: Int, modifiedSince: Int64?) -> [WorkItem] {
         world.issues.values.filter { item in
-            item.project == index && !item.isArchived && modifiedSince.map { item.updated >= $0 } != false
+            item.project == index && !item.isArchived && Self.asanaParent(item) == nil
+                && modifiedSince.map { item.updated >= $0 } != false
         }.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+    }
+
+    /// The subtasks of `item`, in the order they were made.
+    func subtasks(of item: WorkItem) -> [WorkItem] {
+        world.issues.values.filter { $0.parent == item.id && !$0.isArchived && Self.asanaParent($0) != nil }
+            .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+    }
+
+    /// The task a world item is a subtask of in Asana: only Jira's sub-tasks are; an epic is a
+    /// milestone its tasks are dependencies of.
+    static func asanaParent(_ item: WorkItem) -> Int? { item.type == "Sub-task" ? item.parent : nil }
+
+    /// The milestone (a world epic) that `item` is a dependency of, if any.
+    func milestone(of item: WorkItem) -> WorkItem? {
+        guard item.type != "Sub-task", item.type != "Epic", let parent = item.parent,
+            let epic = world.issues[parent], epic.type == "Epic", !epic.isArchived
+        else { return nil }
+        return epic
+    }
+
+    /// A task as another task names it (`dependents`, `dependencies`).
+    func compactTask(_ item: WorkItem, path: String, fields: AsanaFieldSelection) -> JSONValue {
+        fields.object(
+            path,
+            [
+                "gid": .string(Self.taskGID(item.id)), "resource_type": "task", "name": .string(item.summary),
+                "resource_subtype": .string(item.type == "Epic" ? "milestone" : "default_task"),
+            ])
     }
 
     static func time(_ milliseconds: Int64) -> JSONValue {
@@ -61,31 +91,20 @@ struct AsanaDocuments {
         var record: [String: JSONValue] = [
             "gid": .string(Self.taskGID(item.id)), "resource_type": .string("task"),
         ]
+        let subtype: JSONValue = .string(item.type == "Epic" ? "milestone" : "default_task")
         guard !fields.isEmpty else {
             record["name"] = .string(item.summary)
-            record["resource_subtype"] = .string("default_task")
+            record["resource_subtype"] = subtype
             return .object(record)
         }
         let done = WorldVocabulary.statuses[item.status].category == "done"
         let project = Self.projectGID(item.project)
-        func person(_ index: Int?, _ path: String) -> JSONValue {
-            guard let index, index < world.users.count else { return .null }
-            let user = world.users[index]
-            return fields.object(
-                path,
-                [
-                    "gid": .string(Self.userGID(index)), "resource_type": "user", "name": .string(user.displayName),
-                    "email": user.email.map(JSONValue.string) ?? .null,
-                ])
-        }
         let all: [String: () -> JSONValue] = [
             "name": { .string(item.summary) },
-            "resource_subtype": { .string("default_task") },
-            "notes": { .string(item.variant == nil ? "" : "Details for \(item.summary).") },
+            "resource_subtype": { subtype },
+            "notes": { .string(item.variant.map { AsanaRichText.plain(variant: $0, summary: item.summary) } ?? "") },
             "html_notes": {
-                .string(
-                    item.variant == nil
-                        ? "<body></body>" : "<body>Details for <strong>\(Self.escaped(item.summary))</strong>.</body>")
+                .string(item.variant.map { AsanaRichText.html(variant: $0, summary: item.summary) } ?? "<body></body>")
             },
             "completed": { .bool(done) },
             "completed_at": { done ? Self.time(item.updated) : .null },
@@ -93,12 +112,24 @@ struct AsanaDocuments {
             "modified_at": { Self.time(item.updated) },
             "due_on": { item.dueDate.map(JSONValue.string) ?? .null },
             "due_at": { JSONValue.null },
-            "assignee": { person(item.assignee, "assignee") },
+            "assignee": { person(item.assignee, "assignee", fields) },
             "permalink_url": { .string("https://app.asana.com/0/\(project)/\(Self.taskGID(item.id))") },
             "parent": {
-                item.parent.map {
-                    fields.object("parent", ["gid": .string(Self.taskGID($0)), "resource_type": "task"])
-                } ?? .null
+                Self.asanaParent(item).flatMap { world.issues[$0] }.map {
+                    compactTask($0, path: "parent", fields: fields)
+                }
+                    ?? .null
+            },
+            "dependents": {
+                .array(milestone(of: item).map { [compactTask($0, path: "dependents", fields: fields)] } ?? [])
+            },
+            "dependencies": {
+                .array(
+                    item.type != "Epic"
+                        ? []
+                        : world.issues.values.filter { milestone(of: $0)?.id == item.id }.sorted { $0.id < $1.id }.map {
+                            compactTask($0, path: "dependencies", fields: fields)
+                        })
             },
             "tags": { .array(item.labels.map { tag(named: $0, fields: fields) }) },
             "memberships": {
@@ -115,9 +146,7 @@ struct AsanaDocuments {
                 ]
             },
             "custom_fields": { .array(customFields(item).map { fields.object("custom_fields", $0) }) },
-            "num_subtasks": {
-                .number(Double(world.issues.values.filter { $0.parent == item.id && !$0.isArchived }.count))
-            },
+            "num_subtasks": { .number(Double(subtasks(of: item).count)) },
         ]
         for (name, render) in all where fields.wants(name) { record[name] = render() }
         return .object(record)
@@ -138,10 +167,10 @@ struct AsanaDocuments {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    /// The task's custom fields as Asana sends them: "Story points" (number) and "Priority" (enum).
+    /// The task's custom fields as Asana sends them: "Story Points" (number), "Priority" and "Type" (enums).
     func customFields(_ item: WorkItem) -> [JSONValue] {
         let points: JSONValue = [
-            "gid": "1700000000001", "resource_type": "custom_field", "name": "Story points", "type": "number",
+            "gid": "1700000000001", "resource_type": "custom_field", "name": "Story Points", "type": "number",
             "resource_subtype": "number", "number_value": item.storyPoints.map(JSONValue.number) ?? .null,
             "display_value": item.storyPoints.map { .string(String(format: "%g", $0)) } ?? .null,
         ]
@@ -160,16 +189,35 @@ struct AsanaDocuments {
             "resource_subtype": "enum", "enum_value": option,
             "display_value": priority.map(JSONValue.string) ?? .null,
         ]
-        return [points, enumField]
+        let typeOption: JSONValue = [
+            "gid": .string(String(1_700_000_000_200 + (AsanaRichText.typeNames.firstIndex(of: item.type) ?? 0))),
+            "resource_type": "enum_option", "name": .string(item.type), "enabled": true,
+        ]
+        let typeField: JSONValue = [
+            "gid": "1700000000003", "resource_type": "custom_field", "name": "Type", "type": "enum",
+            "resource_subtype": "enum", "enum_value": typeOption, "display_value": .string(item.type),
+        ]
+        // Asana's built-in "Estimated time" (minutes): the world's estimate, two hours a point.
+        let minutes = item.storyPoints.map { $0 * 120 }
+        let estimate: JSONValue = [
+            "gid": "1700000000004", "resource_type": "custom_field", "name": "Estimated time", "type": "number",
+            "resource_subtype": "number", "number_value": minutes.map(JSONValue.number) ?? .null,
+            "display_value": minutes.map { .string(String(format: "%g", $0)) } ?? .null,
+        ]
+        return [points, enumField, typeField, estimate]
     }
 
-    /// The person of world user `index`, compact.
-    func user(_ index: Int) -> JSONValue {
-        guard world.users.indices.contains(index) else { return .null }
-        return [
-            "gid": .string(Self.userGID(index)), "resource_type": "user",
-            "name": .string(world.users[index].displayName),
-        ]
+    /// The person of world user `index` as the field `path` names it: compact, or with the email
+    /// when `opt_fields` asks for it (`created_by.email`).
+    func person(_ index: Int?, _ path: String, _ fields: AsanaFieldSelection) -> JSONValue {
+        guard let index, world.users.indices.contains(index) else { return .null }
+        let user = world.users[index]
+        return fields.object(
+            path,
+            [
+                "gid": .string(Self.userGID(index)), "resource_type": "user", "name": .string(user.displayName),
+                "email": user.email.map(JSONValue.string) ?? .null,
+            ])
     }
 
     /// A task's stories, oldest first: "added to project" when it was made, then its comments.
@@ -177,13 +225,14 @@ struct AsanaDocuments {
         let added: JSONValue = [
             "gid": .string(String(1_800_000_000_000 + Int64(item.id))), "resource_type": "story",
             "resource_subtype": "added_to_project", "type": "system", "created_at": Self.time(item.created),
-            "created_by": user(item.reporter), "text": .string("added to \(world.projects.name(item.project))"),
+            "created_by": person(item.reporter, "created_by", fields),
+            "text": .string("added to \(world.projects.name(item.project))"),
         ]
         let comments = item.comments.map { comment -> JSONValue in
             [
                 "gid": .string(String(1_810_000_000_000 + Int64(comment.id))), "resource_type": "story",
                 "resource_subtype": "comment_added", "type": "comment", "created_at": Self.time(comment.created),
-                "created_by": user(comment.author), "text": .string(comment.text),
+                "created_by": person(comment.author, "created_by", fields), "text": .string(comment.text),
                 "html_text": .string("<body>\(Self.escaped(comment.text))</body>"),
             ]
         }
@@ -213,6 +262,26 @@ struct AsanaDocuments {
             }
             return .object(full.filter { ["gid", "resource_type"].contains($0.key) || fields.wants($0.key) })
         }
+    }
+
+    /// The workspace's people, with the fields `fields` names (`name` and `email` by default).
+    func users(fields: AsanaFieldSelection) -> [JSONValue] {
+        world.users.indices.map { index in
+            let user = world.users[index]
+            var record: [String: JSONValue] = [
+                "gid": .string(Self.userGID(index)), "resource_type": "user", "name": .string(user.displayName),
+            ]
+            if fields.wants("email") { record["email"] = user.email.map(JSONValue.string) ?? .null }
+            return .object(record)
+        }
+    }
+
+    /// The live item holding the attachment `gid`, if any.
+    func item(attachmentGID gid: String) -> WorkItem? {
+        guard let number = Int64(gid), number > 1_900_000_000_000,
+            let id = Int(exactly: number - 1_900_000_000_000)
+        else { return nil }
+        return world.issues.values.first { !$0.isArchived && $0.attachments.contains { $0.id == id } }
     }
 
     /// The live item a task gid names (a deleted or archived one is not found, as Asana answers 404).

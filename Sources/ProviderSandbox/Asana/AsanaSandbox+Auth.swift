@@ -23,8 +23,10 @@ extension AsanaSandbox {
         state.withLock { state -> SandboxResponse? in
             if now.timeIntervalSince(state.minute.start) >= 60 { state.minute = (now, 0) }
             state.minute.requests += 1
-            guard state.minute.requests > config.requestsPerMinute else { return nil }
-            let wait = max(1, Int((60 - now.timeIntervalSince(state.minute.start)).rounded(.up)))
+            let forced = state.forcedRateLimits > 0
+            if forced { state.forcedRateLimits -= 1 }
+            guard forced || state.minute.requests > config.requestsPerMinute else { return nil }
+            let wait = forced ? 1 : max(1, Int((60 - now.timeIntervalSince(state.minute.start)).rounded(.up)))
             // Asana's words (../shared/ref/asana/error-429-rate-limited.json); rejected requests count too.
             return .json(
                 429,

@@ -6,8 +6,22 @@ extension AsanaSandbox {
     /// The most records a page may hold (`limit`).
     static let maxLimit = 100
 
+    /// Asana's answer to `request`, dated by the sandbox's clock: the world's mutations are stamped
+    /// at least a second apart, so its clock may run ahead of this machine's, and a client that dates
+    /// its pass by the server's `Date` must see the server's time.
     func emulate(_ request: SandboxRequest) -> SandboxResponse {
+        var response = answer(request)
+        let clock = state.withLock { $0.world.clock }
+        // The last mutation's second, rounded up: `Date` has whole seconds, and the next mutation
+        // is stamped at least a second after the last.
+        let now = max(Date(), Date(timeIntervalSince1970: Double((clock + 999) / 1000)))
+        response.headers["Date"] = HTTPDate.format(now)
+        return response
+    }
+
+    func answer(_ request: SandboxRequest) -> SandboxResponse {
         let prefix = "/api/1.0/"
+        if request.path.hasPrefix("/attachments/") { return download(request) }
         guard request.path.hasPrefix(prefix) else {
             return Self.errors(404, ["Not Found"])
         }
@@ -28,9 +42,27 @@ extension AsanaSandbox {
                 return Self.errors(404, ["workspace: Unknown object: \(parts[1])"])
             }
             return page(documents.projects, request: request, path: request.path)
+        case 3 where parts[0] == "workspaces" && parts[2] == "users":
+            guard parts[1] == AsanaDocuments.workspaceGID else {
+                return Self.errors(404, ["workspace: Unknown object: \(parts[1])"])
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            return page(documents.users(fields: fields), request: request, path: request.path)
         case 3 where parts[0] == "projects" && parts[2] == "tasks":
+            // Asana's project listing has no modified_since (GET /tasks does): it is ignored here.
             guard let project = documents.projectIndex(gid: parts[1]) else {
                 return Self.errors(404, ["project: Unknown object: \(parts[1])"])
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            let tasks = documents.tasks(project: project, modifiedSince: nil)
+            return page(tasks.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+        case 1 where parts[0] == "tasks":
+            guard let gid = request.query["project"] else {
+                return Self.errors(
+                    400, ["Must specify exactly one of project, tag, section, user task list, or assignee + workspace"])
+            }
+            guard let project = documents.projectIndex(gid: gid) else {
+                return Self.errors(404, ["project: Unknown object: \(gid)"])
             }
             var since: Int64?
             if let text = request.query["modified_since"] {
@@ -51,8 +83,15 @@ extension AsanaSandbox {
             }
             let fields = AsanaFieldSelection(request.query["opt_fields"])
             return page(
-                documents.attachments(item, fields: fields, base: apiBase, now: Date()), request: request,
+                documents.attachments(item, fields: fields, base: baseURL, now: Date()), request: request,
                 path: request.path)
+        case 2 where parts[0] == "attachments":
+            guard let item = documents.item(attachmentGID: parts[1]) else {
+                return Self.errors(404, ["attachment: Unknown object: \(parts[1])"])
+            }
+            let fields = AsanaFieldSelection(request.query["opt_fields"])
+            let all = documents.attachments(item, fields: fields, base: baseURL, now: Date())
+            return Self.data(all.first { $0["gid"]?.stringValue == parts[1] } ?? .null)
         case 2 where parts[0] == "tasks", 3 where parts[0] == "tasks":
             guard let item = documents.item(taskGID: parts[1]) else {
                 return Self.errors(404, ["task: Unknown object: \(parts[1])"])
@@ -62,14 +101,38 @@ extension AsanaSandbox {
             case "": return Self.data(documents.task(item, fields: fields))
             case "stories": return page(documents.stories(item, fields: fields), request: request, path: request.path)
             case "subtasks":
-                let children = documents.world.issues.values.filter { $0.parent == item.id && !$0.isArchived }
-                    .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
-                return page(children.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+                return page(
+                    documents.subtasks(of: item).map { documents.task($0, fields: fields) }, request: request,
+                    path: request.path)
             default: return Self.errors(404, ["Not Found"])
             }
         default:
             return Self.errors(404, ["Not Found"])
         }
+    }
+
+    /// A `download_url`: the file's bytes while the link is valid, with no token (Asana's are
+    /// pre-signed links to its file store); a stale link is refused as the store refuses it.
+    func download(_ request: SandboxRequest) -> SandboxResponse {
+        let parts = request.path.split(separator: "/")
+        state.withLock { state in
+            state.hits["GET /attachments/{gid}/download", default: 0] += 1
+            state.downloads.append((parts.count > 1 ? String(parts[1]) : "", request.header("authorization")))
+        }
+        guard parts.count == 3, parts[2] == "download", let number = Int64(parts[1]),
+            let id = Int(exactly: number - 1_900_000_000_000),
+            let child = state.withLock({ state in
+                state.world.issues.values.lazy.filter { !$0.isArchived }.compactMap { item in
+                    item.attachments.first { $0.id == id }
+                }.first
+            })
+        else { return .text(404, "NoSuchKey") }
+        guard let expires = request.query["expires"].flatMap({ Double($0) }),
+            expires >= Date().timeIntervalSince1970
+        else { return .text(403, "AccessDenied: Request has expired") }
+        return SandboxResponse(
+            status: 200, headers: ["Content-Type": child.mimeType],
+            body: Data(AttachmentBytes.content(id: child.id, size: child.size)))
     }
 
     /// `{"data": value}`.

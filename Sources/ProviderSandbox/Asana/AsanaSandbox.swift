@@ -20,6 +20,10 @@ public final class AsanaSandbox: Sendable {
         var interceptor: Interceptor?
         /// When the current minute of the rate limit began, and the requests counted in it.
         var minute: (start: Date, requests: Int) = (Date(), 0)
+        /// Requests still to be refused 429 whatever the budget says (rate-limit tests).
+        var forcedRateLimits = 0
+        /// Every download link fetched: the attachment's gid and the `Authorization` sent (`nil`: none).
+        var downloads: [(gid: String, authorization: String?)] = []
     }
 
     /// Answers a request in place of the emulator (hostile answers for reliability tests).
