@@ -97,6 +97,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "ImportCore", "WorkspaceStore", "ImportTesting", "ProviderSandbox", "JiraProvider", "LinearProvider",
+                "AsanaProvider",
             ],
             path: "Tests/TestSupport",
             swiftSettings: strict
@@ -128,7 +129,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AsanaProviderTests",
-            dependencies: ["ImportCore", "AsanaProvider", "ProviderSandbox"],
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "AsanaProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "tributary",
+            ],
             path: "Tests/AsanaProviderTests",
             swiftSettings: strict
         ),

@@ -142,6 +142,10 @@ struct BatchAndDemoTests {
         let linearBuiltIn = try RunConfig.parse(Data(DemoSource.linearConfig.utf8), origin: "built-in")
         #expect(linearBuiltIn.source == linearDemo.source && linearBuiltIn.destination == linearDemo.destination)
         #expect(linearBuiltIn.mapping == linearDemo.mapping && linearBuiltIn.connection == linearDemo.connection)
+        let asanaDemo = try RunConfig.load(path: root.appendingPathComponent("Config/demo-asana.json").path)
+        let asanaBuiltIn = try RunConfig.parse(Data(DemoSource.asanaConfig.utf8), origin: "built-in")
+        #expect(asanaBuiltIn.source == asanaDemo.source && asanaBuiltIn.destination == asanaDemo.destination)
+        #expect(asanaBuiltIn.mapping == asanaDemo.mapping && asanaBuiltIn.connection == asanaDemo.connection)
         let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
         #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
 

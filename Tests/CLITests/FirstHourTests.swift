@@ -337,7 +337,8 @@ struct FirstHourTests {
         let quiet = try await cli.run(["migrate", "-q"])
         #expect(!quiet.stderr.contains("unknown option"), "\(quiet.stderr)")
         let demoHelp = try await cli.run(["demo", "--help"])
-        #expect(demoHelp.stdout.contains("demo [--provider jira|linear] [--db PATH] [--owner EMAIL] [--issues N]"))
+        #expect(
+            demoHelp.stdout.contains("demo [--provider jira|linear|asana] [--db PATH] [--owner EMAIL] [--issues N]"))
         let wizardJSON = try await cli.run(["wizard", "--json"])
         #expect(wizardJSON.status == 2 && wizardJSON.stderr.contains("no --json output"), "\(wizardJSON.stderr)")
     }

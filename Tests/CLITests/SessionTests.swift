@@ -279,23 +279,26 @@ struct SessionTests {
         #expect(result.stderr.contains("task.fields: no rule writes the required target \"title\""))
     }
 
-    @Test("a run naming a stub provider fails with the not-implemented message and writes nothing")
+    @Test("a run naming a stub provider fails with the not-implemented message, sends nothing and writes nothing")
     func stubProvider() async throws {
         let cli = try CLIHarness()
+        // The connection names the real service: the stub must fail before any request.
         let connection: JSONValue = [
-            "provider": "asana", "url": "https://app.asana.com/api/1.0", "tokenEnv": "ASANA_TOKEN", "authKind": "pat",
+            "provider": "clickup", "url": "https://api.clickup.com/api/v2", "tokenEnv": "CLICKUP_TOKEN",
+            "authKind": "api-key",
         ]
-        let source: JSONValue = ["provider": "asana", "projects": ["1204380091287000"]]
+        let source: JSONValue = ["provider": "clickup", "projects": ["900100200"]]
         let destination: JSONValue = ["project": "Eng", "createProject": true]
-        let asana = try cli.write(
-            "asana.json", ["connection": connection, "source": source, "destination": destination])
-        let result = try await cli.run(["run", asana], extra: ["ASANA_TOKEN": "1/1200:abcdef0123456789"])
+        let clickup = try cli.write(
+            "clickup.json", ["connection": connection, "source": source, "destination": destination])
+        let result = try await cli.run(["run", clickup], extra: ["CLICKUP_TOKEN": "pk_1200_abcdef0123456789"])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "asana: the asana provider is a stub: fetching records over HTTP is not implemented yet"),
+                "clickup: the clickup provider is a stub: fetching records over HTTP is not implemented yet"),
             "\(result.stderr)")
-        #expect(!result.stderr.contains("1/1200:abcdef0123456789"))
+        #expect(!result.stderr.contains("no answer from"), "\(result.stderr)")
+        #expect(!result.stderr.contains("pk_1200_abcdef0123456789"))
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM tasks").intValue == 0)
         #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 0)
     }

@@ -32,6 +32,15 @@ struct SandboxCase {
     let fullQuery: RecordQuery
     let badCredentials: Credentials
     let badSecret: String
+    /// Where a record keeps its id (`gid` for Asana).
+    var idPath = "id"
+}
+
+/// Keeps an Asana sandbox running while its case is used, and stops it after.
+final class AsanaSandboxCase {
+    let sandbox: AsanaSandbox
+    init(_ sandbox: AsanaSandbox) { self.sandbox = sandbox }
+    deinit { sandbox.stop() }
 }
 
 enum Fixtures {
@@ -70,7 +79,24 @@ let providerCases: [ProviderCase] = [
             ("asana/provider-records.json", nil, { AsanaAPI.parsePage($0).records }),
             ("asana/task-get-detail.json", nil, { AsanaAPI.parsePage($0).records }),
             ("asana/tasks-list-optfields.json", nil, { AsanaAPI.parsePage($0).records }),
-        ], sandbox: nil),
+        ],
+        sandbox: {
+            let harness = AsanaSandboxCase(try AsanaSandbox(config: AsanaSandboxConfig(issues: 95)))
+            let bad = "2/1/1:definitely-not-the-token"
+            let projects = harness.sandbox.projectGIDs
+            return SandboxCase(
+                keepAlive: harness, site: harness.sandbox.baseURL,
+                connection: { credentials in
+                    try AsanaProvider().connect(
+                        ConnectionSettings(
+                            baseURL: harness.sandbox.apiBase,
+                            credentials: credentials ?? .personalAccessToken(harness.sandbox.config.token),
+                            options: ConnectionOptions(maxAttempts: 3, backoffBase: 0.01, backoffCap: 0.05)))
+                },
+                pagedQuery: RecordQuery(containers: projects, pageSize: 20, fields: ["modified_at", "name"]),
+                fullQuery: RecordQuery(containers: projects), badCredentials: .personalAccessToken(bad),
+                badSecret: bad, idPath: "gid")
+        }),
     ProviderCase(
         id: "linear",
         samples: [
@@ -175,7 +201,9 @@ struct ConformanceSuite {
             return
         }
         let sandbox = try start()
-        #expect(await ConformanceKit.pagination(try sandbox.connection(nil), query: sandbox.pagedQuery) == [])
+        #expect(
+            await ConformanceKit.pagination(
+                try sandbox.connection(nil), query: sandbox.pagedQuery, idPath: sandbox.idPath) == [])
         let sandboxRecords = try await allRecords(try sandbox.connection(nil), sandbox.fullQuery).records
         #expect(!sandboxRecords.isEmpty)
         let table = try MappingParser.load(

@@ -5,8 +5,9 @@ import TestSupport
 import Testing
 import WorkspaceStore
 
-/// One sandbox world imported through Jira and through Linear gives the same workspace, field by
-/// field, except where a source cannot carry something. The exceptions, each checked or named:
+/// One sandbox world imported through Jira and through Linear (and through Asana) gives the same
+/// workspace, field by field, except where a source cannot carry something. The exceptions for
+/// Linear, each checked or named:
 /// - ids, URLs and update times are each source's own (UUIDs vs numbers, different sites);
 /// - worklogs: Linear has none;
 /// - descriptions: ADF vs Markdown, both present or absent and at least half their words shared (panels,
@@ -17,7 +18,14 @@ import WorkspaceStore
 /// - a parent with more sub-tasks than `maxChecklistItems`: which ones the checklist lists;
 /// - hidden emails: Jira hides some people's, Linear shows every member's;
 /// - custom fields are each source's own (Jira's components and fix versions, Linear's cycle).
-@Suite("Cross-provider equivalence: one world through Jira and through Linear")
+///
+/// For Asana:
+/// - tasks have no key: each gid is compared under the Jira key of the same world item;
+/// - worklogs: Asana has none;
+/// - the type is a "Type" enum field (Asana has none built in), read by the table as the type;
+/// - an epic is a Jira parent but an Asana milestone its tasks are dependencies of: both give the
+///   same milestone, only Jira a parent (already left out of `parent` for both).
+@Suite("Cross-provider equivalence: one world through Jira and through Linear or Asana")
 struct CrossProviderEquivalenceTests {
     @Test("tasks, statuses, priorities, types, labels, dates, estimates, sub-tasks, comments and attachments agree")
     func equivalence() async throws {
@@ -51,24 +59,72 @@ struct CrossProviderEquivalenceTests {
         #expect(try linear.count("worklogs") == 0)
     }
 
-    /// Every task by key with the fields both sources carry, normalised where only the format differs.
-    static func tasks(_ db: SQLiteDatabase) throws -> [String: [String: String]] {
+    @Test(
+        "Jira and Asana: the same tasks, statuses, priorities, types, labels, dates, estimates, milestones, subtasks, comments and attachments"
+    )
+    func asana() async throws {
+        let jira = try await ImportHarness(JiraSandboxConfig(issues: 150, projects: 2, userTimeZone: "Europe/Berlin"))
+        let destination: [String: JSONValue] = [
+            "project": "Engineering", "createProject": true, "createMilestones": true,
+        ]
+        _ = try await jira.run(try jira.configFile(destination: destination))
+        let asana = try await AsanaImportHarness(AsanaSandboxConfig(issues: 150, projects: 2))
+        _ = try await asana.run(try asana.configFile(destination: destination))
+        // Asana tasks have no key: each gid names the world item whose Jira key it is compared under.
+        let keys = Dictionary(uniqueKeysWithValues: asana.sandbox.groundTruth.map { ($0.key, $0.value.key) })
+        let jiraTasks = try Self.tasks(jira.workspace.db)
+        let asanaTasks = try Self.tasks(asana.workspace.db, keyOf: { keys[$0] })
+        #expect(jiraTasks.count == 150)
+        #expect(Set(jiraTasks.keys) == Set(asanaTasks.keys))
+        var differences: [String] = []
+        for (key, jiraTask) in jiraTasks.sorted(by: { $0.key < $1.key }) {
+            guard let asanaTask = asanaTasks[key] else { continue }
+            let jiraWords = Set((jiraTask["descriptionWords"] ?? "").split(separator: " "))
+            let asanaWords = Set((asanaTask["descriptionWords"] ?? "").split(separator: " "))
+            if jiraWords.intersection(asanaWords).count * 2 < max(jiraWords.count, asanaWords.count) {
+                differences.append(
+                    "\(key).description: fewer than half its words shared: jira \(jiraWords.sorted()) | asana \(asanaWords.sorted())"
+                )
+            }
+            for (field, value) in jiraTask where field != "descriptionWords" {
+                if asanaTask[field] != value {
+                    differences.append("\(key).\(field): jira \(value) | asana \(asanaTask[field] ?? "∅")")
+                }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20).joined(separator: "\n"))")
+        #expect(try asana.count("worklogs") == 0)
+    }
+
+    /// Every task by key with the fields both sources carry, normalised where only the format differs;
+    /// `keyOf` names a task whose source has no keys by its external id.
+    static func tasks(_ db: SQLiteDatabase, keyOf: (String) -> String? = { _ in nil }) throws -> [String: [String:
+        String]]
+    {
         var tasks: [String: [String: String]] = [:]
         let rows = try db.query(
             """
-            SELECT t.id, t.external_key, t.title, t.status, t.priority, t.category, t.source_type, t.due_date,
+            SELECT t.id, t.external_id, t.external_key, t.title, t.status, t.priority, t.category, t.source_type, t.due_date,
                    t.story_points, t.estimated_hours, t.labels_json, t.description, m.title AS milestone,
-                   CASE WHEN p.source_type = 'Epic' THEN NULL ELSE p.external_key END AS parent
+                   CASE WHEN p.source_type = 'Epic' THEN NULL ELSE p.external_key END AS parent,
+                   p.external_id AS parent_id
             FROM tasks t LEFT JOIN tasks p ON p.id = t.parent_task_id LEFT JOIN milestones m ON m.id = t.milestone_id
             """)
         for row in rows {
-            guard let key = row["external_key"].stringValue, let id = row["id"].stringValue else { continue }
+            guard let key = row["external_key"].stringValue ?? row["external_id"].stringValue.flatMap(keyOf),
+                let id = row["id"].stringValue
+            else { continue }
             var fields: [String: String] = [:]
             for name in [
                 "title", "status", "priority", "category", "source_type", "due_date", "story_points",
                 "estimated_hours", "parent", "milestone",
             ] {
                 fields[name] = row[name].stringValue ?? "∅"
+            }
+            if row["external_key"].stringValue == nil, fields["parent"] == "∅",
+                let parent = row["parent_id"].stringValue
+            {
+                fields["parent"] = keyOf(parent) ?? parent
             }
             let labels =
                 try JSONParser.parse(row["labels_json"].stringValue ?? "[]").arrayValue?

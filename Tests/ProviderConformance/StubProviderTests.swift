@@ -1,18 +1,14 @@
-import AsanaProvider
 import ClickUpProvider
 import Foundation
 import ImportCore
 import TestSupport
 import Testing
 
-/// What the stubs already do without a server: auth headers, requests, pagination parsing, errors.
-@Suite("Asana and ClickUp stubs")
+/// What the ClickUp stub already does without a server: auth headers, requests, pagination parsing, errors.
+@Suite("The ClickUp stub")
 struct StubProviderTests {
-    @Test("auth: Asana Bearer, ClickUp raw pk_ token")
+    @Test("auth: ClickUp's raw pk_ token")
     func auth() throws {
-        let asana = AsanaAPI.verifyRequest(.personalAccessToken("1/1200:abcdef"))
-        #expect(asana.url.absoluteString == "https://app.asana.com/api/1.0/users/me")
-        #expect(asana.headers["Authorization"] == "Bearer 1/1200:abcdef")
         let clickup = ClickUpAPI.verifyRequest(.apiKey("pk_123_ABC"))
         #expect(clickup.url.absoluteString == "https://api.clickup.com/api/v2/user")
         #expect(clickup.headers["Authorization"] == "pk_123_ABC")
@@ -22,18 +18,8 @@ struct StubProviderTests {
         }
     }
 
-    @Test("pagination: Asana next_page.offset, ClickUp page numbers until last_page")
+    @Test("pagination: ClickUp page numbers until last_page")
     func pagination() throws {
-        let project = "1204380091287000"
-        let asana = AsanaAPI.page(try Fixtures.json("asana/tasks-page-next_page.json"), container: project)
-        #expect(asana.records.count == 1)
-        #expect(asana.next.flatMap(StubCursor.decode)?.position.hasPrefix("gjJl2xAiOiJKV1Qi") == true)
-        #expect(AsanaAPI.page(try Fixtures.json("asana/tasks-list-optfields.json"), container: project).next == nil)
-        let request = AsanaAPI.request(
-            for: RecordQuery(containers: [project], pageSize: 500), container: project, cursor: asana.next)
-        #expect(request.url.query?.contains("limit=100") == true)
-        #expect(request.url.query?.contains("offset=gjJl2x") == true)
-
         let third = StubCursor(container: "900", position: "3").encoded
         let last = ClickUpAPI.page(try Fixtures.json("clickup/provider-records.json"), container: "900", cursor: third)
         #expect(last.next == nil)
@@ -49,35 +35,19 @@ struct StubProviderTests {
                 .contains("page=3") == true)
     }
 
-    @Test("their errors are read in their own shapes")
+    @Test("its errors are read in their own shape")
     func errors() throws {
-        #expect(AsanaAPI.errorMessages(try Fixtures.json("asana/error-429-rate-limited.json")).count == 1)
         #expect(
             ClickUpAPI.errorMessages(["err": "Token invalid", "ECODE": "OAUTH_025"]) == ["Token invalid (OAUTH_025)"])
     }
 
-    @Test("their mapping tables read their real payload shapes")
+    @Test("its mapping table reads its real payload shapes")
     func mappings() throws {
         let root = CLIProcess.repositoryRoot
         func table(_ id: String) throws -> MappingEvaluator {
             MappingEvaluator(
                 table: try MappingParser.load(path: root.appendingPathComponent("Providers/\(id)/mapping.json").path))
         }
-        let asana = try table("asana").canonical(
-            AsanaAPI.parsePage(try Fixtures.json("asana/provider-records.json")).records[0], source: "asana")
-        #expect(asana.status == "In Progress")
-        #expect(asana.priority == "High")
-        #expect(asana.description?.contains("- Outline") == true)
-        #expect(asana.estimatedHours == 1.5)
-        #expect(asana.checklist.map(\.done) == [true, false])
-        #expect(asana.comments.map(\.body) == ["First draft is in the doc (https://docs.example.com/q3)."])
-        #expect(asana.assignees.first?.email == "ada@example.com")
-        let german = try table("asana").canonical(
-            AsanaAPI.parsePage(try Fixtures.json("asana/task-get-detail.json")).records[0], source: "asana")
-        #expect(german.priority == "Low")
-        #expect(german.sourcePriority == "Niedrig")
-        #expect(german.dueDate == "2022-07-27")
-
         let clickup = try table("clickup").canonical(
             ClickUpAPI.parsePage(try Fixtures.json("clickup/provider-records.json"), page: 0).records[0],
             source: "clickup")

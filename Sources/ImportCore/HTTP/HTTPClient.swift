@@ -74,13 +74,14 @@ public final class HTTPClient: Sendable {
     /// Sends `request` (authenticated) and streams a 2xx body into the file at `path` (replacing it),
     /// at most `maxBytes`, each attempt within `seconds`; retries, redirects and their checks as
     /// `send`. Follow redirects to other origins only with `.anyOriginWithoutCredentials`: the
-    /// credentials then stay behind.
-    public func download(_ request: HTTPRequest, to path: String, maxBytes: Int, seconds: Double)
-        async throws(HTTPError) -> HTTPResponse
-    {
+    /// credentials then stay behind. `authenticate: false` sends none at all (a pre-signed link to
+    /// another origin, such as Asana's `download_url`).
+    public func download(
+        _ request: HTTPRequest, to path: String, maxBytes: Int, seconds: Double, authenticate: Bool = true
+    ) async throws(HTTPError) -> HTTPResponse {
         do {
             return try await perform(
-                request, authenticate: true, expectJSON: false,
+                request, authenticate: authenticate, expectJSON: false,
                 sink: DownloadSink(path: path, maxBytes: max(1, maxBytes), seconds: max(0.001, seconds))
             ).0
         } catch {

@@ -2,8 +2,9 @@ import Foundation
 import ImportCore
 
 /// A connection to Asana with one personal access token (sent as `Bearer`). Its parts live beside
-/// it: the account and the projects (`+Account`). Reading tasks is not built yet: those calls fail
-/// with a typed `notImplemented` error naming the part, as the stub did.
+/// it: the account and the projects (`+Account`), the task listing (`+Tasks`), what a listing leaves
+/// out (`+Children`: stories, attachments, subtasks), delete reconciliation (`+Reconciliation`),
+/// people (`+ReferenceData`) and attachment content (`+Attachments`).
 public final class AsanaConnection: ProviderConnection {
     /// The API's base (`https://app.asana.com/api/1.0`, or a sandbox's).
     let base: URL
@@ -36,6 +37,13 @@ public final class AsanaConnection: ProviderConnection {
 
     /// `GET base/path?query` and its JSON; Asana's refusals become `ProviderError`s in its words.
     func get(_ path: String, query: [(String, String)] = [], context: String) async throws -> JSONValue {
+        try await getWithHeaders(path, query: query, context: context).json
+    }
+
+    /// `get`, with the answer's headers (lower-case names).
+    func getWithHeaders(_ path: String, query: [(String, String)] = [], context: String) async throws -> (
+        json: JSONValue, headers: [String: String]
+    ) {
         var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         guard let url = components?.url else {
@@ -44,8 +52,8 @@ public final class AsanaConnection: ProviderConnection {
                 hint: "Check the connection's URL (https://app.asana.com/api/1.0).")
         }
         do {
-            let (_, json) = try await client.sendJSON(HTTPRequest(method: "GET", url: url))
-            return json
+            let (response, json) = try await client.sendJSON(HTTPRequest(method: "GET", url: url))
+            return (json, response.headers)
         } catch {
             throw AsanaErrors.from(error, context: context).redacted(by: client.redactor)
         }
@@ -73,22 +81,8 @@ public final class AsanaConnection: ProviderConnection {
         throw AsanaErrors.noProgress(context: context)
     }
 
-    func missing(_ part: String) -> ProviderError { .notImplemented(provider: AsanaProvider.id, part: part) }
-
-    /// Fails before a run writes anything (it asks first which workspace it reads): reading tasks
-    /// is not built yet.
-    public func sourceInstance() async throws -> String { throw missing("fetching records over HTTP") }
-
-    /// Fails: reading tasks is not built yet.
-    public func page(_ query: RecordQuery, from cursor: PageCursor?) async throws -> RecordPage {
-        throw missing("fetching records over HTTP")
-    }
-
-    /// Fails: listing task ids is not built yet.
-    public func recordIDs(in containers: [String]) async throws -> Set<String> {
-        throw missing("listing task ids for delete reconciliation")
-    }
-
-    /// Fails: reference data is not built yet.
-    public func referenceData() async throws -> [ReferenceRecord] { throw missing("reading reference data") }
+    /// Which Asana this connection reads: Asana's gids are unique across all of Asana, so every
+    /// token on the hosted service reads one instance (`https://app.asana.com`), and two tokens
+    /// reading the same task give it the same identity; a sandbox is its own instance.
+    public func sourceInstance() async throws -> String { siteURL }
 }

@@ -8,12 +8,12 @@ extension AsanaProvider {
         {
           "format": 1,
           "provider": "asana",
-          "description": "First-draft mapping of Asana tasks (GET /tasks with opt_fields; subtasks, stories and attachments embedded by the provider) to Tributary tasks.",
+          "description": "Asana tasks (opt_fields named from this table; subtasks, stories and attachments read by the provider) to Tributary tasks. Subtasks become tasks of their own (parent set) and checklist items of their parent.",
           "params": {
-            "hoursPerStoryPoint": { "default": 2.0 },
+            "hoursPerStoryPoint": { "default": 2.0, "description": "Kept for configs shared with other providers: Asana carries its own Estimated time (minutes), read as estimated_hours" },
             "baseUrl": { "default": "https://app.asana.com" },
-            "truncateTitle": { "default": 200 },
-            "maxChecklistItems": { "default": 30 }
+            "truncateTitle": { "default": 200, "description": "Longest title kept, in characters" },
+            "maxChecklistItems": { "default": 30, "description": "Subtasks kept as checklist items" }
           },
           "record": {
             "description": "A task is known by its gid; it has no human key",
@@ -52,9 +52,9 @@ extension AsanaProvider {
                 "transforms": ["first"],
                 "map": {
                   "cases": [
-                    { "from": ["Urgent", "Highest", "Critical", "High", "Hoch", "Haute", "P0", "P1"], "to": "High" },
+                    { "from": ["Urgent", "Highest", "Critical", "Blocker", "High", "Hoch", "Haute", "P0", "P1"], "to": "High" },
                     { "from": ["Medium", "Normal", "Mittel", "Moyenne", "P2"], "to": "Medium" },
-                    { "from": ["Low", "Lowest", "Niedrig", "Basse", "P3", "P4"], "to": "Low" }
+                    { "from": ["Low", "Lowest", "Minor", "Trivial", "Niedrig", "Basse", "P3", "P4"], "to": "Low" }
                   ],
                   "default": "Medium"
                 }
@@ -66,21 +66,44 @@ extension AsanaProvider {
               },
               {
                 "target": "category",
-                "from": "resource_subtype",
-                "map": { "cases": { "milestone": "Strategy", "approval": "General", "default_task": "Development" }, "default": "General" }
+                "description": "A custom field named Type (Bug, Story, …) when the project has one, else the task's kind (a milestone is strategy)",
+                "from": ["custom_fields[name=Type].display_value", "resource_subtype"],
+                "transforms": ["first"],
+                "map": {
+                  "cases": [
+                    { "from": ["Bug"], "to": "Testing" },
+                    { "from": ["Story", "Task", "Sub-task", "Subtask", "Improvement", "New Feature", "default_task"], "to": "Development" },
+                    { "from": ["Epic", "Initiative", "milestone"], "to": "Strategy" },
+                    { "from": ["Spike", "Research"], "to": "Research" }
+                  ],
+                  "default": "General"
+                }
               },
-              { "target": "source_type", "from": "resource_subtype" },
+              { "target": "source_type", "from": ["custom_fields[name=Type].display_value", "resource_subtype"], "transforms": ["first"] },
               { "target": "assignees", "from": "assignee", "transforms": ["user"] },
               { "target": "due_date", "from": ["due_on", "due_at"], "transforms": ["date"] },
               { "target": "parent", "from": "parent.gid" },
+              {
+                "target": "milestone",
+                "description": "Asana links tasks to a milestone as its dependencies: the milestone a task is a dependency of becomes the milestone of the same title",
+                "from": "dependents[resource_subtype=milestone].name",
+                "transforms": ["first", "trim"]
+              },
+              { "target": "milestone_external_id", "from": "dependents[resource_subtype=milestone].gid", "transforms": ["first"] },
               { "target": "labels", "from": "tags[*].name" },
-              { "target": "story_points", "from": "custom_fields[name=Story Points].number_value", "transforms": ["first", "number"] },
+              {
+                "target": "story_points",
+                "from": ["custom_fields[name=Story Points].number_value", "custom_fields[name=Story points].number_value"],
+                "transforms": ["first", "number"]
+              },
               {
                 "target": "estimated_hours",
                 "description": "Asana's built-in Estimated time is in minutes",
                 "from": "custom_fields[name=Estimated time].number_value",
                 "transforms": ["first", "number", "divide(60)"]
-              }
+              },
+              { "target": "created_at", "from": "created_at", "transforms": ["date"] },
+              { "target": "resolved_at", "from": "completed_at", "transforms": ["date"] }
             ]
           },
           "checklist": {
@@ -113,7 +136,7 @@ extension AsanaProvider {
               { "target": "external_id", "from": "gid", "transforms": ["text"], "required": true },
               { "target": "filename", "from": "name", "default": "(unnamed)" },
               { "target": "size_bytes", "from": "size", "transforms": ["integer"] },
-              { "target": "content_url", "from": ["permanent_url", "download_url", "view_url"] },
+              { "target": "content_url", "description": "The permanent URL: Asana's download_url lasts minutes and is never stored", "from": ["permanent_url", "view_url"] },
               { "target": "created_at", "from": "created_at", "transforms": ["date"] }
             ]
           }

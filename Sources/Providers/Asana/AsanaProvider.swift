@@ -1,8 +1,8 @@
 import Foundation
 import ImportCore
 
-/// Asana: registered with its auth, requests, pagination and mapping table; the token is verified
-/// and the projects listed over HTTP, reading tasks is not built yet.
+/// Asana (REST API 1.0): a personal access token as Bearer, projects as containers, tasks with their
+/// subtasks, stories and attachments, incremental by `modified_since`, deletes by listing gids.
 public struct AsanaProvider: Provider {
     /// The provider's id in configs and connections.
     public static let id = "asana"
@@ -16,15 +16,11 @@ public struct AsanaProvider: Provider {
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
             id: Self.id, displayName: "Asana", authKinds: [.personalAccessToken], defaultBaseURL: Self.baseURL,
-            verifyEndpoint: "GET /users/me", pagination: "offset tokens: limit + offset from next_page.offset",
+            verifyEndpoint: "GET /users/me",
+            pagination:
+                "offset tokens (limit + next_page.offset); the cursor keeps the project and restarts it when an offset expired",
             containerNoun: "project",
-            readiness: .stub(
-                works: [
-                    "registration", "Bearer auth", "verifying the token (GET /users/me)",
-                    "listing projects (every workspace, every page)", "request building", "page parsing",
-                    "mapping table", "sandbox (`tributary sandbox asana`)",
-                ],
-                missing: ["HTTP fetching of tasks, subtasks, stories and attachments", "delete reconciliation"]))
+            childKinds: [.comment, .attachment], readiness: .ready, maxConcurrentRequests: 8)
     }
 
     /// A connection with `settings`.

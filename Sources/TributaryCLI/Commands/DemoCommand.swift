@@ -5,17 +5,19 @@ import ProviderSandbox
 /// `tributary demo`: a complete import on a fresh machine, with nothing configured.
 enum DemoCommand {
     static let definition = CommandDefinition(
-        name: "demo", summary: "Start a sandbox (Jira or Linear), connect to it and import a demo project into SQLite.",
-        usage: ["demo [--provider jira|linear] [--db PATH] [--owner EMAIL] [--issues N]"],
+        name: "demo",
+        summary: "Start a sandbox (Jira, Linear or Asana), connect to it and import a demo project into SQLite.",
+        usage: ["demo [--provider jira|linear|asana] [--db PATH] [--owner EMAIL] [--issues N]"],
         details: """
-            Starts the Jira sandbox (or with --provider linear the Linear one) in this process, creates
-            the encryption key file if there is none, adds a small local team (so some assignees match),
-            connects as "demo-sandbox" ("demo-linear"; verified, token stored encrypted), runs
-            Config/demo.json (Config/demo-linear.json) into ./tributary-demo.sqlite (or --db), prints the
-            report and where to look next. Run it twice: the second run writes nothing.
+            Starts the Jira sandbox (or with --provider linear or asana that one) in this process,
+            creates the encryption key file if there is none, adds a small local team (so some
+            assignees match), connects as "demo-sandbox" ("demo-linear", "demo-asana"; verified, token
+            stored encrypted), runs Config/demo.json (Config/demo-linear.json, Config/demo-asana.json)
+            into ./tributary-demo.sqlite (or --db), prints the report and where to look next. Run it
+            twice: the second run writes nothing.
             """,
         options: [
-            OptionSpec("provider", value: "ID", help: "The sandbox to import from: jira (default) or linear."),
+            OptionSpec("provider", value: "ID", help: "The sandbox to import from: jira (default), linear or asana."),
             OptionSpec("db", value: "PATH", help: "Database to import into (default ./tributary-demo.sqlite)."),
             OptionSpec("owner", value: "EMAIL", help: "Owner of the demo rows (default demo@tributary.test)."),
             OptionSpec("issues", value: "N", help: "Issues in the sandbox (default 240, half in the demo project)."),

@@ -25,16 +25,17 @@ struct DemoSource {
     let stop: @Sendable () -> Void
 
     /// The providers the demo can import from.
-    static let providers = ["jira", "linear"]
+    static let providers = ["jira", "linear", "asana"]
 
     /// Starts the sandbox for `provider` on its fixed port when free (re-runs keep the same URLs).
     static func start(_ provider: String, issues: Int) throws -> DemoSource {
         switch provider {
         case "linear": return try linear(issues: issues)
+        case "asana": return try asana(issues: issues)
         case "jira": return try jira(issues: issues)
         default:
             throw CLIError.usage(
-                "the demo imports from \(providers.joined(separator: " or ")), not \(provider)\(Suggestions.closest(provider, among: providers).map { "; did you mean \($0)?" } ?? "")"
+                "the demo imports from \(providers.joined(separator: ", ")), not \(provider)\(Suggestions.closest(provider, among: providers).map { "; did you mean \($0)?" } ?? "")"
             )
         }
     }
@@ -62,6 +63,17 @@ struct DemoSource {
             credentials: .apiKey(config.apiKey), runConfig: linearConfig, stop: { sandbox.stop() })
     }
 
+    static func asana(issues: Int) throws -> DemoSource {
+        let config = AsanaSandboxConfig(issues: issues, projects: 2, seed: 42)
+        let sandbox = try (try? AsanaSandbox(config: config, port: 47_091)) ?? AsanaSandbox(config: config, port: 0)
+        return DemoSource(
+            provider: "asana", connectionName: "demo-asana", url: sandbox.apiBase,
+            banner:
+                "Asana sandbox: \(sandbox.apiBase) (\(issues) tasks in projects \(sandbox.projectGIDs.joined(separator: ", ")))",
+            people: sandbox.people, milestoneTitles: [], credentials: .personalAccessToken(config.token),
+            runConfig: asanaConfig, stop: { sandbox.stop() })
+    }
+
     /// The Jira demo's run config (`Config/demo.json`).
     static let jiraConfig = """
         {"connection": "demo-sandbox",
@@ -78,6 +90,16 @@ struct DemoSource {
          "source": {"provider": "linear", "containers": ["DEMO"], "includeClosed": true, "cap": null,
                     "comments": true, "worklogs": false, "attachments": true, "reconcileDeletes": true},
          "destination": {"project": "Demo import (Linear)", "createProject": true, "createMilestones": true},
+         "mapping": {"params": {"hoursPerStoryPoint": 2.0}}}
+        """
+
+    /// The Asana demo's run config (`Config/demo-asana.json`): the sandbox's first project (Asana
+    /// names projects by gid); Asana has no worklogs, and its milestones become milestones.
+    static let asanaConfig = """
+        {"connection": "demo-asana",
+         "source": {"provider": "asana", "containers": ["1300000000000"], "includeClosed": true, "cap": null,
+                    "comments": true, "worklogs": false, "attachments": true, "reconcileDeletes": true},
+         "destination": {"project": "Demo import (Asana)", "createProject": true, "createMilestones": true},
          "mapping": {"params": {"hoursPerStoryPoint": 2.0}}}
         """
 }
