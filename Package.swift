@@ -86,7 +86,8 @@ let package = Package(
         .executableTarget(
             name: "tributary-bench",
             dependencies: [
-                "ImportCore", "WorkspaceStore", "JiraProvider", "LinearProvider", "ProviderSandbox", "TributaryCLI",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "LinearProvider", "AsanaProvider", "ProviderSandbox",
+                "TributaryCLI",
             ],
             path: "Benchmarks/Sources",
             swiftSettings: strict

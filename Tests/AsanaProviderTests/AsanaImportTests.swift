@@ -103,6 +103,17 @@ struct AsanaImportTests {
         #expect(try harness.count("tasks") == harness.sandbox.groundTruth.count)
     }
 
+    @Test("includeClosed false: completed_since=now, so only open tasks (and open subtasks) are imported")
+    func openTasksOnly() async throws {
+        let harness = try await AsanaImportHarness(AsanaSandboxConfig(issues: 150))
+        let report = try await harness.run(try harness.configFile(extraSource: ["includeClosed": false]))
+        #expect(report.status == .completed)
+        let imported = try harness.count("tasks")
+        #expect(imported > 0 && imported < harness.sandbox.groundTruth.count)
+        #expect(try harness.count("tasks", "status = 'Completed'") == 0)
+        #expect(try harness.count("checklist_items", "done = 1") > 0, "completed subtasks stay checked items")
+    }
+
     @Test("deleted tasks (and their subtasks) are reconciled by listing gids: exactly those are marked deleted")
     func deletes() async throws {
         let harness = try await AsanaImportHarness(AsanaSandboxConfig(issues: 150))

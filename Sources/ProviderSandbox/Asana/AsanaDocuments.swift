@@ -6,6 +6,8 @@ import ImportCore
 struct AsanaDocuments {
     let world: SandboxWorld
     let config: AsanaSandboxConfig
+    /// The world's lookups (subtasks, milestones, attachments), of the same version.
+    let index: AsanaIndex
 
     /// The one workspace's gid.
     static let workspaceGID = "1200000000000"
@@ -47,18 +49,21 @@ struct AsanaDocuments {
     /// The tasks of project `index` in the project's order (oldest first), changed at or after
     /// `modifiedSince` (milliseconds) when given; archived (deleted) ones are gone, and subtasks are
     /// not listed: as in Asana, they belong to their parent, not to the project.
-    func tasks(project index: Int, modifiedSince: Int64?) -> [WorkItem] {
+    /// With `completedSince` (milliseconds), only tasks that are incomplete or were completed at or
+    /// after it (Asana's `completed_since`; `now` keeps the open ones).
+    func tasks(project index: Int, modifiedSince: Int64?, completedSince: Int64? = nil) -> [WorkItem] {
         world.issues.values.filter { item in
             item.project == index && !item.isArchived && Self.asanaParent(item) == nil
                 && modifiedSince.map { item.updated >= $0 } != false
+                && completedSince.map { !Self.isCompleted(item) || item.updated >= $0 } != false
         }.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     }
 
+    /// Whether Asana shows the item completed (its status is in the done category).
+    static func isCompleted(_ item: WorkItem) -> Bool { WorldVocabulary.statuses[item.status].category == "done" }
+
     /// The subtasks of `item`, in the order they were made.
-    func subtasks(of item: WorkItem) -> [WorkItem] {
-        world.issues.values.filter { $0.parent == item.id && !$0.isArchived && Self.asanaParent($0) != nil }
-            .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
-    }
+    func subtasks(of item: WorkItem) -> [WorkItem] { (index.subtasks[item.id] ?? []).compactMap { world.issues[$0] } }
 
     /// The task a world item is a subtask of in Asana: only Jira's sub-tasks are; an epic is a
     /// milestone its tasks are dependencies of.
@@ -97,7 +102,7 @@ struct AsanaDocuments {
             record["resource_subtype"] = subtype
             return .object(record)
         }
-        let done = WorldVocabulary.statuses[item.status].category == "done"
+        let done = Self.isCompleted(item)
         let project = Self.projectGID(item.project)
         let all: [String: () -> JSONValue] = [
             "name": { .string(item.summary) },
@@ -127,7 +132,7 @@ struct AsanaDocuments {
                 .array(
                     item.type != "Epic"
                         ? []
-                        : world.issues.values.filter { milestone(of: $0)?.id == item.id }.sorted { $0.id < $1.id }.map {
+                        : (index.milestoneTasks[item.id] ?? []).compactMap { world.issues[$0] }.map {
                             compactTask($0, path: "dependencies", fields: fields)
                         })
             },
@@ -146,7 +151,7 @@ struct AsanaDocuments {
                 ]
             },
             "custom_fields": { .array(customFields(item).map { fields.object("custom_fields", $0) }) },
-            "num_subtasks": { .number(Double(subtasks(of: item).count)) },
+            "num_subtasks": { .number(Double(index.subtasks[item.id]?.count ?? 0)) },
         ]
         for (name, render) in all where fields.wants(name) { record[name] = render() }
         return .object(record)
@@ -281,7 +286,7 @@ struct AsanaDocuments {
         guard let number = Int64(gid), number > 1_900_000_000_000,
             let id = Int(exactly: number - 1_900_000_000_000)
         else { return nil }
-        return world.issues.values.first { !$0.isArchived && $0.attachments.contains { $0.id == id } }
+        return index.attachmentOwner[id].flatMap { world.issues[$0] }
     }
 
     /// The live item a task gid names (a deleted or archived one is not found, as Asana answers 404).

@@ -31,7 +31,7 @@ extension AsanaSandbox {
         guard isAuthenticated(request) else { return Self.errors(401, ["Not Authorized"]) }
         if let refusal = spendMinuteBudget() { return refusal }
         guard request.method == "GET" else { return Self.errors(404, ["Not Found"]) }
-        let documents = state.withLock { AsanaDocuments(world: $0.world, config: config) }
+        let documents = documents()
         switch parts.count {
         case 2 where parts == ["users", "me"]:
             return Self.data(documents.me)
@@ -53,9 +53,13 @@ extension AsanaSandbox {
             guard let project = documents.projectIndex(gid: parts[1]) else {
                 return Self.errors(404, ["project: Unknown object: \(parts[1])"])
             }
+            guard let completed = completedSince(request) else {
+                return Self.errors(
+                    400, ["completed_since: Not a valid date or time: \(request.query["completed_since"] ?? "")"])
+            }
             let fields = AsanaFieldSelection(request.query["opt_fields"])
-            let tasks = documents.tasks(project: project, modifiedSince: nil)
-            return page(tasks.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+            let tasks = documents.tasks(project: project, modifiedSince: nil, completedSince: completed)
+            return page(tasks, request: request, path: request.path) { documents.task($0, fields: fields) }
         case 1 where parts[0] == "tasks":
             guard let gid = request.query["project"] else {
                 return Self.errors(
@@ -71,9 +75,13 @@ extension AsanaSandbox {
                 }
                 since = stamp.millisecondsSince1970
             }
+            guard let completed = completedSince(request) else {
+                return Self.errors(
+                    400, ["completed_since: Not a valid date or time: \(request.query["completed_since"] ?? "")"])
+            }
             let fields = AsanaFieldSelection(request.query["opt_fields"])
-            let tasks = documents.tasks(project: project, modifiedSince: since)
-            return page(tasks.map { documents.task($0, fields: fields) }, request: request, path: request.path)
+            let tasks = documents.tasks(project: project, modifiedSince: since, completedSince: completed)
+            return page(tasks, request: request, path: request.path) { documents.task($0, fields: fields) }
         case 1 where parts[0] == "attachments":
             guard let parent = request.query["parent"] else {
                 return Self.errors(400, ["parent: Missing input"])
@@ -101,9 +109,9 @@ extension AsanaSandbox {
             case "": return Self.data(documents.task(item, fields: fields))
             case "stories": return page(documents.stories(item, fields: fields), request: request, path: request.path)
             case "subtasks":
-                return page(
-                    documents.subtasks(of: item).map { documents.task($0, fields: fields) }, request: request,
-                    path: request.path)
+                return page(documents.subtasks(of: item), request: request, path: request.path) {
+                    documents.task($0, fields: fields)
+                }
             default: return Self.errors(404, ["Not Found"])
             }
         default:
@@ -121,11 +129,7 @@ extension AsanaSandbox {
         }
         guard parts.count == 3, parts[2] == "download", let number = Int64(parts[1]),
             let id = Int(exactly: number - 1_900_000_000_000),
-            let child = state.withLock({ state in
-                state.world.issues.values.lazy.filter { !$0.isArchived }.compactMap { item in
-                    item.attachments.first { $0.id == id }
-                }.first
-            })
+            let child = documents().item(attachmentGID: String(number))?.attachments.first(where: { $0.id == id })
         else { return .text(404, "NoSuchKey") }
         guard let expires = request.query["expires"].flatMap({ Double($0) }),
             expires >= Date().timeIntervalSince1970
@@ -133,6 +137,14 @@ extension AsanaSandbox {
         return SandboxResponse(
             status: 200, headers: ["Content-Type": child.mimeType],
             body: Data(AttachmentBytes.content(id: child.id, size: child.size)))
+    }
+
+    /// The request's `completed_since` in milliseconds (`now` is the present), `.some(nil)` when
+    /// it has none, and `nil` when it is not a date.
+    func completedSince(_ request: SandboxRequest) -> Int64?? {
+        guard let text = request.query["completed_since"] else { return .some(nil) }
+        if text == "now" { return Int64(Date().timeIntervalSince1970 * 1000) }
+        return Timestamp.parse(text).map { $0.millisecondsSince1970 }
     }
 
     /// `{"data": value}`.
@@ -144,6 +156,13 @@ extension AsanaSandbox {
     /// `offset` names, and `next_page` with the offset of the rest (`null` on the last page). Without
     /// a limit, a collection larger than a page is refused, as Asana refuses it.
     func page(_ records: [JSONValue], request: SandboxRequest, path: String) -> SandboxResponse {
+        page(records, request: request, path: path) { $0 }
+    }
+
+    /// `page` over `items`, rendering only the page's own (a listing of thousands renders a hundred).
+    func page<Item>(_ records: [Item], request: SandboxRequest, path: String, render: (Item) -> JSONValue)
+        -> SandboxResponse
+    {
         var limit = records.count
         if let text = request.query["limit"] {
             guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
@@ -166,7 +185,7 @@ extension AsanaSandbox {
             start = min(position.index, records.count)
         }
         let end = min(records.count, start + limit)
-        var answer: [String: JSONValue] = ["data": .array(Array(records[start..<end])), "next_page": .null]
+        var answer: [String: JSONValue] = ["data": .array(records[start..<end].map(render)), "next_page": .null]
         if end < records.count {
             let token = AsanaOffset(query: query, index: end, issuedAt: Date().timeIntervalSince1970).token
             let next = "\(path.dropFirst("/api/1.0".count))?limit=\(limit)&offset=\(token)"

@@ -17,7 +17,7 @@ extension AsanaSandbox {
     /// What every live task holds, by its gid.
     public var groundTruth: [String: AsanaGroundTruth] {
         state.withLock { state in
-            let documents = AsanaDocuments(world: state.world, config: config)
+            let documents = AsanaDocuments(world: state.world, config: config, index: AsanaIndex(state.world))
             var truth: [String: AsanaGroundTruth] = [:]
             for item in state.world.issues.values where !item.isArchived {
                 let email = item.assignee.flatMap { state.world.users.indices.contains($0) ? $0 : nil }.flatMap {
@@ -54,7 +54,9 @@ extension AsanaSandbox {
     /// The world item ids of project `index`'s tasks in Asana's order (subtasks excluded).
     public func taskItems(project index: Int) -> [Int] {
         state.withLock { state in
-            AsanaDocuments(world: state.world, config: config).tasks(project: index, modifiedSince: nil).map(\.id)
+            AsanaDocuments(world: state.world, config: config, index: AsanaIndex(state.world)).tasks(
+                project: index, modifiedSince: nil
+            ).map(\.id)
         }
     }
 

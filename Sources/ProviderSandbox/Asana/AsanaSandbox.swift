@@ -22,6 +22,8 @@ public final class AsanaSandbox: Sendable {
         var minute: (start: Date, requests: Int) = (Date(), 0)
         /// Requests still to be refused 429 whatever the budget says (rate-limit tests).
         var forcedRateLimits = 0
+        /// The lookups of the world's current version, built on first use after a change.
+        var index: AsanaIndex?
         /// Every download link fetched: the attachment's gid and the `Authorization` sent (`nil`: none).
         var downloads: [(gid: String, authorization: String?)] = []
     }
@@ -45,6 +47,14 @@ public final class AsanaSandbox: Sendable {
             box.facade?.handle(request) ?? .text(503, "starting")
         }
         box.facade = self
+    }
+
+    /// The world as Asana shows it now, with its lookups (rebuilt only after the world changed).
+    func documents() -> AsanaDocuments {
+        state.withLock { state in
+            if state.index?.version != state.world.version { state.index = AsanaIndex(state.world) }
+            return AsanaDocuments(world: state.world, config: config, index: state.index ?? AsanaIndex(state.world))
+        }
     }
 
     /// Stops the server.

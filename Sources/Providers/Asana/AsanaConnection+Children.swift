@@ -34,7 +34,9 @@ extension AsanaConnection {
                 if let attachments = found.attachments { record["attachments"] = .array(attachments) }
                 if let subtasks = found.subtasks {
                     record["subtasks"] = .array(subtasks)
-                    for subtask in subtasks {
+                    // Without closed records, a completed subtask stays a checked item of its
+                    // parent's checklist but is not imported as a task.
+                    for subtask in subtasks where query.includeClosed || subtask["completed"]?.boolValue != true {
                         next.append(records.count)
                         records.append(subtask)
                     }
