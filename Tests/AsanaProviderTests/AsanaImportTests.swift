@@ -76,25 +76,10 @@ struct AsanaImportTests {
         let harness = try await AsanaImportHarness(AsanaSandboxConfig(issues: 120))
         let config = try harness.configFile(extraSource: ["pageSize": 20])
         let first = try #require(harness.sandbox.taskItems(project: 0).first)
-        final class RenameAfterFirstPage: ImportObserver {
-            let done = Locked(false)
-            let sandbox: AsanaSandbox
-            let item: Int
-            init(_ sandbox: AsanaSandbox, item: Int) {
-                self.sandbox = sandbox
-                self.item = item
-            }
-            func handle(_ event: ImportEvent) {
-                guard case .page = event,
-                    !done.update({ was -> Bool in
-                        defer { was = true }
-                        return was
-                    })
-                else { return }
-                sandbox.renameTask(item: item, to: "Renamed while the import ran")
-            }
-        }
-        let report = try await harness.run(config, observer: RenameAfterFirstPage(harness.sandbox, item: first))
+        let sandbox = harness.sandbox
+        let report = try await harness.run(
+            config,
+            observer: ActionAfterPages(1) { sandbox.renameTask(item: first, to: "Renamed while the import ran") })
         #expect(report.status == .completed)
         let title = try harness.workspace.db.query(
             "SELECT title FROM tasks WHERE external_id = ?", [.text(AsanaSandbox.gid(ofItem: first))]
@@ -132,24 +117,15 @@ struct AsanaImportTests {
     func expiredOffsetResume() async throws {
         let harness = try await AsanaImportHarness(AsanaSandboxConfig(issues: 150, offsetLifetimeSeconds: 1))
         let config = try harness.configFile(extraSource: ["pageSize": 20])
-        final class CutOff: ImportObserver {
-            let pages = Locked(0)
-            let sandbox: AsanaSandbox
-            init(_ sandbox: AsanaSandbox) { self.sandbox = sandbox }
-            func handle(_ event: ImportEvent) {
-                guard case .page = event,
-                    pages.update({ count -> Int in
-                        count += 1
-                        return count
-                    }) == 2
-                else { return }
-                var down = FaultPlan()
-                down.unavailable503 = 1
-                sandbox.setFaults(down)
-            }
-        }
         let failure = await captureError(ImportRunError.self) {
-            _ = try await harness.run(config, observer: CutOff(harness.sandbox))
+            let sandbox = harness.sandbox
+            _ = try await harness.run(
+                config,
+                observer: ActionAfterPages(2) {
+                    var down = FaultPlan()
+                    down.unavailable503 = 1
+                    sandbox.setFaults(down)
+                })
         }
         #expect(failure != nil)
         let kept = try harness.count("tasks")

@@ -74,24 +74,14 @@ struct EngineOnEveryDestinationTests {
     func outageAndResume(_ kind: DestinationHarness.Kind) async throws {
         let harness = try await DestinationHarness(kind, JiraSandboxConfig(issues: 200))
         let config = try harness.config()
-        final class CutOff: ImportObserver {
-            let pages = Locked(0)
-            let sandbox: JiraSandbox
-            init(_ sandbox: JiraSandbox) { self.sandbox = sandbox }
-            func handle(_ event: ImportEvent) {
-                guard case .page = event,
-                    pages.update({ count -> Int in
-                        count += 1
-                        return count
-                    }) == 2
-                else { return }
+        let failure = await captureError(ImportRunError.self) {
+            let sandbox = harness.sandbox
+            let outage = ActionAfterPages(2) {
                 var down = FaultPlan()
                 down.unavailable503 = 1
                 sandbox.setFaults(down)
             }
-        }
-        let failure = await captureError(ImportRunError.self) {
-            _ = try await harness.engine(observer: CutOff(harness.sandbox)).run(config)
+            _ = try await harness.engine(observer: outage).run(config)
         }
         #expect(failure != nil)
         let kept = try harness.snapshot().count

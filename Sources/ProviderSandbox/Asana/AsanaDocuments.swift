@@ -70,7 +70,10 @@ struct AsanaDocuments {
     static func asanaParent(_ item: WorkItem) -> Int? { item.type == "Sub-task" ? item.parent : nil }
 
     /// The milestone (a world epic) that `item` is a dependency of, if any.
-    func milestone(of item: WorkItem) -> WorkItem? {
+    func milestone(of item: WorkItem) -> WorkItem? { Self.milestone(of: item, in: world) }
+
+    /// The milestone (a live world epic) that `item` is a dependency of in `world`, if any.
+    static func milestone(of item: WorkItem, in world: SandboxWorld) -> WorkItem? {
         guard item.type != "Sub-task", item.type != "Epic", let parent = item.parent,
             let epic = world.issues[parent], epic.type == "Epic", !epic.isArchived
         else { return nil }

@@ -18,10 +18,8 @@ struct AsanaIndex: Sendable {
         var attachmentOwner: [Int: Int] = [:]
         for item in world.issues.values where !item.isArchived {
             if let parent = AsanaDocuments.asanaParent(item) { subtasks[parent, default: []].append(item) }
-            if item.type != "Sub-task", item.type != "Epic", let parent = item.parent,
-                let epic = world.issues[parent], epic.type == "Epic", !epic.isArchived
-            {
-                milestoneTasks[parent, default: []].append(item.id)
+            if let epic = AsanaDocuments.milestone(of: item, in: world) {
+                milestoneTasks[epic.id, default: []].append(item.id)
             }
             for attachment in item.attachments { attachmentOwner[attachment.id] = item.id }
         }

@@ -50,38 +50,13 @@ extension AsanaSandbox {
             return page(documents.users(fields: fields), request: request, path: request.path)
         case 3 where parts[0] == "projects" && parts[2] == "tasks":
             // Asana's project listing has no modified_since (GET /tasks does): it is ignored here.
-            guard let project = documents.projectIndex(gid: parts[1]) else {
-                return Self.errors(404, ["project: Unknown object: \(parts[1])"])
-            }
-            guard let completed = completedSince(request) else {
-                return Self.errors(
-                    400, ["completed_since: Not a valid date or time: \(request.query["completed_since"] ?? "")"])
-            }
-            let fields = AsanaFieldSelection(request.query["opt_fields"])
-            let tasks = documents.tasks(project: project, modifiedSince: nil, completedSince: completed)
-            return page(tasks, request: request, path: request.path) { documents.task($0, fields: fields) }
+            return taskListing(project: parts[1], honoursModifiedSince: false, request: request, documents: documents)
         case 1 where parts[0] == "tasks":
             guard let gid = request.query["project"] else {
                 return Self.errors(
                     400, ["Must specify exactly one of project, tag, section, user task list, or assignee + workspace"])
             }
-            guard let project = documents.projectIndex(gid: gid) else {
-                return Self.errors(404, ["project: Unknown object: \(gid)"])
-            }
-            var since: Int64?
-            if let text = request.query["modified_since"] {
-                guard let stamp = Timestamp.parse(text) else {
-                    return Self.errors(400, ["modified_since: Not a valid date or time: \(text)"])
-                }
-                since = stamp.millisecondsSince1970
-            }
-            guard let completed = completedSince(request) else {
-                return Self.errors(
-                    400, ["completed_since: Not a valid date or time: \(request.query["completed_since"] ?? "")"])
-            }
-            let fields = AsanaFieldSelection(request.query["opt_fields"])
-            let tasks = documents.tasks(project: project, modifiedSince: since, completedSince: completed)
-            return page(tasks, request: request, path: request.path) { documents.task($0, fields: fields) }
+            return taskListing(project: gid, honoursModifiedSince: true, request: request, documents: documents)
         case 1 where parts[0] == "attachments":
             guard let parent = request.query["parent"] else {
                 return Self.errors(400, ["parent: Missing input"])
@@ -137,6 +112,32 @@ extension AsanaSandbox {
         return SandboxResponse(
             status: 200, headers: ["Content-Type": child.mimeType],
             body: Data(AttachmentBytes.content(id: child.id, size: child.size)))
+    }
+
+    /// One page of project `gid`'s tasks, filtered by `completed_since` and, where the endpoint has
+    /// it, `modified_since`; Asana's 404 and 400s for an unknown project or a bad date.
+    func taskListing(
+        project gid: String, honoursModifiedSince: Bool, request: SandboxRequest, documents: AsanaDocuments
+    )
+        -> SandboxResponse
+    {
+        guard let project = documents.projectIndex(gid: gid) else {
+            return Self.errors(404, ["project: Unknown object: \(gid)"])
+        }
+        var since: Int64?
+        if honoursModifiedSince, let text = request.query["modified_since"] {
+            guard let stamp = Timestamp.parse(text) else {
+                return Self.errors(400, ["modified_since: Not a valid date or time: \(text)"])
+            }
+            since = stamp.millisecondsSince1970
+        }
+        guard let completed = completedSince(request) else {
+            return Self.errors(
+                400, ["completed_since: Not a valid date or time: \(request.query["completed_since"] ?? "")"])
+        }
+        let fields = AsanaFieldSelection(request.query["opt_fields"])
+        let tasks = documents.tasks(project: project, modifiedSince: since, completedSince: completed)
+        return page(tasks, request: request, path: request.path) { documents.task($0, fields: fields) }
     }
 
     /// The request's `completed_since` in milliseconds (`now` is the present), `.some(nil)` when

@@ -20,10 +20,9 @@ extension AsanaConnection {
                 hint: "Asana names projects by gid (digits): list them with `tributary containers CONNECTION`.")
         }
         let fields = AsanaFieldList(paths: query.fields)
-        var since = [query.since, query.updatedSince].compactMap { $0 }.max()
-        if position.phase == .sweep, let top = position.top {
-            since = max(since ?? Timestamp(millisecondsSince1970: top), Timestamp(millisecondsSince1970: top))
-        }
+        // The sweep reads from the pass's start; the latest lower bound wins.
+        let sweepStart = position.phase == .sweep ? position.top.map(Timestamp.init(millisecondsSince1970:)) : nil
+        let since = [query.since, query.updatedSince, sweepStart].compactMap { $0 }.max()
         let limit = max(1, min(Self.pageLimit, query.pageSize, query.limit ?? Self.pageLimit))
         var parameters: [(String, String)] = [
             ("limit", String(limit)), ("opt_fields", fields.task.joined(separator: ",")),
