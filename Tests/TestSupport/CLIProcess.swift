@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -45,26 +44,25 @@ public struct CLIProcess {
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil, directory: String? = nil,
         timeout: Double = 120
     ) async throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment, stdin: stdin, directory: directory)
-        return await finish(process, out, err, within: timeout)
+        let started = try start(arguments, environment: environment, stdin: stdin, directory: directory)
+        return await finish(started, within: timeout)
     }
 
     /// A child started with `launch`, still running or finished.
-    public final class Running: @unchecked Sendable {
-        let process: Process
-        let out: FileHandle
-        let err: FileHandle
+    public final class Running: Sendable {
+        let child: ChildProcess
+        let output: Output
 
-        init(_ started: (Process, FileHandle, FileHandle)) {
-            (process, out, err) = started
+        init(_ started: Started) {
+            (child, output) = started
         }
 
         /// Sends `signal` (SIGINT to stop a server as Ctrl-C would).
-        public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+        public func send(_ signal: Int32) { child.send(signal) }
 
         /// Waits (suspending, never blocking a pool thread) for the exit, SIGKILL after `timeout`.
         public func wait(timeout: Double = 120) async -> Result {
-            await CLIProcess.finish(process, out, err, within: timeout)
+            await CLIProcess.finish((child, output), within: timeout)
         }
     }
 
@@ -73,8 +71,14 @@ public struct CLIProcess {
         Running(try start(arguments, environment: environment, stdin: nil, directory: nil))
     }
 
-    /// Values handed to the waiting thread while the caller is suspended (used from one thread at a time).
-    struct Handoff<Value>: @unchecked Sendable { let value: Value }
+    /// The files a child's standard output and error go to.
+    struct Output: Sendable {
+        let stdout: URL
+        let stderr: URL
+    }
+
+    /// A child just started and where its output goes.
+    typealias Started = (child: ChildProcess, output: Output)
 
     /// Runs `body` on a thread of its own and suspends until it returns: waiting and polling never block
     /// a thread of Swift's small pool, and are never delayed by a busy one.
@@ -85,24 +89,23 @@ public struct CLIProcess {
         }
     }
 
-    static func finish(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double) async
-        -> Result
-    {
-        let handoff = Handoff(value: (process, out, err))
-        return await onOwnThread { finishBlocking(handoff.value.0, handoff.value.1, handoff.value.2, within: timeout) }
+    static func finish(_ started: Started, within timeout: Double) async -> Result {
+        await onOwnThread { finishBlocking(started, within: timeout) }
     }
 
-    static func finishBlocking(_ process: Process, _ out: FileHandle, _ err: FileHandle, within timeout: Double)
-        -> Result
-    {
+    /// Waits for the child, kills its process group after `timeout`, and collects its output (the
+    /// folder holding it is removed).
+    static func finishBlocking(_ started: Started, within timeout: Double) -> Result {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(2_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        while started.child.isRunning && Date() < deadline { usleep(2_000) }
+        if started.child.isRunning { started.child.sendToGroup(SIGKILL) }
+        let outcome = started.child.waitUntilExit()
+        let stdout = (try? Data(contentsOf: started.output.stdout)) ?? Data()
+        let stderr = (try? Data(contentsOf: started.output.stderr)) ?? Data()
+        try? FileManager.default.removeItem(at: started.output.stdout.deletingLastPathComponent())
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: out.readDataToEndOfFile(), as: UTF8.self),
-            stderr: String(decoding: err.readDataToEndOfFile(), as: UTF8.self),
-            signalled: process.terminationReason == .uncaughtSignal)
+            status: outcome.status, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self), signalled: outcome.signalled)
     }
 
     /// Runs `arguments` and sends SIGKILL after `delay` seconds (if it is still running).
@@ -122,48 +125,41 @@ public struct CLIProcess {
         _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
         signal: Int32 = SIGKILL, when condition: @escaping () throws -> Bool
     ) async throws -> Result {
-        let (process, out, err) = try start(arguments, environment: environment, stdin: nil, directory: directory)
-        let killer = Killer(process: process, out: out, err: err, signal: signal, condition: condition)
+        let started = try start(arguments, environment: environment, stdin: nil, directory: directory)
+        let killer = Killer(started: started, signal: signal, condition: condition)
         return try await onOwnThread { killer.run() }.get()
     }
 
     /// Polls a condition and kills a child when it holds; used from the one thread that polls.
     final class Killer: @unchecked Sendable {
-        let process: Process
-        let out: FileHandle
-        let err: FileHandle
+        let started: Started
         let condition: () throws -> Bool
         let signal: Int32
 
-        init(
-            process: Process, out: FileHandle, err: FileHandle, signal: Int32,
-            condition: @escaping () throws -> Bool
-        ) {
-            self.process = process
-            self.out = out
-            self.err = err
+        init(started: Started, signal: Int32, condition: @escaping () throws -> Bool) {
+            self.started = started
             self.signal = signal
             self.condition = condition
         }
 
         func run() -> Swift.Result<Result, any Error> {
             let deadline = Date().addingTimeInterval(120)
-            while process.isRunning && Date() < deadline {
+            while started.child.isRunning && Date() < deadline {
                 let holds: Bool
                 do {
                     holds = try condition()
                 } catch {
-                    kill(process.processIdentifier, SIGKILL)
-                    _ = finishBlocking(process, out, err, within: 120)
+                    started.child.sendToGroup(SIGKILL)
+                    _ = finishBlocking(started, within: 120)
                     return .failure(error)
                 }
                 if holds {
-                    kill(process.processIdentifier, signal)
+                    started.child.send(signal)
                     break
                 }
                 usleep(2_000)
             }
-            return .success(finishBlocking(process, out, err, within: 120))
+            return .success(finishBlocking(started, within: 120))
         }
     }
 
@@ -172,9 +168,9 @@ public struct CLIProcess {
         executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         directory: String? = nil, timeout: Double = 120
     ) async throws -> Result {
-        let (process, out, err) = try start(
+        let started = try start(
             arguments, environment: environment, stdin: stdin, directory: directory, executable: executable)
-        return await finish(process, out, err, within: timeout)
+        return await finish(started, within: timeout)
     }
 
     /// The release binary when this run is to test it (`TRIBUTARY_RELEASE_BINARY`, as `.ci/run` sets
@@ -191,59 +187,50 @@ public struct CLIProcess {
     public static func shell(
         _ script: String, environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
     ) async throws -> Result {
-        let (process, out, err) = try start(
+        let started = try start(
             ["-c", script], environment: environment, stdin: nil, directory: directory,
             executable: URL(fileURLWithPath: "/bin/bash"))
-        return await finish(process, out, err, within: timeout)
+        return await finish(started, within: timeout)
     }
 
     static func start(
         _ arguments: [String], environment: [String: String], stdin: String?, directory: String?,
         executable: URL? = nil
-    ) throws
-        -> (
-            Process, FileHandle, FileHandle
-        )
-    {
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
+    ) throws -> Started {
         var env = ProcessInfo.processInfo.environment
         for key in ["TRIBUTARY_DB", "TRIBUTARY_OWNER", "TRIBUTARY_ENCRYPTION_KEY", "TRIBUTARY_KEY_FILE"] {
             env[key] = nil
         }
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, not pipes: a chatty child must never block on a full pipe.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tributary-cli-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            try launch(process)
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try? input.fileHandleForWriting.close()
+        let output = Output(
+            stdout: folder.appendingPathComponent("stdout"), stderr: folder.appendingPathComponent("stderr"))
+        let out = open(output.stdout.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let err = open(output.stderr.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var input: [Int32] = [-1, -1]
+        defer { for fd in [out, err] + input where fd >= 0 { close(fd) } }
+        guard out >= 0, err >= 0 else { throw ChildProcess.SpawnError(call: "open \(folder.path)", code: errno) }
+        if stdin != nil {
+            guard pipe(&input) == 0 else { throw ChildProcess.SpawnError(call: "pipe", code: errno) }
         } else {
-            process.standardInput = FileHandle.nullDevice
-            try launch(process)
+            input[0] = open("/dev/null", O_RDONLY | O_CLOEXEC)
         }
-        return (process, try FileHandle(forReadingFrom: outURL), try FileHandle(forReadingFrom: errURL))
-    }
-
-    /// One launch at a time: Foundation's `Process.run` on Linux has crashed copying its arguments
-    /// while other tests launched children on other threads (signal 11 in `memcpy`, seen once in
-    /// `swift test` with dozens of children started in parallel).
-    static let launches = Mutex(())
-
-    static func launch(_ process: Process) throws {
-        try launches.withLock { _ in try process.run() }
+        let child = try ChildProcess.spawn(
+            executable: (executable ?? binary).path, arguments: arguments, environment: env, directory: directory,
+            standardInput: input[0], standardOutput: out, standardError: err)
+        if let stdin, input[1] >= 0 {
+            let bytes = Array(stdin.utf8)
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                written += count
+            }
+        }
+        return (child, output)
     }
 }
