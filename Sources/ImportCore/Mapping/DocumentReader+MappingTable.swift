@@ -161,11 +161,18 @@ extension DocumentReader {
             return nil
         }
         checkKeys(object, allowed: MappingParser.recordKeys, at: path)
-        var each: SourcePath?
+        var each: [SourcePath] = []
         if let value = object["each"] {
-            each = sourcePath(value, at: join(path, "each"))
-            if let each, !each.hasWildcard {
-                problem(join(path, "each"), "must select an array with [*], e.g. \"fields.comment.comments[*]\"")
+            // One path, or a list of them whose elements are mapped one after another.
+            let values = value.arrayValue ?? [value]
+            if values.isEmpty { problem(join(path, "each"), "an empty list selects nothing: name at least one path") }
+            for (offset, element) in values.enumerated() {
+                let at = value.arrayValue == nil ? join(path, "each") : "\(join(path, "each"))[\(offset)]"
+                guard let found = sourcePath(element, at: at) else { continue }
+                if !found.hasWildcard {
+                    problem(at, "must select an array with [*], e.g. \"fields.comment.comments[*]\"")
+                }
+                each.append(found)
             }
         } else if kind != .task {
             problem(
@@ -200,13 +207,13 @@ extension DocumentReader {
         }
         guard let fields = object["fields"]?.arrayValue else {
             problem(join(path, "fields"), "missing: a list of field rules")
-            return RecordMapping(each: each, within: within, filter: filter, limit: limit, rules: [])
+            return RecordMapping(eachPaths: each, within: within, filter: filter, limit: limit, rules: [])
         }
         var rules: [FieldRule] = []
         for (offset, element) in fields.enumerated() {
             if let rule = fieldRule(element, at: "\(path).fields[\(offset)]") { rules.append(rule) }
         }
-        return RecordMapping(each: each, within: within, filter: filter, limit: limit, rules: rules)
+        return RecordMapping(eachPaths: each, within: within, filter: filter, limit: limit, rules: rules)
     }
 
     mutating func numberArgument(_ value: JSONValue, at path: String) -> NumberArgument? {

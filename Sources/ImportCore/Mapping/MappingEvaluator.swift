@@ -68,13 +68,14 @@ public struct MappingEvaluator: Sendable {
 
     /// The elements a child mapping maps, each with its enclosing `within` element when it has one.
     private func elements(of mapping: RecordMapping, in record: JSONValue) -> [(item: JSONValue, group: JSONValue?)] {
-        guard let each = mapping.each else { return [] }
         func list(_ found: JSONValue?) -> [JSONValue] { found.map { $0.arrayValue ?? [$0] } ?? [] }
-        guard let within = mapping.within else {
-            return list(each.evaluate(item: record, root: record, fieldIDs: fieldIDs)).map { ($0, nil) }
-        }
-        return list(within.evaluate(item: record, root: record, fieldIDs: fieldIDs)).flatMap { group in
-            list(each.evaluate(item: group, root: record, fieldIDs: fieldIDs, group: group)).map { ($0, group) }
+        return mapping.eachPaths.flatMap { each -> [(item: JSONValue, group: JSONValue?)] in
+            guard let within = mapping.within else {
+                return list(each.evaluate(item: record, root: record, fieldIDs: fieldIDs)).map { ($0, nil) }
+            }
+            return list(within.evaluate(item: record, root: record, fieldIDs: fieldIDs)).flatMap { group in
+                list(each.evaluate(item: group, root: record, fieldIDs: fieldIDs, group: group)).map { ($0, group) }
+            }
         }
     }
 

@@ -54,9 +54,9 @@ public struct MappingTable: Sendable {
         for kind in RecordKind.allCases {
             guard let mapping = records[kind] else { continue }
             // A child mapped `within` an outer list is reached through both (`changelog.histories[*].items[*]`).
-            let each = mapping.each.map { each in mapping.within?.appending(each.text) ?? each }
+            let eachPaths = mapping.eachPaths.compactMap { each in mapping.within?.appending(each.text) ?? each }
             let prefix =
-                (each.map { [$0] } ?? []) + (mapping.within.map { [$0] } ?? [])
+                eachPaths + (mapping.within.map { [$0] } ?? [])
                 + (mapping.filter?.paths.filter(\.fromRoot) ?? [])
             paths += prefix
             for rule in mapping.rules {
@@ -76,7 +76,7 @@ public struct MappingTable: Sendable {
                     if let within = mapping.within {
                         paths += own.filter(\.fromGroup).compactMap { within.appending($0.relativeText) }
                     }
-                    if let each {
+                    for each in eachPaths {
                         paths += own.filter { !$0.fromRoot && !$0.fromGroup }.compactMap { each.appending($0.text) }
                     }
                 }

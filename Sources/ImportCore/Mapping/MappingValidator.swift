@@ -13,7 +13,7 @@ public enum MappingValidator {
             guard let mapping = table.records[kind] else { continue }
             var written: [String: String] = [:]
             if let limit = mapping.limit { checkParameter(limit, at: "\(kind.rawValue).limit") }
-            if let each = mapping.each { checkAliases(each, at: "\(kind.rawValue).each") }
+            for each in mapping.eachPaths { checkAliases(each, at: "\(kind.rawValue).each") }
             for rule in mapping.rules {
                 guard let target = TargetSchema.field(rule.target, for: kind) else {
                     let names = TargetSchema.fields(for: kind).map(\.name)

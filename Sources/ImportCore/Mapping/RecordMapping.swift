@@ -1,7 +1,11 @@
 /// The rules that produce one kind of record.
 public struct RecordMapping: Sendable {
-    /// For child records: the path of the array to map element by element (`fields.comment.comments[*]`).
-    public let each: SourcePath?
+    /// For child records: the paths of the arrays to map element by element, in order
+    /// (`fields.comment.comments[*]`); more than one where a source keeps one kind of child in
+    /// several places (ClickUp: subtasks and checklist items are both checklist entries).
+    public let eachPaths: [SourcePath]
+    /// The first of `eachPaths`: whether the mapping maps children at all, and the path shown for it.
+    public var each: SourcePath? { eachPaths.first }
     /// For children nested two lists deep (a changelog's histories, each with items): the outer list;
     /// `each` is then read in each of its elements, and `~` paths read the element itself.
     public var within: SourcePath? = nil

@@ -81,7 +81,7 @@ enum MappingCommand {
             guard let mapping = table.records[kind] else { continue }
             context.console.out("")
             context.console.out(
-                "\(kind.rawValue)\(mapping.each.map { " (each \($0.text)\(mapping.limit.map { ", at most \($0)" } ?? ""))" } ?? ""): \(mapping.rules.count) rules"
+                "\(kind.rawValue)\(mapping.eachPaths.isEmpty ? "" : " (each \(mapping.eachPaths.map(\.text).joined(separator: " + "))\(mapping.limit.map { ", at most \($0)" } ?? ""))"): \(mapping.rules.count) rules"
             )
             var rows = TextTable(["TARGET", "FROM", "STEPS"])
             rows.maxCellWidth = 70
