@@ -18,8 +18,9 @@ struct BudgetPacer: Sendable {
     }
 
     private var pausedUntil: Date?
-    /// The budget as last reported, when, and the ticket of the request whose answer reported it.
-    private var reported: (remaining: Double, at: Date, ticket: Int)?
+    /// The budget as last reported, when, the ticket of the request whose answer reported it, and
+    /// when the server said it is whole again (`nil`: it did not say).
+    private var reported: (remaining: Double, at: Date, ticket: Int, reset: Date?)?
     /// Places given so far: the next place's ticket.
     private var issued = 0
     /// Requests that waited for the budget, in all.
@@ -33,13 +34,19 @@ struct BudgetPacer: Sendable {
     /// and its refill is not known: ask again once more answers are in.
     mutating func slot(now: Date) -> Slot? {
         var at = max(now, pausedUntil ?? now)
-        if let reported {
+        // Once the reported budget's reset has come, the budget is whole again: it holds nothing back.
+        if let reported, reported.reset.map({ at < $0 }) ?? true {
             let refilled = (refillRate ?? 0) * max(0, at.timeIntervalSince(reported.at))
             // Every place given after the reporting request's may not be in what the server counted.
             let left = reported.remaining + refilled - Double(issued - reported.ticket - 1)
             if left < 1 {
-                guard let refillRate else { return nil }
-                at = at.addingTimeInterval(min(Self.maxWait, (1 - left) / refillRate))
+                if let refillRate {
+                    at = at.addingTimeInterval(min(Self.maxWait, (1 - left) / refillRate))
+                } else if let reset = reported.reset {
+                    at = min(reset, at.addingTimeInterval(Self.maxWait))
+                } else {
+                    return nil
+                }
             }
         }
         if at > now { waited += 1 }
@@ -68,7 +75,7 @@ struct BudgetPacer: Sendable {
         guard let remaining else { return }
         let ticket = ticket ?? (issued - 1)
         if let reported, ticket < reported.ticket { return }
-        reported = (Double(remaining), now, ticket)
+        reported = (Double(remaining), now, ticket, reset)
         // The refill rate: what is missing over the time to refill it, a tenth less for safety. The
         // answer took part of that time to arrive, so each estimate runs high: the lowest is kept,
         // from answers of a budget at least half spent (where one request more or less weighs little).

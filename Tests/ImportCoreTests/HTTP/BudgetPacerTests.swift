@@ -24,6 +24,24 @@ struct BudgetPacerTests {
         #expect(pacer.slot(now: now)?.at == now)
     }
 
+    @Test("a spent budget whose reset has come lets requests go; before it, they wait for the reset at most")
+    func resetPassed() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        var pacer = BudgetPacer()
+        _ = pacer.slot(now: now)
+        // ClickUp near the end of its minute: nothing left, whole again at this very second (its
+        // X-RateLimit-Reset has whole seconds), so no refill rate can be learnt from it.
+        pacer.note(throttled: true, retryAfter: nil, remaining: 0, limit: 100, reset: now, ticket: 0, now: now)
+        #expect(pacer.slot(now: now.addingTimeInterval(0.01))?.at == now.addingTimeInterval(0.01))
+        var early = BudgetPacer()
+        _ = early.slot(now: now)
+        // Nothing left of a budget of unknown size, whole again in 3 s: the next request waits for that.
+        early.note(
+            throttled: true, retryAfter: nil, remaining: 0, limit: nil, reset: now.addingTimeInterval(3), ticket: 0,
+            now: now)
+        #expect(early.slot(now: now)?.at == now.addingTimeInterval(3))
+    }
+
     @Test("Retry-After pauses every request; requests on their way count against what is left")
     func pauseAndInFlight() {
         let now = Date(timeIntervalSince1970: 1_000_000)
