@@ -34,6 +34,10 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
     case user
     /// A choice field's option (`{"value": …}` or `{"name": …}`) to its text.
     case option
+    /// A custom field that lists its options (`type_config.options`) to the name of the option its
+    /// `value` selects, by option id or by `orderindex` (ClickUp's drop_down); a `value` selecting
+    /// several (a labels field) gives their names.
+    case choice
     /// A sprint (Jira Cloud's object, or Data Center's `…Sprint@1f[id=1,state=CLOSED,name=…]` text) to
     /// `{id, name, state, startDate, endDate, completeDate}`, dates in ISO-8601 UTC; anything else is left out.
     case sprint
@@ -44,7 +48,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         "date",
         "day",
         "number", "integer", "boolean", "multiply", "divide", "join", "split", "first", "last", "limit", "compact",
-        "template", "duration", "user", "option", "sprint",
+        "template", "duration", "user", "option", "choice", "sprint",
     ]
 
     /// Names that take an argument, and whether it is required.
@@ -82,6 +86,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .duration: return "duration"
         case .user: return "user"
         case .option: return "option"
+        case .choice: return "choice"
         case .sprint: return "sprint"
         }
     }
@@ -110,7 +115,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case .user: return .user
         case .split: return .labels
         case .sprint: return .json
-        case .first, .last, .limit, .compact: return nil
+        case .first, .last, .limit, .compact, .choice: return nil
         }
     }
 
@@ -206,6 +211,7 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
         case "duration": return .success(.duration)
         case "user": return .success(.user)
         case "option": return .success(.option)
+        case "choice": return .success(.choice)
         case "sprint": return .success(.sprint)
         default: return .failure(.unknown(name: name, suggestion: closestName(name)))
         }
@@ -348,6 +354,20 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
                 return .string(text)
             }
             throw TransformError("expected an option, found \(value.typeName)")
+        case .choice:
+            guard let options = value["type_config"]?["options"]?.arrayValue else {
+                throw TransformError("expected a field with type_config.options, found \(value.typeName)")
+            }
+            func name(_ selected: JSONValue) -> JSONValue? {
+                guard let key = selected.scalarText else { return nil }
+                let option = options.first { $0["id"]?.scalarText == key || $0["orderindex"]?.scalarText == key }
+                return (option?["name"] ?? option?["label"])?.stringValue.map(JSONValue.string)
+            }
+            switch value["value"] {
+            case nil, .some(.null): return nil
+            case .some(.array(let selected)): return .array(selected.compactMap(name))
+            case .some(let selected): return name(selected)
+            }
         case .sprint:
             // A value that is no sprint (a site whose customfield_10020 is another field) is left out.
             return SprintValue.parse(value)
