@@ -80,6 +80,20 @@ extension SandboxWorld {
     }
 
     /// Replaces one issue's summary with raw text (hostile input for tests), bumping `updated`.
+    /// Adds `count` top-level comments to item `id` by person `author`, a second apart (a long
+    /// discussion, for paging tests); `updated` bumped.
+    mutating func addComments(id: Int, count: Int, author: Int = 1) {
+        guard issues[id] != nil else { return }
+        for number in 0..<max(0, count) {
+            let now = tick()
+            let child = takeChildID()
+            issues[id]?.comments.append(
+                .init(id: child, author: author, created: now, updated: now, text: "Discussion point \(number + 1)"))
+            issues[id]?.updated = now
+        }
+        version += 1
+    }
+
     mutating func setSummary(id: Int, _ summary: String) {
         guard issues[id] != nil else { return }
         let now = tick()

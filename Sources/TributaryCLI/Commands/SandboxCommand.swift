@@ -2,7 +2,7 @@ import Foundation
 import ImportCore
 import ProviderSandbox
 
-/// `tributary sandbox jira|linear|asana`: serves a provider emulator on loopback until stopped.
+/// `tributary sandbox jira|linear|asana|clickup`: serves a provider emulator on loopback until stopped.
 enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
@@ -10,9 +10,10 @@ enum SandboxCommand {
             "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [faults…]",
             "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
             "sandbox asana [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
+            "sandbox clickup [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
         ],
         details: """
-            Emulates Jira Cloud (or Data Center), Linear's GraphQL API, or Asana's REST API, over one
+            Emulates Jira Cloud (or Data Center), Linear's GraphQL API, Asana's or ClickUp's REST API, over one
             deterministic generated world (the same issues for the same seed and size). It prints its URL and the credentials it
             accepts, then serves until interrupted (Ctrl-C). Linear's rate limits: --requests-per-window N
             per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does). Jira's burst
@@ -20,7 +21,9 @@ enum SandboxCommand {
             with 429, Retry-After and RateLimit-Reason: jira-burst-based once spent (as Jira Cloud does).
             Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean).
             Asana's limit: --requests-per-minute N (429 with Retry-After once spent); its page offsets
-            expire after ten minutes. The Asana provider itself is not ready yet: this serves its tests.
+            expire after ten minutes. ClickUp's limit: --requests-per-minute N (default 10000, the
+            Enterprise plan's; 100 is the smaller plans'), with X-RateLimit-* headers on every answer and
+            429 once spent; --projects P makes P lists (the first in a folder, the others folderless).
             Faults: --latency-ms N, --rate-429 F (with Retry-After), --rate-500 F, --rate-503 F,
             --drop F (connection closed mid-body), --truncate F (cut JSON), each F a fraction 0…1.
             Control endpoints for other processes: POST /__sandbox/mutate?update=K&delete=K&add=K&move=K&archive=K&trash=K,
@@ -43,7 +46,8 @@ enum SandboxCommand {
             OptionSpec("burst-size", value: "N", help: "Jira: burst budget, the most requests at once (default 10)."),
             OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
             OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
-            OptionSpec("requests-per-minute", value: "N", help: "Asana: requests a minute (default 1500)."),
+            OptionSpec(
+                "requests-per-minute", value: "N", help: "Asana, ClickUp: requests a minute (default 1500, 10000)."),
         ],
         run: run)
 
@@ -57,10 +61,11 @@ enum SandboxCommand {
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
         guard context.arguments.positionals.count == 1, let which = context.arguments.positionals.first,
-            ["jira", "linear", "asana"].contains(which)
+            ["jira", "linear", "asana", "clickup"].contains(which)
         else {
             throw CLIError.usage(
-                "which sandbox? `tributary sandbox jira`, `tributary sandbox linear` or `tributary sandbox asana`")
+                "which sandbox? `tributary sandbox jira`, `tributary sandbox linear`, `tributary sandbox asana` or `tributary sandbox clickup`"
+            )
         }
         var faults = FaultPlan()
         faults.latencyMilliseconds = try context.arguments.int("latency-ms", in: 0...60_000) ?? 0
@@ -76,7 +81,11 @@ enum SandboxCommand {
         let projects = try context.arguments.int("projects", in: 1...500) ?? 2
         let port = try context.arguments.int("port", in: 0...65535) ?? 0
         let stop: @Sendable () -> Void
-        if which == "asana" {
+        if which == "clickup" {
+            stop = try serveClickUp(
+                ClickUpSandboxConfig(issues: issues, lists: projects, seed: seed, faults: faults), port: port,
+                context: context)
+        } else if which == "asana" {
             var config = AsanaSandboxConfig(issues: issues, projects: projects, seed: seed, faults: faults)
             config.requestsPerMinute = try context.arguments.int("requests-per-minute", in: 1...1_000_000) ?? 1500
             let sandbox = try AsanaSandbox(config: config, port: UInt16(port))
