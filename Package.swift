@@ -86,8 +86,8 @@ let package = Package(
         .executableTarget(
             name: "tributary-bench",
             dependencies: [
-                "ImportCore", "WorkspaceStore", "JiraProvider", "LinearProvider", "AsanaProvider", "ProviderSandbox",
-                "TributaryCLI",
+                "ImportCore", "WorkspaceStore", "JiraProvider", "LinearProvider", "AsanaProvider", "ClickUpProvider",
+                "ProviderSandbox", "TributaryCLI",
             ],
             path: "Benchmarks/Sources",
             swiftSettings: strict
@@ -98,7 +98,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "ImportCore", "WorkspaceStore", "ImportTesting", "ProviderSandbox", "JiraProvider", "LinearProvider",
-                "AsanaProvider",
+                "AsanaProvider", "ClickUpProvider",
             ],
             path: "Tests/TestSupport",
             swiftSettings: strict
@@ -135,6 +135,15 @@ let package = Package(
                 "tributary",
             ],
             path: "Tests/AsanaProviderTests",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ClickUpProviderTests",
+            dependencies: [
+                "ImportCore", "WorkspaceStore", "ClickUpProvider", "ProviderSandbox", "TestSupport", "TributaryCLI",
+                "tributary",
+            ],
+            path: "Tests/ClickUpProviderTests",
             swiftSettings: strict
         ),
         .testTarget(

@@ -42,38 +42,4 @@ struct AsanaCLITests {
         #expect(result.stdout.contains("Asana sandbox serving 20 tasks in 2 project(s) at \(base)"))
         #expect(result.stdout.contains("token \(AsanaSandboxConfig().token)"))
     }
-
-    @Test("tributary demo --provider asana imports the sandbox project with nothing configured; twice writes nothing")
-    func demo() async throws {
-        let cli = try CLIHarness()
-        var environment = cli.environment()
-        environment["TRIBUTARY_ENCRYPTION_KEY"] = nil
-        environment["TRIBUTARY_DB"] = nil
-        environment["TRIBUTARY_OWNER"] = nil
-        let first = try await CLIProcess.run(
-            ["demo", "--provider", "asana", "--issues", "80"], environment: environment, directory: cli.folder.path)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("Asana sandbox: http://127.0.0.1:"))
-        #expect(first.stdout.contains("connected demo-asana"))
-        let database = try Workspace(path: cli.folder.file("tributary-demo.sqlite"))
-        let count = { (sql: String) in try database.db.scalar(sql).intValue ?? 0 }
-        let tasks = try count("SELECT COUNT(*) FROM tasks WHERE external_source = 'asana'")
-        #expect(tasks == 40, "the first project's 40 tasks, subtasks included")
-        #expect(try count("SELECT COUNT(*) FROM comments") > 0)
-        #expect(try count("SELECT COUNT(*) FROM attachments") > 0)
-        #expect(try count("SELECT COUNT(*) FROM checklist_items") > 0)
-        #expect(try count("SELECT COUNT(*) FROM tasks WHERE parent_task_id IS NOT NULL") > 0)
-        #expect(try count("SELECT COUNT(*) FROM milestones") > 0)
-        let second = try await CLIProcess.run(
-            ["demo", "--provider", "asana", "--issues", "80"], environment: environment, directory: cli.folder.path)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(
-            try count("SELECT COUNT(*) FROM tasks WHERE external_source = 'asana'") == tasks,
-            "a second demo never duplicates")
-        let site = { (output: String) in output.split(separator: "\n").first { $0.hasPrefix("Asana sandbox: ") } }
-        if site(first.stdout) == site(second.stdout) {
-            let row = second.stdout.split(separator: "\n").first { $0.hasPrefix("unchanged") }
-            #expect(row?.contains(String(tasks)) == true, "\(second.stdout)")
-        }
-    }
 }

@@ -146,6 +146,10 @@ struct BatchAndDemoTests {
         let asanaBuiltIn = try RunConfig.parse(Data(DemoSource.asanaConfig.utf8), origin: "built-in")
         #expect(asanaBuiltIn.source == asanaDemo.source && asanaBuiltIn.destination == asanaDemo.destination)
         #expect(asanaBuiltIn.mapping == asanaDemo.mapping && asanaBuiltIn.connection == asanaDemo.connection)
+        let clickUpDemo = try RunConfig.load(path: root.appendingPathComponent("Config/demo-clickup.json").path)
+        let clickUpBuiltIn = try RunConfig.parse(Data(DemoSource.clickUpConfig.utf8), origin: "built-in")
+        #expect(clickUpBuiltIn.source == clickUpDemo.source && clickUpBuiltIn.destination == clickUpDemo.destination)
+        #expect(clickUpBuiltIn.mapping == clickUpDemo.mapping && clickUpBuiltIn.connection == clickUpDemo.connection)
         let batch = try BatchConfig.load(path: root.appendingPathComponent("Config/migration.example.json").path)
         #expect(batch.runs.map(\.name) == ["ENG (Cloud)", "OPS (Cloud, everything)", "LEGACY (Data Center)"])
 

@@ -108,7 +108,7 @@ struct CLITests {
         #expect(containers.stdout.contains("DEMO"))
     }
 
-    @Test("providers: jira, linear and asana ready, clickup a stub with what works")
+    @Test("providers: jira, asana, linear and clickup ready")
     func providers() async throws {
         let cli = try CLIHarness()
         let text = try await cli.run(["providers"])
@@ -117,10 +117,10 @@ struct CLITests {
         #expect(text.stdout.contains("ready"))
         #expect(text.stdout.contains("linear (Linear)"))
         #expect(text.stdout.contains("asana (Asana)"))
-        #expect(!text.stdout.contains("asana: stub"))
-        #expect(text.stdout.contains("clickup: stub — works:"))
+        #expect(text.stdout.contains("clickup (ClickUp)"))
+        #expect(!text.stdout.contains(": stub"))
         let json = try await JSONParser.parse(try cli.run(["providers", "--json"]).stdout)
         #expect(json.arrayValue?.map { $0["id"]!.stringValue! } == ["jira", "asana", "linear", "clickup"])
-        #expect(json.arrayValue?.map { $0["status"]!.stringValue! } == ["ready", "ready", "ready", "stub"])
+        #expect(json.arrayValue?.map { $0["status"]!.stringValue! } == ["ready", "ready", "ready", "ready"])
     }
 }

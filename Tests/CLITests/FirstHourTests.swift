@@ -338,7 +338,8 @@ struct FirstHourTests {
         #expect(!quiet.stderr.contains("unknown option"), "\(quiet.stderr)")
         let demoHelp = try await cli.run(["demo", "--help"])
         #expect(
-            demoHelp.stdout.contains("demo [--provider jira|linear|asana] [--db PATH] [--owner EMAIL] [--issues N]"))
+            demoHelp.stdout.contains(
+                "demo [--provider jira|linear|asana|clickup] [--db PATH] [--owner EMAIL] [--issues N]"))
         let wizardJSON = try await cli.run(["wizard", "--json"])
         #expect(wizardJSON.status == 2 && wizardJSON.stderr.contains("no --json output"), "\(wizardJSON.stderr)")
     }

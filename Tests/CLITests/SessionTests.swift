@@ -278,28 +278,4 @@ struct SessionTests {
                 "task.fields[2].transforms[0]: unknown transform \"trunc\"; did you mean \"truncate\"?"))
         #expect(result.stderr.contains("task.fields: no rule writes the required target \"title\""))
     }
-
-    @Test("a run naming a stub provider fails with the not-implemented message, sends nothing and writes nothing")
-    func stubProvider() async throws {
-        let cli = try CLIHarness()
-        // The connection names the real service: the stub must fail before any request.
-        let connection: JSONValue = [
-            "provider": "clickup", "url": "https://api.clickup.com/api/v2", "tokenEnv": "CLICKUP_TOKEN",
-            "authKind": "api-key",
-        ]
-        let source: JSONValue = ["provider": "clickup", "projects": ["900100200"]]
-        let destination: JSONValue = ["project": "Eng", "createProject": true]
-        let clickup = try cli.write(
-            "clickup.json", ["connection": connection, "source": source, "destination": destination])
-        let result = try await cli.run(["run", clickup], extra: ["CLICKUP_TOKEN": "pk_1200_abcdef0123456789"])
-        #expect(result.status == 1)
-        #expect(
-            result.stderr.contains(
-                "clickup: the clickup provider is a stub: fetching records over HTTP is not implemented yet"),
-            "\(result.stderr)")
-        #expect(!result.stderr.contains("no answer from"), "\(result.stderr)")
-        #expect(!result.stderr.contains("pk_1200_abcdef0123456789"))
-        #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM tasks").intValue == 0)
-        #expect(try cli.workspace().db.scalar("SELECT COUNT(*) FROM import_jobs").intValue == 0)
-    }
 }

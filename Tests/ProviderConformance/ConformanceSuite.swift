@@ -36,6 +36,13 @@ struct SandboxCase {
     var idPath = "id"
 }
 
+/// Keeps a ClickUp sandbox running while its case is used, and stops it after.
+final class ClickUpSandboxCase {
+    let sandbox: ClickUpSandbox
+    init(_ sandbox: ClickUpSandbox) { self.sandbox = sandbox }
+    deinit { sandbox.stop() }
+}
+
 /// Keeps an Asana sandbox running while its case is used, and stops it after.
 final class AsanaSandboxCase {
     let sandbox: AsanaSandbox
@@ -120,7 +127,23 @@ let providerCases: [ProviderCase] = [
             ("clickup/provider-records.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
             ("clickup/list-tasks-page-tap-clickup.json", nil, { ClickUpAPI.parsePage($0, page: 0).records }),
             ("clickup/get-task-spec-example.json", nil, { [$0] }),
-        ], sandbox: nil),
+        ],
+        sandbox: {
+            let harness = ClickUpSandboxCase(try ClickUpSandbox(config: ClickUpSandboxConfig(issues: 95)))
+            let bad = "pk_81000000_definitelyNotTheToken"
+            let lists = harness.sandbox.listIDs
+            return SandboxCase(
+                keepAlive: harness, site: harness.sandbox.baseURL,
+                connection: { credentials in
+                    try ClickUpProvider().connect(
+                        ConnectionSettings(
+                            baseURL: harness.sandbox.apiBase,
+                            credentials: credentials ?? .apiKey(harness.sandbox.config.token),
+                            options: ConnectionOptions(maxAttempts: 3, backoffBase: 0.01, backoffCap: 0.05)))
+                },
+                pagedQuery: RecordQuery(containers: lists, pageSize: 20, fields: ["date_updated", "name"]),
+                fullQuery: RecordQuery(containers: lists), badCredentials: .apiKey(bad), badSecret: bad)
+        }),
 ]
 
 @Suite("Provider conformance: every registered provider")

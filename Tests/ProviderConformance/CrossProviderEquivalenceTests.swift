@@ -25,7 +25,15 @@ import WorkspaceStore
 /// - the type is a "Type" enum field (Asana has none built in), read by the table as the type;
 /// - an epic is a Jira parent but an Asana milestone its tasks are dependencies of: both give the
 ///   same milestone, only Jira a parent (already left out of `parent` for both).
-@Suite("Cross-provider equivalence: one world through Jira and through Linear or Asana")
+///
+/// For ClickUp:
+/// - the Jira key is the task's custom task id (display only; the task id is its identity);
+/// - the type is a "Type" drop_down field, read by its option's orderindex;
+/// - an epic is a Jira parent but a ClickUp milestone (custom_item_id 1) its tasks are related to
+///   by a task relationship field: both give the same milestone, only Jira a parent;
+/// - a due date is a moment in ClickUp: its UTC day is compared;
+/// - time entries carry no comment: worklog counts and seconds are compared, not their texts.
+@Suite("Cross-provider equivalence: one world through Jira and through Linear, Asana or ClickUp")
 struct CrossProviderEquivalenceTests {
     @Test("tasks, statuses, priorities, types, labels, dates, estimates, sub-tasks, comments and attachments agree")
     func equivalence() async throws {
@@ -76,24 +84,57 @@ struct CrossProviderEquivalenceTests {
         let asanaTasks = try Self.tasks(asana.workspace.db, keyOf: { keys[$0] })
         #expect(jiraTasks.count == 150)
         #expect(Set(jiraTasks.keys) == Set(asanaTasks.keys))
-        var differences: [String] = []
-        for (key, jiraTask) in jiraTasks.sorted(by: { $0.key < $1.key }) {
-            guard let asanaTask = asanaTasks[key] else { continue }
-            let jiraWords = Set((jiraTask["descriptionWords"] ?? "").split(separator: " "))
-            let asanaWords = Set((asanaTask["descriptionWords"] ?? "").split(separator: " "))
-            if jiraWords.intersection(asanaWords).count * 2 < max(jiraWords.count, asanaWords.count) {
-                differences.append(
-                    "\(key).description: fewer than half its words shared: jira \(jiraWords.sorted()) | asana \(asanaWords.sorted())"
-                )
-            }
-            for (field, value) in jiraTask where field != "descriptionWords" {
-                if asanaTask[field] != value {
-                    differences.append("\(key).\(field): jira \(value) | asana \(asanaTask[field] ?? "∅")")
-                }
-            }
-        }
+        let differences = Self.differences(jiraTasks, asanaTasks, source: "asana")
         #expect(differences.isEmpty, "\(differences.prefix(20).joined(separator: "\n"))")
         #expect(try asana.count("worklogs") == 0)
+    }
+
+    @Test(
+        "Jira and ClickUp: the same tasks, statuses, priorities, types, labels, due days, estimates, milestones, subtasks, comments, worklogs and attachments"
+    )
+    func clickUp() async throws {
+        let jira = try await ImportHarness(JiraSandboxConfig(issues: 150, projects: 2, userTimeZone: "Europe/Berlin"))
+        let destination: [String: JSONValue] = [
+            "project": "Engineering", "createProject": true, "createMilestones": true,
+        ]
+        _ = try await jira.run(try jira.configFile(destination: destination))
+        let clickUp = try await ClickUpImportHarness(ClickUpSandboxConfig(issues: 150, lists: 2))
+        _ = try await clickUp.run(try clickUp.configFile(destination: destination))
+        // ClickUp's custom task ids are the Jira keys of the same world items.
+        let jiraTasks = try Self.tasks(jira.workspace.db)
+        let clickUpTasks = try Self.tasks(clickUp.workspace.db)
+        #expect(jiraTasks.count == 150)
+        #expect(Set(jiraTasks.keys) == Set(clickUpTasks.keys))
+        let differences = Self.differences(jiraTasks, clickUpTasks, source: "clickup")
+        #expect(differences.isEmpty, "\(differences.prefix(20).joined(separator: "\n"))")
+        // Time entries are worklogs: the same number and the same time, person by person.
+        let logged = "SELECT COUNT(*) || ':' || SUM(seconds) FROM worklogs"
+        #expect(try jira.workspace.db.scalar(logged).stringValue == clickUp.workspace.db.scalar(logged).stringValue)
+        #expect(try jira.count("worklogs") > 0)
+    }
+
+    /// Where `other` (imported through `source`) differs from Jira's tasks: every compared field,
+    /// and descriptions sharing fewer than half their words.
+    static func differences(
+        _ jiraTasks: [String: [String: String]], _ other: [String: [String: String]], source: String
+    )
+        -> [String]
+    {
+        var differences: [String] = []
+        for (key, jiraTask) in jiraTasks.sorted(by: { $0.key < $1.key }) {
+            guard let task = other[key] else { continue }
+            let jiraWords = Set((jiraTask["descriptionWords"] ?? "").split(separator: " "))
+            let words = Set((task["descriptionWords"] ?? "").split(separator: " "))
+            if jiraWords.intersection(words).count * 2 < max(jiraWords.count, words.count) {
+                differences.append(
+                    "\(key).description: fewer than half its words shared: jira \(jiraWords.sorted()) | \(source) \(words.sorted())"
+                )
+            }
+            for (field, value) in jiraTask where field != "descriptionWords" && task[field] != value {
+                differences.append("\(key).\(field): jira \(value) | \(source) \(task[field] ?? "∅")")
+            }
+        }
+        return differences
     }
 
     /// Every task by key with the fields both sources carry, normalised where only the format differs;

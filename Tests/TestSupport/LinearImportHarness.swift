@@ -46,22 +46,14 @@ public final class LinearImportHarness: WorkspaceHarness {
             "provider": "linear", "containers": .array(teams.map(JSONValue.string)), "cap": cap, "pageSize": 40,
         ]
         for (key, value) in extraSource { source[key] = value }
-        let config: JSONValue = [
-            "owner": .string(owner.email), "database": .string(databasePath), "connection": .string(connectionName),
-            "source": .object(source), "destination": .object(destination),
-            "mapping": [
-                "table": .string(CLIProcess.repositoryRoot.appendingPathComponent("Providers/linear/mapping.json").path)
-            ],
-        ]
-        let path = folder.file(name)
-        try JSONWriter(pretty: true).data(config).write(to: URL(fileURLWithPath: path))
-        return path
+        return try writeRunConfig(
+            at: folder.file(name), owner: owner.email, connection: connectionName, provider: "linear", source: source,
+            destination: destination)
     }
 
     public func run(_ path: String, incremental: Bool = false, observer: any ImportObserver = SilentObserver())
         async throws -> ImportReport
     {
-        try await engine(observer: observer).run(
-            try RunConfig.load(path: path), options: .init(incremental: incremental, dryRun: false))
+        try await runConfig(path, incremental: incremental, observer: observer)
     }
 }

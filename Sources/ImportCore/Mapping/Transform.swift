@@ -264,7 +264,10 @@ public enum Transform: Sendable, Hashable, CustomStringConvertible {
                 throw TransformError(error.message)
             }
         case .markdownToText:
-            return try mapText(value) { MarkdownText.plainText($0) }
+            // An empty description (ClickUp's "") is no text at all, as an empty HTML or ADF document is.
+            guard case .string(let markdown) = value else { return try mapText(value) { MarkdownText.plainText($0) } }
+            let text = MarkdownText.plainText(markdown)
+            return text.allSatisfy(\.isWhitespace) ? nil : .string(text)
         case .htmlToText:
             // An empty document (Asana's `<body></body>`) is no text at all, as an empty ADF document is.
             guard case .string(let html) = value else { return try mapText(value) { HTMLText.plainText($0) } }

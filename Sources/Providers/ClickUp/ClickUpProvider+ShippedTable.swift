@@ -8,7 +8,7 @@ extension ClickUpProvider {
         {
           "format": 1,
           "provider": "clickup",
-          "description": "First-draft mapping of ClickUp tasks (GET /list/{id}/task with subtasks=true; comments embedded by the provider) to Tributary tasks.",
+          "description": "ClickUp tasks (GET /list/{id}/task with subtasks, then GET /task/{id} for attachments and subtasks) with the comments, threaded replies and time entries the provider embeds, to Tributary tasks.",
           "params": {
             "hoursPerStoryPoint": { "default": 2.0 },
             "baseUrl": { "default": "https://app.clickup.com" },
@@ -16,10 +16,10 @@ extension ClickUpProvider {
             "maxChecklistItems": { "default": 30 }
           },
           "record": {
-            "description": "A task is known by its id; custom task ids are for display only",
+            "description": "A task is known by its id (immutable); custom task ids (DEMO-7) are for display only. The provider embeds comments (threaded replies after their comment) and time entries",
             "id": "id",
             "label": ["custom_id", "id"],
-            "children": { "comment": "comments", "attachment": "attachments" }
+            "children": { "comment": "comments", "worklog": "time_entries", "attachment": "attachments" }
           },
           "people": { "id": ["id"], "email": ["email"], "name": ["username", "name"] },
           "task": {
@@ -33,6 +33,7 @@ extension ClickUpProvider {
               { "target": "description", "from": ["markdown_description", "text_content", "description"], "transforms": ["markdownToText", "trim"] },
               {
                 "target": "status",
+                "description": "Blocked wins unless the task is closed or done; statuses named like a not-started one are Not Started whatever their type; else by ClickUp's status type",
                 "rules": [
                   {
                     "when": { "all": [
@@ -43,6 +44,10 @@ extension ClickUpProvider {
                       ] }
                     ] },
                     "value": "Blocked"
+                  },
+                  {
+                    "when": { "path": "status.status", "in": ["to do", "open", "backlog", "triage", "new", "not started", "planned"] },
+                    "value": "Not Started"
                   }
                 ],
                 "from": "status.type",
@@ -70,18 +75,34 @@ extension ClickUpProvider {
                 }
               },
               { "target": "source_priority", "from": "priority.priority" },
-              { "target": "category", "from": "tags[*].name", "transforms": ["first"], "map": {
+              {
+                "target": "category",
+                "description": "A drop_down custom field named Type (its option by orderindex or id), else a milestone (custom_item_id 1) is strategy",
+                "rules": [ { "when": { "path": "custom_item_id", "equals": "1" }, "value": "Strategy" } ],
+                "from": "custom_fields[name=Type]",
+                "transforms": ["first", "choice"],
+                "map": {
                   "cases": [
-                    { "from": ["bug"], "to": "Testing" },
-                    { "from": ["feature", "improvement"], "to": "Development" },
-                    { "from": ["research", "spike"], "to": "Research" }
+                    { "from": ["Bug"], "to": "Testing" },
+                    { "from": ["Story", "Task", "Sub-task", "Subtask", "Improvement", "New Feature"], "to": "Development" },
+                    { "from": ["Epic", "Initiative", "Milestone"], "to": "Strategy" },
+                    { "from": ["Spike", "Research"], "to": "Research" }
                   ],
                   "default": "General"
                 }
               },
+              { "target": "source_type", "from": "custom_fields[name=Type]", "transforms": ["first", "choice"] },
               { "target": "assignees", "from": "assignees", "transforms": ["user"] },
-              { "target": "due_date", "from": "due_date", "transforms": ["date"] },
+              { "target": "reporter", "from": "creator", "transforms": ["user"] },
+              { "target": "due_date", "description": "ClickUp keeps a due date as a moment (ms); its UTC day", "from": "due_date", "transforms": ["day"] },
               { "target": "parent", "from": "parent", "transforms": ["text"] },
+              {
+                "target": "milestone",
+                "description": "A task relationship field named Milestone: the related milestone becomes the milestone of the same title",
+                "from": "custom_fields[name=Milestone].value[*].name",
+                "transforms": ["first", "trim"]
+              },
+              { "target": "milestone_external_id", "from": "custom_fields[name=Milestone].value[*].id", "transforms": ["first"] },
               { "target": "labels", "from": "tags[*].name" },
               { "target": "story_points", "from": ["points", "custom_fields[name=Story Points].value"], "transforms": ["first", "number"] },
               {
@@ -90,25 +111,31 @@ extension ClickUpProvider {
                 "from": "time_estimate",
                 "transforms": ["number", "divide(3600000)"]
               },
-              { "target": "custom.sprintGoal", "from": "custom_fields[name=Sprint Goal].value", "transforms": ["first"] }
+              { "target": "created_at", "from": "date_created", "transforms": ["date"] },
+              { "target": "resolved_at", "from": ["date_done", "date_closed"], "transforms": ["first", "date"] },
+              { "target": "custom.sprintGoal", "from": "custom_fields[name=Sprint Goal].value", "transforms": ["first"] },
+              { "target": "custom.components", "from": "custom_fields[name=Components]", "transforms": ["first", "choice"] }
             ]
           },
           "checklist": {
-            "each": "subtasks[*]",
+            "description": "Subtasks (closed or done when their status type says so) and the items of the task's own checklists (resolved or not)",
+            "each": ["subtasks[*]", "checklists[*].items[*]"],
             "limit": "maxChecklistItems",
             "fields": [
               { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
               { "target": "external_key", "from": "custom_id" },
               { "target": "external_url", "from": "url" },
-              { "target": "title", "from": "name", "transforms": ["text", "trim", "truncate(truncateTitle)"], "default": "(untitled subtask)" },
+              { "target": "title", "from": "name", "transforms": ["text", "trim", "truncate(truncateTitle)"], "default": "(untitled item)" },
               {
                 "target": "done",
-                "from": "status.type",
-                "map": { "cases": { "closed": true, "done": true }, "default": false }
+                "from": ["resolved", "status.type"],
+                "transforms": ["text"],
+                "map": { "cases": { "closed": true, "done": true, "true": true }, "default": false }
               }
             ]
           },
           "comment": {
+            "description": "Comments and their threaded replies, as the provider embeds them",
             "each": "comments[*]",
             "fields": [
               { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
@@ -116,6 +143,17 @@ extension ClickUpProvider {
               { "target": "body", "from": ["comment_text", "comment[*].text"], "transforms": ["join()"], "default": "" },
               { "target": "author", "from": "user", "transforms": ["user"] },
               { "target": "created_at", "from": "date", "transforms": ["date"] }
+            ]
+          },
+          "worklog": {
+            "description": "Time entries (GET /task/{id}/time intervals, with their person); time is in milliseconds",
+            "each": "time_entries[*]",
+            "fields": [
+              { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
+              { "target": "external_updated_at", "from": ["date_added", "end"], "transforms": ["first", "date"] },
+              { "target": "author", "from": "user", "transforms": ["user"] },
+              { "target": "started_at", "from": "start", "transforms": ["date"] },
+              { "target": "seconds", "from": "time", "transforms": ["number", "divide(1000)", "integer"], "default": 0 }
             ]
           },
           "attachment": {
@@ -126,6 +164,7 @@ extension ClickUpProvider {
               { "target": "mime_type", "from": "mimetype" },
               { "target": "size_bytes", "from": "size", "transforms": ["integer"] },
               { "target": "content_url", "from": "url" },
+              { "target": "author", "from": "user", "transforms": ["user"] },
               { "target": "created_at", "from": "date", "transforms": ["date"] }
             ]
           }

@@ -1,7 +1,10 @@
 import Foundation
 import ImportCore
 
-/// ClickUp: registered with its auth, requests, pagination and mapping table; the HTTP part is a stub.
+/// ClickUp (REST API v2): a personal token (`pk_…`) as the whole Authorization header, or an OAuth
+/// token as Bearer; lists as containers (named directly or through their folder or space), tasks
+/// with their subtasks, comments and threaded replies, checklists, time entries and attachments,
+/// incremental by `date_updated_gt`, deletes by listing task ids.
 public struct ClickUpProvider: Provider {
     /// The provider's id in configs and connections.
     public static let id = "clickup"
@@ -14,29 +17,35 @@ public struct ClickUpProvider: Provider {
     /// What ClickUp offers and how it authenticates.
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(
-            id: Self.id, displayName: "ClickUp", authKinds: [.apiKey], defaultBaseURL: Self.baseURL,
-            verifyEndpoint: "GET /api/v2/user", pagination: "page numbers: page=0,1,… until last_page is true",
-            containerNoun: "list",
-            readiness: .stub(
-                works: [
-                    "registration", "personal token auth (pk_…)", "request building", "page parsing", "mapping table",
-                ],
-                missing: ["HTTP fetching (tasks, comments)", "sandbox"]))
+            id: Self.id, displayName: "ClickUp", authKinds: [.apiKey, .personalAccessToken],
+            defaultBaseURL: Self.baseURL, verifyEndpoint: "GET /api/v2/user",
+            pagination:
+                "page numbers (100 tasks a page), read as a keyset of its own: date_updated_gt from the last task read, oldest update first",
+            containerNoun: "list", childKinds: [.comment, .worklog, .attachment], readiness: .ready,
+            maxConcurrentRequests: 8)
     }
 
     /// A connection with `settings`.
     public func connect(_ settings: ConnectionSettings) throws -> any ProviderConnection {
-        guard settings.credentials.kind == .apiKey else {
+        switch settings.credentials.kind {
+        case .apiKey:
+            if !settings.credentials.secret.reveal().hasPrefix("pk_") {
+                throw ProviderError(
+                    provider: Self.id, kind: .configuration, message: "a ClickUp personal token starts with \"pk_\"",
+                    hint:
+                        "Copy the token from ClickUp under Settings → Apps → API Token (connect with --key-stdin), or connect an OAuth token with --pat-stdin."
+                )
+            }
+        case .personalAccessToken:
+            break
+        case .emailToken:
             throw ProviderError(
                 provider: Self.id, kind: .configuration,
-                message: "ClickUp takes a personal API token (pk_…) as the Authorization header",
-                hint: "Create one in ClickUp under Settings → Apps → API Token.")
+                message: "ClickUp takes a personal token (pk_…) or an OAuth access token, not an email and token",
+                hint:
+                    "Create a personal token in ClickUp under Settings → Apps → API Token and connect with --key-stdin."
+            )
         }
-        if !settings.credentials.secret.reveal().hasPrefix("pk_") {
-            throw ProviderError(
-                provider: Self.id, kind: .configuration, message: "a ClickUp personal token starts with \"pk_\"",
-                hint: "Copy the token from Settings → Apps → API Token.")
-        }
-        return StubConnection(provider: Self.id, siteURL: "https://app.clickup.com")
+        return ClickUpConnection(settings: settings)
     }
 }

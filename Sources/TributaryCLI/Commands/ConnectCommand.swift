@@ -6,7 +6,9 @@ import JiraProvider
 enum ConnectCommand {
     static let secretOptions: [OptionSpec] = [
         OptionSpec("token-stdin", help: "Read the API token from stdin (Jira Cloud with --email)."),
-        OptionSpec("pat-stdin", help: "Read a personal access token from stdin (Jira Data Center, Asana)."),
+        OptionSpec(
+            "pat-stdin",
+            help: "Read a personal access token from stdin (Jira Data Center, Asana, a ClickUp OAuth token)."),
         OptionSpec("key-stdin", help: "Read an API key from stdin (Linear, ClickUp)."),
         OptionSpec("token-env", value: "VAR", help: "Read the token from environment variable VAR instead."),
     ]

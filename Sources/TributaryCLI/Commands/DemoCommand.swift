@@ -6,18 +6,20 @@ import ProviderSandbox
 enum DemoCommand {
     static let definition = CommandDefinition(
         name: "demo",
-        summary: "Start a sandbox (Jira, Linear or Asana), connect to it and import a demo project into SQLite.",
-        usage: ["demo [--provider jira|linear|asana] [--db PATH] [--owner EMAIL] [--issues N]"],
+        summary:
+            "Start a sandbox (Jira, Linear, Asana or ClickUp), connect to it and import a demo project into SQLite.",
+        usage: ["demo [--provider jira|linear|asana|clickup] [--db PATH] [--owner EMAIL] [--issues N]"],
         details: """
-            Starts the Jira sandbox (or with --provider linear or asana that one) in this process,
-            creates the encryption key file if there is none, adds a small local team (so some
-            assignees match), connects as "demo-sandbox" ("demo-linear", "demo-asana"; verified, token
-            stored encrypted), runs Config/demo.json (Config/demo-linear.json, Config/demo-asana.json)
-            into ./tributary-demo.sqlite (or --db), prints the report and where to look next. Run it
-            twice: the second run writes nothing.
+            Starts the Jira sandbox (or with --provider linear, asana or clickup that one) in this
+            process, creates the encryption key file if there is none, adds a small local team (so
+            some assignees match), connects as "demo-sandbox" ("demo-linear", "demo-asana",
+            "demo-clickup"; verified, token stored encrypted), runs Config/demo.json (or
+            Config/demo-linear.json, -asana.json, -clickup.json) into ./tributary-demo.sqlite (or
+            --db), prints the report and where to look next. Run it twice: the second run writes nothing.
             """,
         options: [
-            OptionSpec("provider", value: "ID", help: "The sandbox to import from: jira (default), linear or asana."),
+            OptionSpec(
+                "provider", value: "ID", help: "The sandbox to import from: jira (default), linear, asana or clickup."),
             OptionSpec("db", value: "PATH", help: "Database to import into (default ./tributary-demo.sqlite)."),
             OptionSpec("owner", value: "EMAIL", help: "Owner of the demo rows (default demo@tributary.test)."),
             OptionSpec("issues", value: "N", help: "Issues in the sandbox (default 240, half in the demo project)."),

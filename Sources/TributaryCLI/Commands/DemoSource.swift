@@ -25,13 +25,14 @@ struct DemoSource {
     let stop: @Sendable () -> Void
 
     /// The providers the demo can import from.
-    static let providers = ["jira", "linear", "asana"]
+    static let providers = ["jira", "linear", "asana", "clickup"]
 
     /// Starts the sandbox for `provider` on its fixed port when free (re-runs keep the same URLs).
     static func start(_ provider: String, issues: Int) throws -> DemoSource {
         switch provider {
         case "linear": return try linear(issues: issues)
         case "asana": return try asana(issues: issues)
+        case "clickup": return try clickUp(issues: issues)
         case "jira": return try jira(issues: issues)
         default:
             throw CLIError.usage(
@@ -74,6 +75,17 @@ struct DemoSource {
             runConfig: asanaConfig, stop: { sandbox.stop() })
     }
 
+    static func clickUp(issues: Int) throws -> DemoSource {
+        let config = ClickUpSandboxConfig(issues: issues, lists: 2, seed: 42)
+        let sandbox = try (try? ClickUpSandbox(config: config, port: 47_092)) ?? ClickUpSandbox(config: config, port: 0)
+        return DemoSource(
+            provider: "clickup", connectionName: "demo-clickup", url: sandbox.apiBase,
+            banner:
+                "ClickUp sandbox: \(sandbox.apiBase) (\(issues) tasks in lists \(sandbox.listIDs.joined(separator: ", ")))",
+            people: sandbox.people, milestoneTitles: [], credentials: .apiKey(config.token), runConfig: clickUpConfig,
+            stop: { sandbox.stop() })
+    }
+
     /// The Jira demo's run config (`Config/demo.json`).
     static let jiraConfig = """
         {"connection": "demo-sandbox",
@@ -100,6 +112,16 @@ struct DemoSource {
          "source": {"provider": "asana", "containers": ["1300000000000"], "includeClosed": true, "cap": null,
                     "comments": true, "worklogs": false, "attachments": true, "reconcileDeletes": true},
          "destination": {"project": "Demo import (Asana)", "createProject": true, "createMilestones": true},
+         "mapping": {"params": {"hoursPerStoryPoint": 2.0}}}
+        """
+
+    /// The ClickUp demo's run config (`Config/demo-clickup.json`): the sandbox's folder (its first
+    /// list; ClickUp names lists by id); time entries become worklogs, milestones milestones.
+    static let clickUpConfig = """
+        {"connection": "demo-clickup",
+         "source": {"provider": "clickup", "containers": ["folder:90150020"], "includeClosed": true, "cap": null,
+                    "comments": true, "worklogs": true, "attachments": true, "reconcileDeletes": true},
+         "destination": {"project": "Demo import (ClickUp)", "createProject": true, "createMilestones": true},
          "mapping": {"params": {"hoursPerStoryPoint": 2.0}}}
         """
 }
