@@ -44,12 +44,12 @@ struct Benchmark {
     }
 
     static let usage = """
-        Usage: tributary-bench [--provider jira|linear|asana] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--deployment cloud|dc] [--binary PATH] [--out FILE]
+        Usage: tributary-bench [--provider jira|linear|asana|clickup] [--sizes 1000,10000,50000] [--latencies 0,20] [--repeat 3] [--bulk-fetch on|off] [--deployment cloud|dc] [--binary PATH] [--out FILE]
                tributary-bench --sizes 1000 --latencies 150 --repeat 1 --burst 5/10
                tributary-bench --download MEGABYTES
                tributary-bench --commonmark SPEC.txt [--failures FILE]
 
-        Imports from the Jira (or Linear, or Asana) sandbox at each size and latency with the release `tributary` binary and
+        Imports from the Jira (or Linear, Asana or ClickUp) sandbox at each size and latency with the release `tributary` binary and
         compares each run with the raw-fetch bound. Build first: swift build -c release.
         Each case runs --repeat times (default 3); the table shows the medians and the largest RSS.
         --out writes the markdown table (docs/BENCHMARKS.md keeps it with the analysis).
@@ -92,8 +92,18 @@ struct Benchmark {
                 for attempt in 1...repeats {
                     let row: Row
                     switch option("provider", "jira") {
-                    case "linear": row = try await measureLinear(issues: size, latency: latency, binary: binary)
-                    case "asana": row = try await measureAsana(issues: size, latency: latency, binary: binary)
+                    case "linear":
+                        row = try await measure(
+                            try LinearBench(issues: size, latency: latency), issues: size, latency: latency,
+                            binary: binary)
+                    case "asana":
+                        row = try await measure(
+                            try AsanaBench(issues: size, latency: latency), issues: size, latency: latency,
+                            binary: binary)
+                    case "clickup":
+                        row = try await measure(
+                            try ClickUpBench(issues: size, latency: latency), issues: size, latency: latency,
+                            binary: binary)
                     default: row = try await measure(issues: size, latency: latency, binary: binary)
                     }
                     runs.append(row)
@@ -172,51 +182,6 @@ struct Benchmark {
                     sandbox.setBurstBudget(BurstBudget(rate: rate, capacity: Int(capacity)))
                 }
             })
-        return Row(
-            issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
-            incremental: incremental, changed: changed)
-    }
-
-    /// The same four measurements against the Linear sandbox (one team, the shipped Linear table).
-    static func measureLinear(issues: Int, latency: Int, binary: String) async throws -> Row {
-        let bench = try LinearBench(issues: issues, latency: latency)
-        let sandbox = bench.sandbox
-        defer { sandbox.stop() }
-        let workspace = try BenchWorkspace()
-        defer { workspace.remove() }
-        try await bench.connect(workspace.workspace, owner: workspace.owner, vault: workspace.vault)
-        let configPath = try workspace.writeConfig(
-            source: ["provider": "linear", "containers": ["DEMO"], "cap": .null, "pageSize": 100, "worklogs": false],
-            provider: "linear")
-        let raw = try await bench.rawFetch(pageSize: 100)
-        guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) issues") }
-        let (fresh, noop, incremental, changed) = try workspace.imports(
-            binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
-            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateIssues($0) })
-        return Row(
-            issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
-            incremental: incremental, changed: changed)
-    }
-
-    /// The same four measurements against the Asana sandbox (one project, the shipped Asana table);
-    /// `issues` counts subtasks, which Asana lists under their parents.
-    static func measureAsana(issues: Int, latency: Int, binary: String) async throws -> Row {
-        let bench = try AsanaBench(issues: issues, latency: latency)
-        let sandbox = bench.sandbox
-        defer { sandbox.stop() }
-        let workspace = try BenchWorkspace()
-        defer { workspace.remove() }
-        try await bench.connect(workspace.workspace, owner: workspace.owner, vault: workspace.vault)
-        let configPath = try workspace.writeConfig(
-            source: [
-                "provider": "asana", "containers": .array(sandbox.projectGIDs.map(JSONValue.string)), "cap": .null,
-                "pageSize": 100, "worklogs": false,
-            ], provider: "asana")
-        let raw = try await bench.rawFetch()
-        guard raw.issues == issues else { throw BenchError("raw fetch saw \(raw.issues) of \(issues) tasks") }
-        let (fresh, noop, incremental, changed) = try workspace.imports(
-            binary: binary, config: configPath, issues: issues, resetRequests: sandbox.resetRequestCounts,
-            requests: { sandbox.requestCounts.values.reduce(0, +) }, update: { sandbox.updateTasks($0) })
         return Row(
             issues: issues, latency: latency, raw: (raw.seconds, raw.requests), fresh: fresh, noop: noop,
             incremental: incremental, changed: changed)
