@@ -32,7 +32,8 @@ import WorkspaceStore
 /// - an epic is a Jira parent but a ClickUp milestone (custom_item_id 1) its tasks are related to
 ///   by a task relationship field: both give the same milestone, only Jira a parent;
 /// - a due date is a moment in ClickUp: its UTC day is compared;
-/// - time entries carry no comment: worklog counts and seconds are compared, not their texts.
+/// - time entries carry no comment: worklog counts and seconds are compared, not their texts;
+/// - links: Blocks are dependencies; duplicates and clones are linked tasks (Relates).
 @Suite("Cross-provider equivalence: one world through Jira and through Linear, Asana or ClickUp")
 struct CrossProviderEquivalenceTests {
     @Test("tasks, statuses, priorities, types, labels, dates, estimates, sub-tasks, comments and attachments agree")
@@ -111,6 +112,26 @@ struct CrossProviderEquivalenceTests {
         let logged = "SELECT COUNT(*) || ':' || SUM(seconds) FROM worklogs"
         #expect(try jira.workspace.db.scalar(logged).stringValue == clickUp.workspace.db.scalar(logged).stringValue)
         #expect(try jira.count("worklogs") > 0)
+        // Links: Jira's Blocks are ClickUp's dependencies (the same side blocks), the other kinds its
+        // linked tasks (Relates: ClickUp has no duplicate or clone link).
+        let jiraLinks = try Self.links(jira.workspace.db)
+        #expect(!jiraLinks.isEmpty)
+        #expect(jiraLinks == (try Self.links(clickUp.workspace.db)))
+    }
+
+    /// The links between imported tasks by key: `A blocks B` kept in order, the others as pairs.
+    static func links(_ db: SQLiteDatabase) throws -> Set<String> {
+        let rows = try db.query(
+            """
+            SELECT l.link_type, f.external_key AS source, t.external_key AS target FROM task_links l
+            JOIN tasks f ON f.id = l.from_task_id JOIN tasks t ON t.id = l.to_task_id
+            """)
+        return Set(
+            rows.map { row in
+                let ends = [row["source"].stringValue ?? "?", row["target"].stringValue ?? "?"]
+                return row["link_type"].stringValue == "Blocks"
+                    ? "\(ends[0]) blocks \(ends[1])" : ends.sorted().joined(separator: " ~ ")
+            })
     }
 
     /// Where `other` (imported through `source`) differs from Jira's tasks: every compared field,

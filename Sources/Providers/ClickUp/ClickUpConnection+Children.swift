@@ -11,7 +11,8 @@ extension ClickUpConnection {
     /// (`GET /task/{id}?include_subtasks=true`: its attachments, its subtasks for the checklist),
     /// its comments (every page, newest first as ClickUp sends them) each followed by its threaded
     /// replies (`GET /comment/{id}/reply`), and its time entries (`GET /task/{id}/time`, only for
-    /// tasks with time tracked), each when the run imports that kind. A task deleted since the
+    /// tasks with time tracked), each when the run imports that kind; and its dependencies and linked
+    /// tasks seen from its side (`relations`, `ClickUpRelations`). A task deleted since the
     /// listing (ClickUp answers 404) leaves the page; delete reconciliation marks it.
     public func complete(_ page: RecordPage, for query: RecordQuery) async throws -> RecordPage {
         let completed = try await page.records.concurrentMap(limit: Self.childConcurrency) { task in
@@ -34,6 +35,7 @@ extension ClickUpConnection {
         guard case .object(var record) = detail, record["id"]?.stringValue == id else {
             throw ClickUpErrors.malformed(context: "reading task \(id)", detail: "the answer is not task \(id)")
         }
+        record["relations"] = .array(ClickUpRelations.of(task: id, .object(record)))
         if query.children.contains(.comment) { record["comments"] = .array(try await comments(of: id)) }
         if query.children.contains(.worklog) {
             let tracked = ClickUpAPI.milliseconds(record["time_spent"] ?? task["time_spent"]) ?? 0

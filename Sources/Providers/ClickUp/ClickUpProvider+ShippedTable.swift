@@ -156,6 +156,18 @@ extension ClickUpProvider {
               { "target": "seconds", "from": "time", "transforms": ["number", "divide(1000)", "integer"], "default": 0 }
             ]
           },
+          "link": {
+            "description": "Dependencies (Blocks) and linked tasks (Relates), as the provider gives them from the task's side: an id both tasks agree on, the other task, and this task's side",
+            "each": "relations[*]",
+            "fields": [
+              { "target": "external_id", "from": "id", "transforms": ["text"], "required": true },
+              { "target": "type", "from": "type", "required": true },
+              { "target": "outward", "from": "outward" },
+              { "target": "inward", "from": "inward" },
+              { "target": "other", "from": "other", "transforms": ["text"], "required": true },
+              { "target": "direction", "from": "direction", "default": "outward" }
+            ]
+          },
           "attachment": {
             "each": "attachments[*]",
             "fields": [
