@@ -140,10 +140,9 @@ struct AsanaImportTests {
         let reference = try await AsanaImportHarness(AsanaSandboxConfig(issues: 150))
         _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
         #expect(
-            try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
-                of: harness.sandbox.baseURL, with: "SITE")
-                == WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(
-                    of: reference.sandbox.baseURL, with: "SITE"))
+            try WorkspaceDump.same(
+                harness.workspace.db, site: harness.sandbox.baseURL, as: reference.workspace.db,
+                site: reference.sandbox.baseURL))
     }
 
     @Test("attachments: \"content\" stores every file's bytes through a fresh download link, fetched without the token")
@@ -152,14 +151,7 @@ struct AsanaImportTests {
         let report = try await harness.run(try harness.configFile(extraSource: ["attachments": "content"]))
         #expect(report.status == .completed)
         let expected = harness.sandbox.attachmentContents
-        let rows = try harness.workspace.db.query(
-            "SELECT external_id, content_sha256, content_size FROM attachments WHERE content_sha256 IS NOT NULL")
-        #expect(rows.count == expected.count && !rows.isEmpty)
-        for row in rows {
-            let gid = try #require(row["external_id"].stringValue)
-            #expect(row["content_sha256"].stringValue == expected[gid]?.sha256, "\(gid)")
-            #expect(row["content_size"].intValue == expected[gid]?.size)
-        }
+        #expect(try WorkspaceDump.contentProblems(harness.workspace.db, expected: expected) == [])
         let log = harness.sandbox.downloadLog
         #expect(log.count == expected.count)
         #expect(log.allSatisfy { $0.authorization == nil }, "the token never goes to a download link")
@@ -181,26 +173,15 @@ struct AsanaImportTests {
         faults.latencyMilliseconds = 10
         let harness = try await AsanaImportHarness(AsanaSandboxConfig(issues: 300, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 20])
-        var random = SeededRandom(seed: 18)
-        var kills = 0
-        for _ in 0..<10 {
-            let target = try harness.count("tasks") + 20 * (1 + random.below(3))
-            let result = try await CLIProcess.runAndKill(["run", config], environment: harness.environment) {
-                try harness.count("tasks") >= target
-            }
-            #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
-            guard result.signalled else { break }
-            kills += 1
-        }
-        let final = try await CLIProcess.run(["run", config], environment: harness.environment)
-        #expect(final.status == 0, "\(final.stderr)")
+        let drill = try await KillAndResume.drill(config, in: harness, seed: 18, attempts: 10)
+        #expect(drill.duplicates.isEmpty)
+        #expect(drill.final.status == 0, "\(drill.final.stderr)")
         let reference = try await AsanaImportHarness(AsanaSandboxConfig(issues: 300))
         _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
         #expect(
-            try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
-                of: harness.sandbox.baseURL, with: "SITE")
-                == WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(
-                    of: reference.sandbox.baseURL, with: "SITE"))
-        #expect(kills >= 3)
+            try WorkspaceDump.same(
+                harness.workspace.db, site: harness.sandbox.baseURL, as: reference.workspace.db,
+                site: reference.sandbox.baseURL))
+        #expect(drill.kills >= 3)
     }
 }

@@ -109,26 +109,15 @@ struct LinearImportTests {
         faults.latencyMilliseconds = 15
         let harness = try await LinearImportHarness(LinearSandboxConfig(issues: 400, faults: faults))
         let config = try harness.configFile(extraSource: ["pageSize": 20])
-        var random = SeededRandom(seed: 15)
-        var kills = 0
-        for _ in 0..<12 {
-            let target = try harness.count("tasks") + 20 * (1 + random.below(3))
-            let result = try await CLIProcess.runAndKill(["run", config], environment: harness.environment) {
-                try harness.count("tasks") >= target
-            }
-            #expect(try WorkspaceDump.duplicateProvenance(harness.workspace.db).isEmpty)
-            guard result.signalled else { break }
-            kills += 1
-        }
-        let final = try await CLIProcess.run(["run", config], environment: harness.environment)
-        #expect(final.status == 0, "\(final.stderr)")
+        let drill = try await KillAndResume.drill(config, in: harness, seed: 15, attempts: 12)
+        #expect(drill.duplicates.isEmpty)
+        #expect(drill.final.status == 0, "\(drill.final.stderr)")
         let reference = try await LinearImportHarness(LinearSandboxConfig(issues: 400))
         _ = try await reference.run(try reference.configFile(extraSource: ["pageSize": 20]))
         #expect(
-            try WorkspaceDump.canonical(harness.workspace.db).replacingOccurrences(
-                of: harness.sandbox.baseURL, with: "SITE")
-                == WorkspaceDump.canonical(reference.workspace.db).replacingOccurrences(
-                    of: reference.sandbox.baseURL, with: "SITE"))
-        #expect(kills >= 3)
+            try WorkspaceDump.same(
+                harness.workspace.db, site: harness.sandbox.baseURL, as: reference.workspace.db,
+                site: reference.sandbox.baseURL))
+        #expect(drill.kills >= 3)
     }
 }
