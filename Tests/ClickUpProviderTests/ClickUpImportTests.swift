@@ -216,6 +216,21 @@ struct ClickUpImportTests {
         #expect(report.retries >= 3)
     }
 
+    @Test(
+        "ClickUp's limit model, in three-second windows: the import paces itself by X-RateLimit-*, loses nothing, is rarely refused"
+    )
+    func pacedByTheBudget() async throws {
+        let harness = try await ClickUpImportHarness(
+            ClickUpSandboxConfig(issues: 60, requestsPerMinute: 60, windowSeconds: 3))
+        let report = try await harness.run(try harness.configFile())
+        #expect(report.status == .completed)
+        #expect(try harness.count("tasks") == harness.sandbox.groundTruth.count)
+        let answered = harness.sandbox.requestCounts.values.reduce(0, +)
+        #expect(answered > 2 * 60, "the import spans at least three windows: \(answered) requests")
+        #expect(
+            harness.sandbox.refusedCount * 10 <= answered, "\(harness.sandbox.refusedCount) of \(answered) refused")
+    }
+
     @Test("SIGKILL after a seeded number of committed pages: the rerun equals an uninterrupted import, no duplicates")
     func killAndResume() async throws {
         var faults = FaultPlan()

@@ -71,6 +71,11 @@ struct BudgetPacer: Sendable {
         if throttled, let retryAfter {
             let until = now.addingTimeInterval(min(retryAfter, Self.maxWait))
             pausedUntil = max(pausedUntil ?? until, until)
+        } else if throttled, remaining ?? 0 < 1, let reset, reset > now {
+            // Refused without Retry-After but with the budget's reset (ClickUp's fixed minute): nothing
+            // is let through before then, whatever refill the earlier answers suggested.
+            let until = min(reset, now.addingTimeInterval(Self.maxWait))
+            pausedUntil = max(pausedUntil ?? until, until)
         }
         guard let remaining else { return }
         let ticket = ticket ?? (issued - 1)

@@ -25,17 +25,18 @@ extension ClickUpSandbox {
     /// the answer is ClickUp's 429.
     func spendMinuteBudget(now: Date = Date()) -> (refusal: SandboxResponse?, headers: [String: String]) {
         state.withLock { state in
-            if now.timeIntervalSince(state.minute.start) >= 60 { state.minute = (now, 0) }
+            if now.timeIntervalSince(state.minute.start) >= config.windowSeconds { state.minute = (now, 0) }
             state.minute.requests += 1
             let forced = state.forcedRateLimits > 0
             if forced { state.forcedRateLimits -= 1 }
-            let reset = forced ? now.addingTimeInterval(1) : state.minute.start.addingTimeInterval(60)
+            let reset = forced ? now.addingTimeInterval(1) : state.minute.start.addingTimeInterval(config.windowSeconds)
             let headers = [
                 "X-RateLimit-Limit": String(config.requestsPerMinute),
                 "X-RateLimit-Remaining": String(forced ? 0 : max(0, config.requestsPerMinute - state.minute.requests)),
                 "X-RateLimit-Reset": String(Int(reset.timeIntervalSince1970.rounded(.up))),
             ]
             guard forced || state.minute.requests > config.requestsPerMinute else { return (nil, headers) }
+            state.refused += 1
             return (Self.error(429, "Rate limit reached", code: "APP_002", headers: headers), headers)
         }
     }

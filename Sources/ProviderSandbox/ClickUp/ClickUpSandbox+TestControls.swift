@@ -115,6 +115,9 @@ extension ClickUpSandbox {
     /// Requests per endpoint (`GET /list/{id}/task` …), control endpoints excluded.
     public var requestCounts: [String: Int] { state.withLock { $0.hits } }
 
+    /// Requests refused 429 so far, the budget's and forced ones.
+    public var refusedCount: Int { state.withLock { $0.refused } }
+
     /// Forgets the request counts.
     public func resetRequestCounts() { state.withLock { $0.hits = [:] } }
 

@@ -21,6 +21,8 @@ public final class ClickUpSandbox: Sendable {
         var interceptor: Interceptor?
         /// When the current minute of the rate limit began, and the requests counted in it.
         var minute: (start: Date, requests: Int) = (Date(), 0)
+        /// Requests refused 429 so far (forced ones included).
+        var refused = 0
         /// Requests still to be refused 429 whatever the budget says (rate-limit tests).
         var forcedRateLimits = 0
         /// The lookups of the world's current version, built on first use after a change.

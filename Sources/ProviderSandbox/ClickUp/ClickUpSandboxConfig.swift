@@ -18,6 +18,9 @@ public struct ClickUpSandboxConfig: Sendable {
     /// Requests a minute before a 429 (ClickUp: 100 on the smaller plans, 1,000 on Business Plus,
     /// 10,000 on Enterprise).
     public var requestsPerMinute: Int
+    /// The length of the limit's window in seconds: ClickUp's is a minute; tests shorten it to see
+    /// the import pace itself through several windows in seconds.
+    public var windowSeconds: Double
     /// Faults injected from the start (latency, 5xx, dropped connections, truncated bodies).
     public var faults: FaultPlan
 
@@ -27,7 +30,7 @@ public struct ClickUpSandboxConfig: Sendable {
         token: String = "pk_81000000_SANDBOXCLICKUPTOKEN0123456789ABCDEF",
         oauthToken: String = "81000000_sandboxoauthaccesstoken0123456789abcdef",
         workspaceName: String = "Tributary Sandbox",
-        requestsPerMinute: Int = 10_000, faults: FaultPlan = FaultPlan()
+        requestsPerMinute: Int = 10_000, windowSeconds: Double = 60, faults: FaultPlan = FaultPlan()
     ) {
         self.issues = issues
         self.lists = lists
@@ -37,6 +40,7 @@ public struct ClickUpSandboxConfig: Sendable {
         self.oauthToken = oauthToken
         self.workspaceName = workspaceName
         self.requestsPerMinute = requestsPerMinute
+        self.windowSeconds = windowSeconds
         self.faults = faults
     }
 

@@ -40,6 +40,18 @@ struct BudgetPacerTests {
             throttled: true, retryAfter: nil, remaining: 0, limit: nil, reset: now.addingTimeInterval(3), ticket: 0,
             now: now)
         #expect(early.slot(now: now)?.at == now.addingTimeInterval(3))
+        // A fixed window (ClickUp's minute) refills nothing before its reset: after a refusal without
+        // Retry-After, the refill rate learnt earlier does not let requests into the spent window.
+        var window = BudgetPacer()
+        _ = window.slot(now: now)
+        window.note(
+            throttled: false, retryAfter: nil, remaining: 10, limit: 60, reset: now.addingTimeInterval(2), ticket: 0,
+            now: now)
+        _ = window.slot(now: now)
+        window.note(
+            throttled: true, retryAfter: nil, remaining: 0, limit: 60, reset: now.addingTimeInterval(2), ticket: 1,
+            now: now)
+        #expect(window.slot(now: now)?.at == now.addingTimeInterval(2))
     }
 
     @Test("Retry-After pauses every request; requests on their way count against what is left")
