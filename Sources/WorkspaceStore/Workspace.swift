@@ -59,6 +59,8 @@ public final class Workspace: Sendable {
     public var settings: WorkspaceSettings { WorkspaceSettings(db: db) }
     /// Reference data and field lists per connection.
     public var referenceData: ReferenceDataRepository { ReferenceDataRepository(db: db) }
+    /// The configs `tributary sync` runs on a schedule, and how their runs went.
+    public var schedules: SyncScheduleRepository { SyncScheduleRepository(db: db) }
     /// The source people imports name, matched to workspace users or not.
     public var people: PeopleRepository { PeopleRepository(db: db) }
 }

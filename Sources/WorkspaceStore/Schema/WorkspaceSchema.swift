@@ -32,6 +32,7 @@ public enum WorkspaceSchema {
         Migration(version: 8, name: "original dates, reporter, sprints, links and history", sql: v8CompleteRecords),
         Migration(version: 9, name: "attachment content", sql: v9AttachmentContent),
         Migration(version: 10, name: "a link end found by its id", sql: v10LinkEnds),
+        Migration(version: 11, name: "sync schedules", sql: v11SyncSchedules),
     ]
 
     static let v1Workspace = """
@@ -500,5 +501,27 @@ public enum WorkspaceSchema {
     static let v10LinkEnds = """
         DROP INDEX tasks_external;
         CREATE INDEX tasks_external ON tasks(owner_id, external_source, external_instance, external_id, project_id);
+        """
+
+    /// One row per config a `tributary sync` keeps running: when it last ran and how that ended,
+    /// when it runs next, and its failures in a row (for `tributary status`).
+    static let v11SyncSchedules = """
+        CREATE TABLE sync_schedules (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
+            config_path TEXT NOT NULL,
+            every_seconds REAL NOT NULL,
+            runs INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            failures_in_row INTEGER NOT NULL DEFAULT 0,
+            last_started_at TEXT,
+            last_finished_at TEXT,
+            last_outcome TEXT,
+            last_message TEXT,
+            last_job_id INTEGER,
+            next_run_at TEXT,
+            updated_at TEXT NOT NULL,
+            UNIQUE (owner_id, config_path)
+        );
         """
 }
