@@ -22,11 +22,13 @@ public struct SyncScheduleRepository: Sendable {
         public let failures: Int
         /// Failed runs since the last that succeeded.
         public let failuresInRow: Int
-        /// When the last run began and ended (ISO 8601 UTC).
+        /// When the last run began (ISO 8601 UTC).
         public let lastStartedAt: String?
+        /// When it ended.
         public let lastFinishedAt: String?
-        /// How it ended (`completed`, `partial`, `failed`, `interrupted`), and what it said.
+        /// How it ended (`completed`, `partial`, `failed`, `interrupted`).
         public let lastOutcome: String?
+        /// What it said: its counts, or the error's first line.
         public let lastMessage: String?
         /// Its job, when it opened one.
         public let lastJobID: Int64?
