@@ -61,21 +61,9 @@ extension AsanaConnection {
 
     /// The children of `tasks`, in their order, a few tasks at a time.
     func readChildren(of tasks: [JSONValue], fields: AsanaFieldList, query: RecordQuery) async throws -> [Children] {
-        var results = [Children](repeating: Children(), count: tasks.count)
-        try await withThrowingTaskGroup(of: (Int, Children).self) { group in
-            var pending = tasks.indices.makeIterator()
-            func launch() {
-                guard let index = pending.next() else { return }
-                let task = tasks[index]
-                group.addTask { (index, try await self.children(of: task, fields: fields, query: query)) }
-            }
-            for _ in 0..<Self.childConcurrency { launch() }
-            while let (index, children) = try await group.next() {
-                results[index] = children
-                launch()
-            }
+        try await tasks.concurrentMap(limit: Self.childConcurrency) { task in
+            try await self.children(of: task, fields: fields, query: query)
         }
-        return results
     }
 
     /// One task's stories, attachments and subtasks, each all pages, as the query wants them.

@@ -30,27 +30,14 @@ extension AsanaConnection {
             }
             let level = parents
             parents = []
-            let found = try await withThrowingTaskGroup(of: [JSONValue].self) { group in
-                var pending = level.makeIterator()
-                func launch() {
-                    guard let gid = pending.next() else { return }
-                    group.addTask {
-                        var subtasks: [JSONValue] = []
-                        try await self.forEachRecord(
-                            "tasks/\(gid)/subtasks", query: [("opt_fields", "num_subtasks")],
-                            context: "listing the subtask gids of task \(gid)"
-                        ) { subtasks.append($0) }
-                        return subtasks
-                    }
-                }
-                for _ in 0..<Self.childConcurrency { launch() }
-                var all: [JSONValue] = []
-                while let batch = try await group.next() {
-                    all += batch
-                    launch()
-                }
-                return all
-            }
+            let found = try await level.concurrentMap(limit: Self.childConcurrency) { gid in
+                var subtasks: [JSONValue] = []
+                try await self.forEachRecord(
+                    "tasks/\(gid)/subtasks", query: [("opt_fields", "num_subtasks")],
+                    context: "listing the subtask gids of task \(gid)"
+                ) { subtasks.append($0) }
+                return subtasks
+            }.flatMap { $0 }
             for record in found { try take(record, context: "listing subtask gids") }
         }
         return ids

@@ -50,20 +50,13 @@ enum AsanaErrors {
 
     /// An answer that is not what Asana documents (no `data`, a record without a gid).
     static func malformed(context: String, detail: String) -> ProviderError {
-        ProviderError(
-            provider: AsanaProvider.id, kind: .invalidResponse,
-            message: "\(context): unexpected answer from Asana (\(detail))",
-            hint:
-                "Asana sent an answer that is not what its API documents, so the run stopped instead of guessing; what was committed is kept. Run again later; if it persists, run with --verbose and report it."
-        )
+        .unexpectedAnswer(provider: AsanaProvider.id, source: "Asana", context: context, detail: detail)
     }
 
     /// A collection that handed back an offset it had sent before: stopping beats looping.
     static func noProgress(context: String) -> ProviderError {
-        ProviderError(
-            provider: AsanaProvider.id, kind: .invalidResponse,
-            message: "\(context): no progress: Asana sent a page offset it had sent before",
-            hint: "Asana kept answering without moving forward, so the run stopped instead of looping; run again later."
-        )
+        .noProgress(
+            provider: AsanaProvider.id, source: "Asana", context: context,
+            detail: "Asana sent a page offset it had sent before")
     }
 }

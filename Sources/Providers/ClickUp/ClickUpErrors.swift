@@ -61,21 +61,13 @@ enum ClickUpErrors {
 
     /// An answer that is not what ClickUp documents (no `tasks`, a task without an id, a page out of order).
     static func malformed(context: String, detail: String) -> ProviderError {
-        ProviderError(
-            provider: ClickUpProvider.id, kind: .invalidResponse,
-            message: "\(context): unexpected answer from ClickUp (\(detail))",
-            hint:
-                "ClickUp sent an answer that is not what its API documents, so the run stopped instead of guessing; what was committed is kept. Run again later; if it persists, run with --verbose and report it."
-        )
+        .unexpectedAnswer(provider: ClickUpProvider.id, source: "ClickUp", context: context, detail: detail)
     }
 
     /// A listing that kept answering without moving forward: stopping beats looping.
     static func noProgress(context: String) -> ProviderError {
-        ProviderError(
-            provider: ClickUpProvider.id, kind: .invalidResponse,
-            message: "\(context): no progress: ClickUp kept sending tasks already read",
-            hint:
-                "ClickUp kept answering without moving forward, so the run stopped instead of looping; run again later."
-        )
+        .noProgress(
+            provider: ClickUpProvider.id, source: "ClickUp", context: context,
+            detail: "ClickUp kept sending tasks already read")
     }
 }

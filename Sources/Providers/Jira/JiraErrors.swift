@@ -22,22 +22,13 @@ enum JiraErrors {
 
     /// An answer that is not what Jira's API documents (a list that is not a list, a missing count).
     static func malformed(context: String, detail: String) -> ProviderError {
-        ProviderError(
-            provider: JiraProvider.id, kind: .invalidResponse,
-            message: "\(context): unexpected answer from Jira (\(detail))",
-            hint:
-                "Jira sent an answer that is not what its API documents, so the import stopped instead of guessing; what was committed is kept and nothing was marked deleted. Run again later; if it persists, run with --verbose and report the answer."
-        )
+        .unexpectedAnswer(provider: JiraProvider.id, source: "Jira", context: context, detail: detail)
     }
 
     /// Pages that do not move forward (an empty page that promises more, a token Jira sent before,
     /// an offset page served again): the import stops instead of looping.
     static func noProgress(context: String, detail: String) -> ProviderError {
-        ProviderError(
-            provider: JiraProvider.id, kind: .invalidResponse, message: "\(context): no progress: \(detail)",
-            hint:
-                "Jira kept answering without moving forward, so the import stopped instead of looping; what was committed is kept and a later run resumes from it. If it persists, run with --verbose and report the answers to your Jira admin."
-        )
+        .noProgress(provider: JiraProvider.id, source: "Jira", context: context, detail: detail)
     }
 
     /// The error Jira implies when it answers a data request anonymously (`X-Seraph-LoginReason:

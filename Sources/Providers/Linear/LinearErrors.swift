@@ -98,21 +98,13 @@ enum LinearErrors {
 
     /// A paged connection that handed back a cursor it had sent before: stopping beats looping.
     static func noProgress(context: String) -> ProviderError {
-        ProviderError(
-            provider: LinearProvider.id, kind: .invalidResponse,
-            message: "\(context): no progress: Linear sent a page cursor it had sent before",
-            hint:
-                "Linear kept answering without moving forward, so the import stopped instead of looping; run again later."
-        )
+        .noProgress(
+            provider: LinearProvider.id, source: "Linear", context: context,
+            detail: "Linear sent a page cursor it had sent before")
     }
 
     /// An answer that is not what Linear's schema says (no `data`, a connection without `nodes`).
     static func malformed(context: String, detail: String) -> ProviderError {
-        ProviderError(
-            provider: LinearProvider.id, kind: .invalidResponse,
-            message: "\(context): unexpected answer from Linear (\(detail))",
-            hint:
-                "Linear sent an answer that is not what its schema documents, so the import stopped instead of guessing; what was committed is kept and nothing was marked deleted. Run again later; if it persists, run with --verbose and report it."
-        )
+        .unexpectedAnswer(provider: LinearProvider.id, source: "Linear", context: context, detail: detail)
     }
 }
