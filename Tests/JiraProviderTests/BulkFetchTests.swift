@@ -172,4 +172,112 @@ struct BulkFetchTests {
         #expect(try await fetch(Array(all.prefix(100)), fields: ["comment"], expand: ["changelog"]).0 == 200)
         #expect(try await fetch([], fields: ["summary"]).0 == 400)
     }
+
+    @Test("long changelogs of a bulk page come whole through one changelog listing, not pages per issue")
+    func changelogsInBulk() async throws {
+        var query = Self.query
+        query.fields.append("changelog.histories")
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 600))
+        let chain = try await allRecords(try fixture.connection(extras: ["bulkFetch": "off"]), query)
+        let long = chain.records.filter { ($0["changelog"]?["histories"]?.arrayValue?.count ?? 0) > 40 }
+        #expect(long.count >= 3, "no issue has a changelog longer than a bulk fetch embeds: the test shows nothing")
+        fixture.sandbox.resetRequestCounts()
+        let bulk = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), query)
+        #expect(bulk.records.map(\.jsonText) == chain.records.map(\.jsonText))
+        let counts = fixture.sandbox.requestCounts
+        #expect(counts["GET /rest/api/3/issue/{id}/changelog"] == nil, "\(counts)")
+        #expect((counts["POST /rest/api/3/changelog/bulkfetch"] ?? 0) >= 1)
+        #expect((counts["POST /rest/api/3/changelog/bulkfetch"] ?? 0) <= long.count)
+    }
+
+    @Test("a site without changelog/bulkfetch: one 404, then each long changelog by its own pages, same records")
+    func changelogsWithoutBulk() async throws {
+        var query = Self.query
+        query.fields.append("changelog.histories")
+        var config = JiraSandboxConfig(issues: 600)
+        let withBulk = try JiraSandboxFixture(config)
+        let expected = try await allRecords(try withBulk.connection(extras: ["bulkFetch": "on"]), query)
+        config.bulkChangelogs = false
+        let fixture = try JiraSandboxFixture(config)
+        let records = try await allRecords(try fixture.connection(extras: ["bulkFetch": "on"]), query)
+        // Two sandboxes: the same world at two origins.
+        #expect(
+            records.records.map { $0.jsonText.replacingOccurrences(of: fixture.url, with: "") }
+                == expected.records.map { $0.jsonText.replacingOccurrences(of: withBulk.url, with: "") })
+        let counts = fixture.sandbox.requestCounts
+        #expect(counts["POST /rest/api/3/changelog/bulkfetch"] == 1, "the missing endpoint was asked again")
+        #expect((counts["GET /rest/api/3/issue/{id}/changelog"] ?? 0) >= 3)
+    }
+
+    @Test("the sandbox's changelog/bulkfetch: oldest first in runs by issue, opaque tokens, 1 to 1,000 issues")
+    func sandboxChangelogEndpoint() async throws {
+        let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 600))
+        let client = HTTPClient(credentials: fixture.validCredentials, options: fixture.options())
+        func list(_ ids: [String], maxResults: Int? = nil, token: String? = nil, fields: [String] = [])
+            async throws -> (Int, JSONValue)
+        {
+            var request = HTTPRequest(
+                method: "POST", url: URL(string: "\(fixture.url)/rest/api/3/changelog/bulkfetch")!)
+            request.headers["Content-Type"] = "application/json"
+            var body: [String: JSONValue] = ["issueIdsOrKeys": .array(ids.map(JSONValue.string))]
+            if let maxResults { body["maxResults"] = .number(Double(maxResults)) }
+            if let token { body["nextPageToken"] = .string(token) }
+            if !fields.isEmpty { body["fieldIds"] = .array(fields.map(JSONValue.string)) }
+            request.body = JSONWriter().data(.object(body))
+            do {
+                let response = try await client.send(request)
+                return (response.status, try JSONParser.parse(response.body))
+            } catch let error as HTTPError {
+                guard case .status(let status, let body, _, _, _) = error else { throw error }
+                return (status, (try? JSONParser.parse(body)) ?? .null)
+            }
+        }
+        let all = fixture.sandbox.issueIDs.map(String.init)
+        let ids = Array(all.prefix(200)) + ["99999999"]
+        // Paged 7 at a time, the listing brings each history once, oldest first overall.
+        var histories: [(issue: String, created: String, id: String)] = []
+        var token: String?
+        var pages = 0
+        repeat {
+            let (status, answer) = try await list(ids, maxResults: 7, token: token)
+            #expect(status == 200)
+            for log in answer["issueChangeLogs"]?.arrayValue ?? [] {
+                let issue = try #require(log["issueId"]?.stringValue)
+                #expect(issue != "99999999")
+                for history in log["changeHistories"]?.arrayValue ?? [] {
+                    histories.append(
+                        (issue, history["created"]?.stringValue ?? "", history["id"]?.stringValue ?? ""))
+                }
+            }
+            token = answer["nextPageToken"]?.stringValue
+            pages += 1
+        } while token != nil && pages < 1000
+        let created = histories.compactMap { Timestamp.parse($0.created) }
+        #expect(created.count == histories.count && created == created.sorted())
+        #expect(Set(histories.map { "\($0.issue)/\($0.id)" }).count == histories.count)
+        #expect(pages == (histories.count + 6) / 7)
+        // The same histories as the issues' own changelogs, issue by issue.
+        let longest = Dictionary(grouping: histories, by: \.issue).max { $0.value.count < $1.value.count }
+        let (issue, listed) = try #require(longest)
+        let own = try JSONParser.parse(
+            try await client.send(
+                HTTPRequest(
+                    method: "GET",
+                    url: URL(string: "\(fixture.url)/rest/api/3/issue/\(issue)/changelog?maxResults=100")!)
+            ).body)
+        #expect(own["total"]?.intValue == listed.count)
+        #expect(
+            own["values"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == Array(listed.map(\.id).prefix(100)))
+        // A field filter, and the limits.
+        let (_, statusOnly) = try await list(ids, fields: ["assignee"])
+        let fields = (statusOnly["issueChangeLogs"]?.arrayValue ?? []).flatMap {
+            $0["changeHistories"]?.arrayValue ?? []
+        }
+        .flatMap { $0["items"]?.arrayValue ?? [] }.compactMap { $0["field"]?.stringValue }
+        #expect(!fields.isEmpty && Set(fields) == ["assignee"])
+        #expect(try await list(Array(repeating: all[0], count: 1001)).0 == 400)
+        #expect(try await list([]).0 == 400)
+        #expect(try await list(ids, token: "not-a-token").0 == 400)
+        #expect(try await list(ids, fields: (0..<11).map { "field\($0)" }).0 == 400)
+    }
 }

@@ -84,6 +84,8 @@ extension JiraSandbox {
             return enhancedSearch(request, renderer: renderer)
         case ("POST", ["issue", "bulkfetch"]) where config.deployment == .cloud:
             return bulkFetch(request, renderer: renderer)
+        case ("POST", ["changelog", "bulkfetch"]) where config.deployment == .cloud && config.bulkChangelogs:
+            return bulkChangelogs(request, renderer: renderer)
         case ("POST", ["search", "approximate-count"]) where config.deployment == .cloud:
             return approximateCount(request)
         case ("GET", ["search"]), ("POST", ["search"]):

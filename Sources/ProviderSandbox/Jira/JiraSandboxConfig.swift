@@ -44,6 +44,9 @@ public struct JiraSandboxConfig: Sendable {
     /// The site's cloud id (`/_edge/tenant_info`); `nil`: derived from `seed`. Two sites with the same
     /// seed and their own cloud ids serve the same issue ids, as two real Cloud sites do.
     public var cloudID: String?
+    /// Whether Cloud serves `POST /changelog/bulkfetch`; off, it answers 404 as a site or proxy
+    /// without it does (a client then reads each long changelog by its own pages).
+    public var bulkChangelogs = true
 
     /// A sandbox config; the defaults make a small Cloud site.
     public init(

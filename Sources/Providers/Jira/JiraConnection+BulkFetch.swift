@@ -206,7 +206,8 @@ extension JiraConnection {
             guard let start = listing?.position, let position = JiraCursor.position(of: issue) else { return true }
             return JiraCursor.isAfter(position, start, order: query.order)
         }
-        let records = try await completeChildren(after, query: query, fields: fields)
+        let withChangelogs = changelog && !dataCenter ? try await completeChangelogsInBulk(after) : after
+        let records = try await completeChildren(withChangelogs, query: query, fields: fields)
         guard let next = page.next else {
             return RecordPage(records: records, next: nil, estimatedTotal: page.estimatedTotal)
         }

@@ -25,6 +25,8 @@ public final class JiraConnection: ProviderConnection {
         var idWindow: JiraIDWindow?
         /// Whether this connection's run fetches in bulk (decided on its first page).
         var bulkRun = false
+        /// Whether the site answered 404 for `changelog/bulkfetch`: long changelogs are read by issue.
+        var noBulkChangelogs = false
         /// The last window's number: every window gets a new one, and no two connections count from the
         /// same start (a cursor stored by another run never names a window of this one).
         var windows = Int.random(in: 0..<(1 << 40))

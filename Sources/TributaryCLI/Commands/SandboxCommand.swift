@@ -7,7 +7,7 @@ enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
         usage: [
-            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [faults…]",
+            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [--no-changelog-bulkfetch] [faults…]",
             "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
             "sandbox asana [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
             "sandbox clickup [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
@@ -19,7 +19,9 @@ enum SandboxCommand {
             per --window-seconds S (answered with HTTP 400 and RATELIMITED, as Linear does). Jira's burst
             limits: --burst-rate R requests a second with bursts of --burst-size N per account, refused
             with 429, Retry-After and RateLimit-Reason: jira-burst-based once spent (as Jira Cloud does).
-            Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean).
+            Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean) and
+            POST /rest/api/3/changelog/bulkfetch (the changelogs of up to 1,000 issues, oldest first, paged
+            by an opaque token); --no-changelog-bulkfetch answers 404 there, as a site without it does.
             Asana's limit: --requests-per-minute N (429 with Retry-After once spent); its page offsets
             expire after ten minutes. ClickUp's limit: --requests-per-minute N (default 10000, the
             Enterprise plan's; 100 is the smaller plans'), with X-RateLimit-* headers on every answer and
@@ -44,6 +46,7 @@ enum SandboxCommand {
             OptionSpec("truncate", value: "F", help: "Fraction of truncated JSON bodies."),
             OptionSpec("burst-rate", value: "R", help: "Jira: burst budget, requests a second per account."),
             OptionSpec("burst-size", value: "N", help: "Jira: burst budget, the most requests at once (default 10)."),
+            OptionSpec("no-changelog-bulkfetch", help: "Jira Cloud: answer 404 for POST /changelog/bulkfetch."),
             OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
             OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
             OptionSpec(
@@ -140,8 +143,9 @@ enum SandboxCommand {
                 burst = BurstBudget(
                     rate: rate, capacity: try context.arguments.int("burst-size", in: 1...100_000) ?? 10)
             }
-            let config = JiraSandboxConfig(
+            var config = JiraSandboxConfig(
                 issues: issues, projects: projects, seed: seed, deployment: deployment, faults: faults, burst: burst)
+            config.bulkChangelogs = !context.arguments.flag("no-changelog-bulkfetch")
             let sandbox = try JiraSandbox(config: config, port: UInt16(port))
             stop = { sandbox.stop() }
             printJira(sandbox, config: config, context: context)
