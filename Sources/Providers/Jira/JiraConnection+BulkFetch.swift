@@ -206,8 +206,16 @@ extension JiraConnection {
             guard let start = listing?.position, let position = JiraCursor.position(of: issue) else { return true }
             return JiraCursor.isAfter(position, start, order: query.order)
         }
-        let withChangelogs = changelog && !dataCenter ? try await completeChangelogsInBulk(after) : after
-        let records = try await completeChildren(withChangelogs, query: query, fields: fields)
+        let records: [JSONValue]
+        if changelog && !dataCenter {
+            // The long changelogs are listed while the comments and worklogs are read.
+            async let histories = longChangelogs(of: after)
+            let children = try await completeChildren(after, query: query, fields: fields, changelog: false)
+            records = try await completeChildren(
+                Self.withChangelogs(children, try await histories), query: query, fields: fields)
+        } else {
+            records = try await completeChildren(after, query: query, fields: fields)
+        }
         guard let next = page.next else {
             return RecordPage(records: records, next: nil, estimatedTotal: page.estimatedTotal)
         }

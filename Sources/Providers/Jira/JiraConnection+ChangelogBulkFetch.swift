@@ -8,14 +8,14 @@ extension JiraConnection {
     static let issuesPerChangelogListing = 1000
     static let historiesPerChangelogPage = 1000
 
-    /// `records` with the changelogs their bulk fetch cut short read whole through one listing for
-    /// them all. An issue the listing does not bring whole (a site that answers 404 for the endpoint,
-    /// a changelog that changed meanwhile) keeps its embedded part, for `completeChildren` to read
-    /// through its own pages.
-    func completeChangelogsInBulk(_ records: [JSONValue]) async throws -> [JSONValue] {
-        let incomplete = records.indices.filter { Self.isIncomplete(records[$0]["changelog"], key: "histories") }
-        guard !incomplete.isEmpty, !state.withLock({ $0.noBulkChangelogs }) else { return records }
-        let ids = incomplete.compactMap { records[$0]["id"]?.scalarText }
+    /// The whole changelogs of the `records` whose bulk fetch cut them short, by issue id, read
+    /// through one listing for them all; empty when none was cut short or the site answers 404 for
+    /// the endpoint (then `completeChildren` reads each through its own pages).
+    func longChangelogs(of records: [JSONValue]) async throws -> [String: [JSONValue]] {
+        let ids = records.filter { Self.isIncomplete($0["changelog"], key: "histories") }.compactMap {
+            $0["id"]?.scalarText
+        }
+        guard !ids.isEmpty, !state.withLock({ $0.noBulkChangelogs }) else { return [:] }
         var histories: [String: [JSONValue]] = [:]
         do {
             for start in stride(from: 0, to: ids.count, by: Self.issuesPerChangelogListing) {
@@ -24,17 +24,24 @@ extension JiraConnection {
             }
         } catch let error as ProviderError where error.kind == .notFound {
             state.withLock { $0.noBulkChangelogs = true }
-            return records
+            return [:]
         }
-        var completed = records
-        for index in incomplete {
-            guard case .object(var root) = records[index], let id = root["id"]?.scalarText,
-                let total = root["changelog"]?["total"]?.intValue, let list = histories[id], list.count >= total
-            else { continue }
+        return histories
+    }
+
+    /// `records` with each changelog cut short replaced by the whole one in `histories`. A changelog
+    /// the listing did not bring whole (it grew meanwhile, the issue is not in it) stays as it was,
+    /// for `completeChildren` to read through its own pages.
+    static func withChangelogs(_ records: [JSONValue], _ histories: [String: [JSONValue]]) -> [JSONValue] {
+        guard !histories.isEmpty else { return records }
+        return records.map { record in
+            guard case .object(var root) = record, Self.isIncomplete(root["changelog"], key: "histories"),
+                let id = root["id"]?.scalarText, let total = root["changelog"]?["total"]?.intValue,
+                let list = histories[id], list.count >= total
+            else { return record }
             root["changelog"] = Self.wholeList("histories", list)
-            completed[index] = .object(root)
+            return .object(root)
         }
-        return completed
     }
 
     /// Every history of the issues `ids` name, by issue, oldest first: the listing's pages merged

@@ -9,13 +9,14 @@ extension JiraConnection {
         return RecordPage(records: records, next: page.next, estimatedTotal: page.estimatedTotal)
     }
 
-    /// Fetches the comment and worklog pages a search result did not embed, a few issues at a time.
-    func completeChildren(_ records: [JSONValue], query: RecordQuery, fields: Set<String>) async throws
-        -> [JSONValue]
-    {
+    /// Fetches the comment and worklog pages a search result did not embed, a few issues at a time;
+    /// the changelog's too when the query reads it, unless `changelog` says otherwise.
+    func completeChildren(
+        _ records: [JSONValue], query: RecordQuery, fields: Set<String>, changelog: Bool? = nil
+    ) async throws -> [JSONValue] {
         let wantComments = query.children.contains(.comment) && fields.contains("comment")
         let wantWorklogs = query.children.contains(.worklog) && fields.contains("worklog")
-        let wantChangelog = Self.wantsChangelog(query)
+        let wantChangelog = changelog ?? Self.wantsChangelog(query)
         guard wantComments || wantWorklogs || wantChangelog else { return records }
         var incomplete: [Int] = []
         for (index, record) in records.enumerated() {
