@@ -13,7 +13,8 @@ public enum Tributary {
             ConnectionsCommand.definition, RotateCommand.definition, DisconnectCommand.definition,
             ContainersCommand.definition, NewConfigCommand.definition, PreviewCommand.definition, RunCommand.definition,
             MigrateCommand.definition, SyncCommand.definition, StatusCommand.definition,
-            JobsCommand.definition, UsersCommand.definition, AuditCommand.definition, MappingCommand.definition,
+            JobsCommand.definition, RevertCommand.definition, CalibrateCommand.definition, UsersCommand.definition,
+            AuditCommand.definition, MappingCommand.definition,
             WizardCommand.definition,
             SandboxCommand.definition,
         ]

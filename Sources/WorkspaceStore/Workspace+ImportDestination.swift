@@ -36,6 +36,13 @@ extension Workspace: ImportDestination {
             if let replaced = opening.replaces {
                 try jobs.markReplaced(owner: opening.owner, jobID: replaced.id, by: job.id)
             }
+            // What the job changes is journaled from here on; the project it had created for it first.
+            try db.execute("UPDATE import_jobs SET journaled = 1 WHERE id = ?", [.integer(job.id)])
+            if opening.createdProject {
+                try db.execute(
+                    "INSERT INTO change_journal (job_id, table_name, row_id, action) VALUES (?, 'projects', ?, 'insert')",
+                    [.integer(job.id), .integer(opening.projectID)])
+            }
             try audit.record(
                 owner: opening.owner, action: AuditAction.importStarted.name(provider: opening.provider),
                 subject: "job \(job.id)",
@@ -56,7 +63,7 @@ extension Workspace: ImportDestination {
         }
         let planner = TaskPlanner(db: db, target: page.target)
         let writer = TaskPlanWriter(db: db, target: page.target, projectID: projectID, jobID: page.jobID)
-        return try db.transaction {
+        return try journal.recording(jobID: page.jobID) {
             var results: [Result<RecordOutcome, ImportFailure>] = []
             var counts = ImportCounts()
             for record in page.records {
@@ -105,7 +112,7 @@ extension Workspace: ImportDestination {
         target: WriteTarget, containers: [String], liveIDs: Set<String>, jobID: Int64?, dryRun: Bool
     ) throws -> Int {
         guard let projectID = target.projectID else { return 0 }
-        return try db.transaction {
+        return try journal.recording(jobID: dryRun ? nil : jobID) {
             var marked = 0
             let now = Timestamp.now().iso8601
             for container in containers {
@@ -137,7 +144,7 @@ extension Workspace: ImportDestination {
     public func closeJob(_ closing: JobClosing) throws {
         let owner = closing.owner
         let counts = closing.counts
-        try db.transaction {
+        try journal.recording(jobID: closing.jobID) {
             switch closing.outcome {
             case .completed(let status, let scope, let highWaterMark):
                 try jobs.finish(
@@ -188,6 +195,7 @@ extension Workspace: ImportDestination {
                     ])
             }
         }
+        try pruneJournals(owner: owner)
     }
 
     /// The owner's job `id`.

@@ -9,6 +9,8 @@ public final class Workspace: Sendable {
     public let db: SQLiteDatabase
     /// Where downloaded attachment content is kept (a folder beside the database).
     public let contentStore: FileContentStore
+    /// The job this connection's journaled transaction writes for.
+    let journalJob: SQLiteVariable
 
     /// Opens (creating and migrating) the workspace at `path`.
     public init(path: String) throws {
@@ -16,7 +18,8 @@ public final class Workspace: Sendable {
         // Deleted secrets must not linger in free pages of the file.
         try db.execute("PRAGMA secure_delete = ON")
         try Migrator.migrate(db)
-        contentStore = FileContentStore(db: db)
+        journalJob = try ChangeJournal.install(on: db)
+        contentStore = FileContentStore(db: db, journal: ChangeJournal(db: db, job: journalJob))
     }
 
     /// The database file.
@@ -63,4 +66,6 @@ public final class Workspace: Sendable {
     public var schedules: SyncScheduleRepository { SyncScheduleRepository(db: db) }
     /// The source people imports name, matched to workspace users or not.
     public var people: PeopleRepository { PeopleRepository(db: db) }
+    /// What each job changed, for review and revert.
+    var journal: ChangeJournal { ChangeJournal(db: db, job: journalJob) }
 }

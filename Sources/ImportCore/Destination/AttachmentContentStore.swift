@@ -10,8 +10,8 @@ public protocol AttachmentContentStore: Sendable {
     func stagingPath() throws -> String
 
     /// Moves a finished download into the store under its SHA-256 and records size, digest and local
-    /// path on the attachment's row.
-    func commit(staged: String, for attachment: PendingContent) throws -> StoredContent
+    /// path on the attachment's row, as a change of job `jobID` (a revert of the job forgets it again).
+    func commit(staged: String, for attachment: PendingContent, jobID: Int64?) throws -> StoredContent
 
     /// Removes a staging file that will not be committed.
     func discard(staged: String)

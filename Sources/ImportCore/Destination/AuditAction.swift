@@ -7,6 +7,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case importCompleted = "IMPORT_COMPLETED"
     case importFailed = "IMPORT_FAILED"
     case importInterrupted = "IMPORT_INTERRUPTED"
+    case importReverted = "IMPORT_REVERTED"
 
     /// The audit name of this action for a provider (`JIRA_CONNECT`).
     public func name(provider: String) -> String { provider.uppercased() + "_" + rawValue }

@@ -28,6 +28,8 @@ public struct JobOpening: Sendable {
     public let replaces: ImportJob?
     /// The effective query (order, cap, bound), kept so that a resumed job asks for the same records.
     public let query: JSONValue
+    /// Whether the run created the destination project for this job (a revert then removes it).
+    public var createdProject = false
 
     /// A job to open.
     public init(

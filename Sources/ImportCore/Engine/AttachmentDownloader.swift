@@ -17,6 +17,8 @@ actor AttachmentDownloader {
 
     private let connection: any ProviderConnection
     private let store: any AttachmentContentStore
+    /// The job whose change a stored file is.
+    private let jobID: Int64?
     private let target: WriteTarget
     private let limits: Limits
     private let redactor: Redactor
@@ -27,10 +29,11 @@ actor AttachmentDownloader {
     private nonisolated let running = Mutex<Task<Void, Never>?>(nil)
 
     init(
-        connection: any ProviderConnection, store: any AttachmentContentStore, target: WriteTarget, limits: Limits,
-        redactor: Redactor
+        connection: any ProviderConnection, store: any AttachmentContentStore, target: WriteTarget, jobID: Int64?,
+        limits: Limits, redactor: Redactor
     ) {
         self.connection = connection
+        self.jobID = jobID
         self.store = store
         self.target = target
         self.limits = limits
@@ -98,13 +101,17 @@ actor AttachmentDownloader {
         let store = store
         let limits = limits
         let redactor = redactor
+        let jobID = jobID
         await withTaskGroup(of: (PendingContent, Result<StoredContent, any Error>).self) { group in
             var queue = items[...]
             func launch() {
                 // A stopped run starts nothing more; what is in flight ends and is discarded.
                 guard !Task.isCancelled, let item = queue.popFirst() else { return }
                 group.addTask {
-                    (item, await Self.download(item, connection: connection, store: store, limits: limits))
+                    (
+                        item,
+                        await Self.download(item, connection: connection, store: store, jobID: jobID, limits: limits)
+                    )
                 }
             }
             for _ in 0..<max(1, limits.concurrency) { launch() }
@@ -125,7 +132,8 @@ actor AttachmentDownloader {
     }
 
     private static func download(
-        _ item: PendingContent, connection: any ProviderConnection, store: any AttachmentContentStore, limits: Limits
+        _ item: PendingContent, connection: any ProviderConnection, store: any AttachmentContentStore, jobID: Int64?,
+        limits: Limits
     ) async -> Result<StoredContent, any Error> {
         let staged: String
         do {
@@ -138,7 +146,7 @@ actor AttachmentDownloader {
                 externalID: item.externalID, contentURL: item.contentURL, to: staged, maxBytes: limits.maxFileBytes,
                 seconds: limits.seconds)
             try Task.checkCancellation()
-            return .success(try store.commit(staged: staged, for: item))
+            return .success(try store.commit(staged: staged, for: item, jobID: jobID))
         } catch {
             store.discard(staged: staged)
             return .failure(error)

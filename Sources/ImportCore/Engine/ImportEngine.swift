@@ -87,12 +87,13 @@ public final class ImportEngine: Sendable {
         var query = plan.query
         if let resumedFrom { query = Self.query(query, restoring: resumedFrom.query) }
         let projectID = try plan.projectID ?? destination.createProject(owner: owner, name: config.destination.project)
-        let job = try destination.openJob(
-            JobOpening(
-                owner: owner, connectionID: plan.resolved.record?.id, connectionLabel: plan.resolved.label,
-                provider: plan.provider, projectID: projectID, projectName: config.destination.project,
-                containers: config.source.containers, configJSON: config.raw.jsonText, fingerprint: fingerprint,
-                mode: plan.mode, resumedFrom: resumedFrom, replaces: replaced, query: Self.describe(query)))
+        var opening = JobOpening(
+            owner: owner, connectionID: plan.resolved.record?.id, connectionLabel: plan.resolved.label,
+            provider: plan.provider, projectID: projectID, projectName: config.destination.project,
+            containers: config.source.containers, configJSON: config.raw.jsonText, fingerprint: fingerprint,
+            mode: plan.mode, resumedFrom: resumedFrom, replaces: replaced, query: Self.describe(query))
+        opening.createdProject = plan.projectID == nil
+        let job = try destination.openJob(opening)
         report.jobID = job.id
         report.resumedFrom = resumedFrom?.id
         report.counts = job.counts
@@ -195,7 +196,7 @@ public final class ImportEngine: Sendable {
                     try SourceFacts(destination: destination).referenceDataIsStale(owner: owner, connection: $0)
                 } ?? false,
             connection: connection)
-        let downloads = attachmentDownloader(plan, target: target, report: &report)
+        let downloads = attachmentDownloader(plan, target: target, jobID: job.id, report: &report)
         defer { downloads?.stop() }
         var pipeline = PagePipeline(
             connection: connection, query: pageQuery, from: job.cursor.map(PageCursor.init), provider: plan.provider,
@@ -294,9 +295,9 @@ public final class ImportEngine: Sendable {
     }
 
     /// The downloader of attachment content, when the run asks for it and the destination keeps it.
-    private func attachmentDownloader(_ plan: RunPlan, target: WriteTarget, report: inout ImportReport)
-        -> AttachmentDownloader?
-    {
+    private func attachmentDownloader(
+        _ plan: RunPlan, target: WriteTarget, jobID: Int64, report: inout ImportReport
+    ) -> AttachmentDownloader? {
         let source = plan.config.source
         guard source.attachments, source.attachmentContent else { return nil }
         guard let store = destination.attachmentContent else {
@@ -305,7 +306,7 @@ public final class ImportEngine: Sendable {
             return nil
         }
         return AttachmentDownloader(
-            connection: plan.connection, store: store, target: target,
+            connection: plan.connection, store: store, target: target, jobID: jobID,
             limits: .init(
                 maxFileBytes: source.attachmentMaxMegabytes << 20, budgetBytes: source.attachmentBudgetMegabytes << 20,
                 concurrency: source.attachmentConcurrency, seconds: Double(source.attachmentTimeoutSeconds)),

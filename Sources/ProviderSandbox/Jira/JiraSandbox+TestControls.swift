@@ -17,6 +17,13 @@ extension JiraSandbox {
         state.withLock { $0.world.update(count: count, leavesOnly: leavesOnly) }
     }
 
+    /// Logs time on every done issue with story points, `hoursPerPoint` hours a point with a fixed
+    /// ±20 % spread and every 25th issue six times that; returns how many issues (calibration tests).
+    @discardableResult
+    public func logTimeByStoryPoints(hoursPerPoint: Double) -> Int {
+        state.withLock { $0.world.logTime(hoursPerPoint: hoursPerPoint) }
+    }
+
     /// Bumps the `updated` of the issues `ids`, as an edit during a run would: they move in the search order.
     public func touchIssues(_ ids: [Int]) { state.withLock { $0.world.touch(ids) } }
 

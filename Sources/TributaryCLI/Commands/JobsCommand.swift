@@ -1,12 +1,23 @@
 import ImportCore
+import WorkspaceStore
 
 /// `tributary jobs` and `tributary jobs show ID`: the owner's import history.
 enum JobsCommand {
     static let definition = CommandDefinition(
-        name: "jobs", summary: "List recent import jobs, or show one with its failures.",
-        usage: ["jobs [--limit N]", "jobs show ID"],
-        options: [OptionSpec("limit", value: "N", help: "How many jobs to list (default 20).")]
-            + CommandDefinition.storeOptions,
+        name: "jobs", summary: "List recent import jobs, or show one with its failures and changes.",
+        usage: ["jobs [--limit N]", "jobs show ID [--changes]", "jobs prune [--keep-days N]"],
+        details: """
+            `jobs show ID --changes` lists the rows the job created, changed and deleted (with their earlier
+            state under --json), as `tributary revert ID` would undo them. Change journals are kept for 30
+            days after a job ends; `jobs prune --keep-days N` drops older ones now and keeps N days from then on.
+            """,
+        options: [
+            OptionSpec(
+                "limit", value: "N", help: "How many jobs to list (default 20), or changes to show (default 50)."),
+            OptionSpec("changes", help: "With `show`: the rows the job changed."),
+            OptionSpec(
+                "keep-days", value: "N", help: "With `prune`: days a finished job's journal is kept (default 30)."),
+        ] + CommandDefinition.storeOptions,
         run: run)
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
@@ -14,12 +25,28 @@ enum JobsCommand {
         let workspace = try context.openWorkspace(path: context.databasePath(), creating: false)
         let owner = try context.owner(in: workspace)
         let positionals = context.arguments.positionals
+        if positionals == ["prune"] {
+            let days = try context.arguments.int("keep-days", in: 0...36_500)
+            if let days { try workspace.settings.set(Workspace.journalKeepDaysSetting, String(days)) }
+            let pruned = try workspace.pruneJournals(owner: owner, keepDays: days)
+            if context.json {
+                context.console.json(["prunedJobs": .number(Double(pruned))])
+            } else {
+                context.console.out("dropped the change journals of \(pruned) job\(pruned == 1 ? "" : "s")")
+            }
+            return .ok
+        }
         if positionals.first == "show" {
             guard positionals.count == 2, let id = Int64(positionals[1]) else {
-                throw CLIError.usage("usage: tributary jobs show ID")
+                throw CLIError.usage("usage: tributary jobs show ID [--changes]")
             }
             guard let job = try workspace.jobs.find(owner: owner, id: id) else {
                 throw WorkspaceError.jobNotFound(id: id)
+            }
+            if context.arguments.flag("changes") {
+                return try JobChangesView.show(
+                    job, workspace: workspace, limit: context.arguments.int("limit", in: 1...1_000_000) ?? 50,
+                    context: context)
             }
             let failures = try workspace.jobs.failures(owner: owner, jobID: id)
             if context.json {
@@ -31,11 +58,18 @@ enum JobsCommand {
                 return .ok
             }
             show(job, failures: failures, console: context.console)
+            if job.mode == "revert", let reverted = job.report["jobId"]?.intValue {
+                context.console.out("  reverts job \(reverted): `tributary revert \(job.id)` puts its changes back")
+            }
+            if let by = try workspace.revertingJob(owner: owner, jobID: job.id) {
+                context.console.out("  reverted by job \(by)")
+            }
             return .ok
         }
         guard positionals.isEmpty else {
             throw CLIError.usage(
-                "unexpected \(positionals.joined(separator: " ")); usage: tributary jobs [--limit N] | jobs show ID")
+                "unexpected \(positionals.joined(separator: " ")); usage: tributary jobs [--limit N] | jobs show ID [--changes] | jobs prune [--keep-days N]"
+            )
         }
         let jobs = try workspace.jobs.list(owner: owner, limit: limit)
         if context.json {
@@ -61,7 +95,7 @@ enum JobsCommand {
     }
 
     static func show(_ job: ImportJob, failures: [ImportFailure], console: Console) {
-        console.out("job \(job.id): \(job.status.rawValue) (\(job.mode) import from \(job.provider))")
+        console.out("job \(job.id): \(job.status.rawValue) (\(describe(job)))")
         console.out("  started   \(job.startedAt)")
         console.out("  finished  \(job.finishedAt ?? "—")")
         if let resumed = job.resumedFromJobID { console.out("  resumed   job \(resumed)") }
@@ -104,6 +138,14 @@ enum JobsCommand {
             }
             if failures.count > 50 { console.out("    … \(failures.count - 50) more (use --json)") }
         }
+    }
+
+    /// "full import from jira", "revert of job 3 (jira)".
+    static func describe(_ job: ImportJob) -> String {
+        if job.mode == "revert", let reverted = job.report["jobId"]?.intValue {
+            return "revert of job \(reverted) (\(job.provider))"
+        }
+        return "\(job.mode) import from \(job.provider)"
     }
 
     static func json(_ job: ImportJob) -> JSONValue {

@@ -6,12 +6,15 @@ import ImportCore
 /// content is stored once. Staging files a killed run left behind are removed when a later store opens, after a day.
 public struct FileContentStore: AttachmentContentStore {
     let db: SQLiteDatabase
+    /// Where a stored file's row change is journaled.
+    let journal: ChangeJournal
     /// The store's folder.
     public let folder: String
 
     /// The store beside the database `db`.
-    init(db: SQLiteDatabase) {
+    init(db: SQLiteDatabase, journal: ChangeJournal) {
         self.db = db
+        self.journal = journal
         folder = db.path + ".files"
         Self.removeStaleStaging(in: folder + "/staging")
     }
@@ -64,7 +67,7 @@ public struct FileContentStore: AttachmentContentStore {
     }
 
     /// Files the staged download under its digest and records it on the row.
-    public func commit(staged: String, for attachment: PendingContent) throws -> StoredContent {
+    public func commit(staged: String, for attachment: PendingContent, jobID: Int64?) throws -> StoredContent {
         guard let (digest, size) = SHA256.fileDigest(path: staged) else {
             throw WorkspaceError.invalid("the downloaded file \(staged) cannot be read back")
         }
@@ -77,15 +80,17 @@ public struct FileContentStore: AttachmentContentStore {
         } else {
             try files.moveItem(atPath: staged, toPath: path)
         }
-        try db.execute(
-            """
-            UPDATE attachments SET content_sha256 = ?, content_size = ?, content_path = ?, content_fetched_at = ?
-            WHERE id = ?
-            """,
-            [
-                .text(digest), .integer(Int64(size)), .text(path), .text(Timestamp.now().iso8601),
-                .integer(attachment.rowID),
-            ])
+        _ = try journal.recording(jobID: jobID) {
+            try db.execute(
+                """
+                UPDATE attachments SET content_sha256 = ?, content_size = ?, content_path = ?, content_fetched_at = ?
+                WHERE id = ?
+                """,
+                [
+                    .text(digest), .integer(Int64(size)), .text(path), .text(Timestamp.now().iso8601),
+                    .integer(attachment.rowID),
+                ])
+        }
         return StoredContent(sha256: digest, size: size, path: path)
     }
 

@@ -138,10 +138,13 @@ public struct JobRepository: Sendable {
         ).map(Self.job)
     }
 
-    /// The newest job with this fingerprint, if any.
+    /// The newest job with this fingerprint that was not reverted (a reverted job is never resumed), if any.
     public func latest(owner: Owner, fingerprint: String) throws -> ImportJob? {
         try db.queryOne(
-            "SELECT * FROM import_jobs WHERE owner_id = ? AND config_fingerprint = ? ORDER BY id DESC LIMIT 1",
+            """
+            SELECT * FROM import_jobs WHERE owner_id = ? AND config_fingerprint = ? AND reverted_by_job_id IS NULL
+            ORDER BY id DESC LIMIT 1
+            """,
             [.integer(owner.id), .text(fingerprint)]
         ).map(Self.job)
     }

@@ -20,6 +20,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var statements: [String: OpaquePointer] = [:]
     private var transactionDepth = 0
+    /// The variables SQL functions read, kept alive as long as the connection.
+    private var variables: [SQLiteVariable] = []
 
     /// SQLite's way of saying "copy the bytes before returning".
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -79,6 +81,29 @@ public final class SQLiteDatabase: @unchecked Sendable {
         statements.removeAll()
         sqlite3_close_v2(handle)
         handle = nil
+    }
+
+    // MARK: Functions
+
+    /// Defines the SQL function `name()` on this connection, answering the returned variable's
+    /// value: what this process sets, statements and triggers read.
+    public func defineVariable(named name: String) throws(SQLiteError) -> SQLiteVariable {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let db = handle else { throw closedError(name) }
+        let variable = SQLiteVariable(name: name)
+        let answer: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = {
+            context, _, _ in
+            guard let box = sqlite3_user_data(context) else { return sqlite3_result_null(context) }
+            let variable = Unmanaged<SQLiteVariable>.fromOpaque(box).takeUnretainedValue()
+            if let value = variable.value { sqlite3_result_int64(context, value) } else { sqlite3_result_null(context) }
+        }
+        let status = sqlite3_create_function_v2(
+            db, name, 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, Unmanaged.passUnretained(variable).toOpaque(), answer, nil,
+            nil, nil)
+        guard status == SQLITE_OK else { throw error(status, name) }
+        variables.append(variable)
+        return variable
     }
 
     // MARK: Statements

@@ -33,6 +33,7 @@ public enum WorkspaceSchema {
         Migration(version: 9, name: "attachment content", sql: v9AttachmentContent),
         Migration(version: 10, name: "a link end found by its id", sql: v10LinkEnds),
         Migration(version: 11, name: "sync schedules", sql: v11SyncSchedules),
+        Migration(version: 12, name: "change journal", sql: v12ChangeJournal),
     ]
 
     static let v1Workspace = """
@@ -523,5 +524,26 @@ public enum WorkspaceSchema {
             updated_at TEXT NOT NULL,
             UNIQUE (owner_id, config_path)
         );
+        """
+
+    /// What each job changed, so that it can be reviewed and reverted: a row per row a job inserted,
+    /// and the before-image of each row it updated or deleted (written by triggers in the same
+    /// transaction as the change, see `ChangeJournal`). A job remembers whether it was journaled, when
+    /// its journal was pruned, and the revert job that undid it; a revert job names the job it reverts.
+    static let v12ChangeJournal = """
+        CREATE TABLE change_journal (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            before_json TEXT
+        );
+        CREATE INDEX change_journal_job ON change_journal(job_id, id);
+        CREATE INDEX change_journal_row ON change_journal(table_name, row_id, job_id);
+        ALTER TABLE import_jobs ADD COLUMN journaled INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE import_jobs ADD COLUMN journal_pruned_at TEXT;
+        ALTER TABLE import_jobs ADD COLUMN reverted_by_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL;
+        ALTER TABLE import_jobs ADD COLUMN reverts_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL;
         """
 }
