@@ -99,14 +99,23 @@ extension Workspace {
     /// rows that refer to a row it created (a comment a later job added to a task it created).
     func laterChanges(_ jobID: Int64) throws -> [LaterChange] {
         var rows: [Int64?: Int] = [:]
+        // The job's rows, keyed for the probe (the journal itself is indexed by job only).
+        try db.execute("DROP TABLE IF EXISTS temp.revert_rows")
+        try db.execute(
+            "CREATE TEMP TABLE revert_rows (table_name TEXT, row_id INTEGER, PRIMARY KEY (table_name, row_id))")
+        defer { _ = try? db.execute("DROP TABLE IF EXISTS temp.revert_rows") }
+        try db.execute(
+            "INSERT OR IGNORE INTO temp.revert_rows SELECT table_name, row_id FROM change_journal WHERE job_id = ?",
+            [.integer(jobID)])
         for row in try db.query(
             """
             SELECT later.job_id AS job, COUNT(DISTINCT later.table_name || ':' || later.row_id) AS n
-            FROM change_journal mine
-            JOIN change_journal later ON later.table_name = mine.table_name AND later.row_id = mine.row_id
-                AND later.job_id > mine.job_id
+            FROM change_journal later
             JOIN import_jobs lj ON lj.id = later.job_id
-            WHERE mine.job_id = ?1 AND lj.reverted_by_job_id IS NULL AND COALESCE(lj.reverts_job_id, 0) <= ?1
+            WHERE later.job_id > ?1 AND lj.reverted_by_job_id IS NULL AND COALESCE(lj.reverts_job_id, 0) <= ?1
+                AND EXISTS (
+                    SELECT 1 FROM temp.revert_rows mine
+                    WHERE mine.table_name = later.table_name AND mine.row_id = later.row_id)
             GROUP BY later.job_id
             """, [.integer(jobID)])
         {

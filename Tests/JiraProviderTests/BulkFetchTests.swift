@@ -146,19 +146,11 @@ struct BulkFetchTests {
         let fixture = try JiraSandboxFixture(JiraSandboxConfig(issues: 1200))
         let client = HTTPClient(credentials: fixture.validCredentials, options: fixture.options())
         func fetch(_ ids: [String], fields: [String], expand: [String] = []) async throws -> (Int, JSONValue) {
-            var request = HTTPRequest(method: "POST", url: URL(string: "\(fixture.url)/rest/api/3/issue/bulkfetch")!)
-            request.headers["Content-Type"] = "application/json"
-            request.body = JSONWriter().data([
-                "issueIdsOrKeys": .array(ids.map(JSONValue.string)), "fields": .array(fields.map(JSONValue.string)),
-                "expand": .array(expand.map(JSONValue.string)),
-            ])
-            do {
-                let response = try await client.send(request)
-                return (response.status, try JSONParser.parse(response.body))
-            } catch let error as HTTPError {
-                guard case .status(let status, let body, _, _, _) = error else { throw error }
-                return (status, (try? JSONParser.parse(body)) ?? .null)
-            }
+            try await Self.post(
+                [
+                    "issueIdsOrKeys": .array(ids.map(JSONValue.string)), "fields": .array(fields.map(JSONValue.string)),
+                    "expand": .array(expand.map(JSONValue.string)),
+                ], to: "\(fixture.url)/rest/api/3/issue/bulkfetch", client: client)
         }
         let all = fixture.sandbox.issueIDs.map(String.init)
         let (status, answer) = try await fetch([all[5], "99999999", all[2], all[9]], fields: ["summary"])
@@ -216,21 +208,12 @@ struct BulkFetchTests {
         func list(_ ids: [String], maxResults: Int? = nil, token: String? = nil, fields: [String] = [])
             async throws -> (Int, JSONValue)
         {
-            var request = HTTPRequest(
-                method: "POST", url: URL(string: "\(fixture.url)/rest/api/3/changelog/bulkfetch")!)
-            request.headers["Content-Type"] = "application/json"
             var body: [String: JSONValue] = ["issueIdsOrKeys": .array(ids.map(JSONValue.string))]
             if let maxResults { body["maxResults"] = .number(Double(maxResults)) }
             if let token { body["nextPageToken"] = .string(token) }
             if !fields.isEmpty { body["fieldIds"] = .array(fields.map(JSONValue.string)) }
-            request.body = JSONWriter().data(.object(body))
-            do {
-                let response = try await client.send(request)
-                return (response.status, try JSONParser.parse(response.body))
-            } catch let error as HTTPError {
-                guard case .status(let status, let body, _, _, _) = error else { throw error }
-                return (status, (try? JSONParser.parse(body)) ?? .null)
-            }
+            return try await Self.post(
+                .object(body), to: "\(fixture.url)/rest/api/3/changelog/bulkfetch", client: client)
         }
         let all = fixture.sandbox.issueIDs.map(String.init)
         let ids = Array(all.prefix(200)) + ["99999999"]
@@ -279,5 +262,19 @@ struct BulkFetchTests {
         #expect(try await list([]).0 == 400)
         #expect(try await list(ids, token: "not-a-token").0 == 400)
         #expect(try await list(ids, fields: (0..<11).map { "field\($0)" }).0 == 400)
+    }
+
+    /// POSTs `body` as JSON to `url` and answers the status and the parsed body, refusals included.
+    static func post(_ body: JSONValue, to url: String, client: HTTPClient) async throws -> (Int, JSONValue) {
+        var request = HTTPRequest(method: "POST", url: try #require(URL(string: url)))
+        request.headers["Content-Type"] = "application/json"
+        request.body = JSONWriter().data(body)
+        do {
+            let response = try await client.send(request)
+            return (response.status, try JSONParser.parse(response.body))
+        } catch let error as HTTPError {
+            guard case .status(let status, let body, _, _, _) = error else { throw error }
+            return (status, (try? JSONParser.parse(body)) ?? .null)
+        }
     }
 }

@@ -530,6 +530,8 @@ public enum WorkspaceSchema {
     /// and the before-image of each row it updated or deleted (written by triggers in the same
     /// transaction as the change, see `ChangeJournal`). A job remembers whether it was journaled, when
     /// its journal was pruned, and the revert job that undid it; a revert job names the job it reverts.
+    /// One index only (by job): every imported row pays for the journal's, and the one question
+    /// asked by row (which later jobs touched a job's rows) is asked by a revert, rarely.
     static let v12ChangeJournal = """
         CREATE TABLE change_journal (
             id INTEGER PRIMARY KEY,
@@ -540,7 +542,6 @@ public enum WorkspaceSchema {
             before_json TEXT
         );
         CREATE INDEX change_journal_job ON change_journal(job_id, id);
-        CREATE INDEX change_journal_row ON change_journal(table_name, row_id, job_id);
         ALTER TABLE import_jobs ADD COLUMN journaled INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE import_jobs ADD COLUMN journal_pruned_at TEXT;
         ALTER TABLE import_jobs ADD COLUMN reverted_by_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL;
