@@ -12,7 +12,7 @@ public enum Tributary {
             DemoCommand.definition, InitCommand.definition, ProvidersCommand.definition, ConnectCommand.definition,
             ConnectionsCommand.definition, RotateCommand.definition, DisconnectCommand.definition,
             ContainersCommand.definition, NewConfigCommand.definition, PreviewCommand.definition, RunCommand.definition,
-            MigrateCommand.definition, SyncCommand.definition, StatusCommand.definition,
+            MigrateCommand.definition, SyncCommand.definition, ListenCommand.definition, StatusCommand.definition,
             JobsCommand.definition, RevertCommand.definition, CalibrateCommand.definition, UsersCommand.definition,
             AuditCommand.definition, MappingCommand.definition,
             WizardCommand.definition,

@@ -60,6 +60,11 @@ public struct CLIProcess {
         /// Sends `signal` (SIGINT to stop a server as Ctrl-C would).
         public func send(_ signal: Int32) { child.send(signal) }
 
+        /// What the child has written to its standard output so far.
+        public var stdoutSoFar: String {
+            String(decoding: (try? Data(contentsOf: output.stdout)) ?? Data(), as: UTF8.self)
+        }
+
         /// Waits (suspending, never blocking a pool thread) for the exit, SIGKILL after `timeout`.
         public func wait(timeout: Double = 120) async -> Result {
             await CLIProcess.finish((child, output), within: timeout)

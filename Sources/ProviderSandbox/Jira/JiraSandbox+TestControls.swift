@@ -14,7 +14,9 @@ extension JiraSandbox {
     /// epics and subtasks, whose changes show in their relatives too.
     @discardableResult
     public func updateIssues(_ count: Int, leavesOnly: Bool = true) -> [Int] {
-        state.withLock { $0.world.update(count: count, leavesOnly: leavesOnly) }
+        let ids = state.withLock { $0.world.update(count: count, leavesOnly: leavesOnly) }
+        announce("jira:issue_updated", ids: ids)
+        return ids
     }
 
     /// Logs time on every done issue with story points, `hoursPerPoint` hours a point with a fixed
@@ -29,11 +31,19 @@ extension JiraSandbox {
 
     /// Deletes `count` issues (their subtasks too); returns the ids removed.
     @discardableResult
-    public func deleteIssues(_ count: Int) -> [Int] { state.withLock { $0.world.delete(count: count) } }
+    public func deleteIssues(_ count: Int) -> [Int] {
+        let ids = state.withLock { $0.world.delete(count: count) }
+        announce("jira:issue_deleted", ids: ids)
+        return ids
+    }
 
     /// Adds `count` issues; returns their ids.
     @discardableResult
-    public func addIssues(_ count: Int) -> [Int] { state.withLock { $0.world.add(count: count) } }
+    public func addIssues(_ count: Int) -> [Int] {
+        let ids = state.withLock { $0.world.add(count: count) }
+        announce("jira:issue_created", ids: ids)
+        return ids
+    }
 
     /// Moves `count` issues to the next project, as Jira's "Move" does: each keeps its id, gets a new
     /// key there (the old one still finds it) and a "Key" change in its history; returns their ids.

@@ -28,6 +28,10 @@ public final class JiraSandbox: Sendable {
         var hostile: [Int: [UInt8]] = [:]
         var hits: [String: Int] = [:]
         var interceptor: Interceptor?
+        /// Where mutations are announced as webhook deliveries, if anywhere.
+        var webhook: WebhookTarget?
+        /// Deliveries answered 2xx, attempts that were not, deliveries sent twice.
+        var deliveries = (delivered: 0, refused: 0, duplicated: 0)
         /// The burst budget in force, and its buckets.
         var burst: BurstBudget?
         var buckets = BurstBuckets()

@@ -82,6 +82,20 @@ public struct JobRepository: Sendable {
             [.text(Timestamp.now().iso8601), .text(note), .integer(owner.id), .integer(jobID)])
     }
 
+    /// Closes as interrupted the owner's jobs still marked running whose config says
+    /// `source.<key>` is `value` (the webhook batches of one listener, whose process died: no run
+    /// of theirs resumes them); returns how many.
+    @discardableResult
+    public func closeAbandoned(owner: Owner, sourceKey key: String, equals value: String, note: String) throws -> Int {
+        try db.execute(
+            """
+            UPDATE import_jobs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?), cursor = NULL,
+                error = ?
+            WHERE owner_id = ? AND status = 'running' AND json_extract(config_json, '$.source.' || ?) = ?
+            """,
+            [.text(Timestamp.now().iso8601), .text(note), .integer(owner.id), .text(key), .text(value)])
+    }
+
     /// Marks a job whose process died, that was interrupted or that failed as superseded by a resuming
     /// job: a job whose process died becomes `interrupted`, the others keep their status.
     public func markSuperseded(owner: Owner, jobID: Int64, by newJobID: Int64, wasRunning: Bool) throws {
