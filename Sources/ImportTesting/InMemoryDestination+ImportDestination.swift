@@ -167,8 +167,9 @@ extension InMemoryDestination {
                 state.jobs[closing.jobID]?.job = Self.finished(
                     row.job, status: status, error: nil, counts: closing.counts, metrics: closing.metrics,
                     report: closing.report, at: now)
-                let key = "\(closing.owner.id)|\(scope)"
-                if let mark, mark > (state.highWaterMarks[key] ?? "") { state.highWaterMarks[key] = mark }
+                if let scope, let mark, mark > (state.highWaterMarks["\(closing.owner.id)|\(scope)"] ?? "") {
+                    state.highWaterMarks["\(closing.owner.id)|\(scope)"] = mark
+                }
                 Self.audit(
                     &state, owner: closing.owner, action: AuditAction.importCompleted.name(provider: closing.provider),
                     subject: "job \(closing.jobID)")

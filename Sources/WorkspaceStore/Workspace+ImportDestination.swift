@@ -150,8 +150,11 @@ extension Workspace: ImportDestination {
                 try jobs.finish(
                     jobID: closing.jobID, status: status, error: nil, counts: counts, metrics: closing.metrics,
                     report: closing.report)
-                try jobs.setHighWaterMark(
-                    owner: owner, scope: scope, provider: closing.provider, mark: highWaterMark, jobID: closing.jobID)
+                if let scope {
+                    try jobs.setHighWaterMark(
+                        owner: owner, scope: scope, provider: closing.provider, mark: highWaterMark,
+                        jobID: closing.jobID)
+                }
                 try audit.record(
                     owner: owner, action: AuditAction.importCompleted.name(provider: closing.provider),
                     subject: "job \(closing.jobID)",

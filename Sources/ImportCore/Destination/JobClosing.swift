@@ -6,8 +6,9 @@
 public struct JobClosing: Sendable {
     /// How the job ended.
     public enum Outcome: Sendable {
-        /// All pages landed (`partial` when some records failed).
-        case completed(status: JobStatus, scope: String, highWaterMark: String?)
+        /// All pages landed (`partial` when some records failed); `scope` (`nil`: a run that keeps
+        /// no high-water mark, such as a webhook batch) is where the next incremental run starts.
+        case completed(status: JobStatus, scope: String?, highWaterMark: String?)
         /// The run failed with this (redacted) message; `credentialsRefused` marks the connection.
         case failed(message: String, credentialsRefused: Bool)
         /// The run was stopped on request after its last whole page (`reason` says by what).

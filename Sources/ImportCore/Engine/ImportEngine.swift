@@ -20,6 +20,9 @@ public final class ImportEngine: Sendable {
         public var requestLog: HTTPClient.Logger?
         /// Why the run's task was cancelled ("stopped by Ctrl-C"), for the interrupted job's record.
         public var stopReason: @Sendable () -> String?
+        /// Whether the run records where the next incremental run of its scope starts (a run of a
+        /// few named records, such as a webhook batch, does not: its scope is its own).
+        public var keepsHighWaterMark = true
 
         /// Options for one run.
         public init(
@@ -99,7 +102,9 @@ public final class ImportEngine: Sendable {
         report.counts = job.counts
         report.pages = job.pages
         do {
-            try await execute(plan, query: query, job: job, projectID: projectID, report: &report, started: started)
+            try await execute(
+                plan, query: query, job: job, projectID: projectID, report: &report, started: started,
+                keepsHighWaterMark: options.keepsHighWaterMark)
             return report
         } catch  where Task.isCancelled || error is CancellationError {
             let reason = options.stopReason() ?? "stopped on request"
@@ -172,7 +177,7 @@ public final class ImportEngine: Sendable {
     /// Fetches, maps and writes every page, then reconciles deletes and closes the job.
     private func execute(
         _ plan: RunPlan, query: RecordQuery, job: ImportJob, projectID: Int64, report: inout ImportReport,
-        started: Date
+        started: Date, keepsHighWaterMark: Bool
     ) async throws {
         let owner = plan.owner
         let connection = plan.connection
@@ -288,7 +293,9 @@ public final class ImportEngine: Sendable {
             JobClosing(
                 owner: owner, jobID: job.id, provider: plan.provider, projectID: projectID,
                 containers: plan.config.source.containers, connectionName: plan.resolved.record?.name,
-                outcome: .completed(status: report.status, scope: plan.scope, highWaterMark: highWater?.iso8601),
+                outcome: .completed(
+                    status: report.status, scope: keepsHighWaterMark ? plan.scope : nil,
+                    highWaterMark: highWater?.iso8601),
                 counts: counts, metrics: RequestMetrics(requests: report.requests, retries: report.retries),
                 report: report.json))
         observer.handle(.finished(report))

@@ -132,11 +132,11 @@ enum ListenCommand {
                     vault: { [workspace = entry.workspace] in try context.vault(for: workspace) })
                 let name = (entry.path as NSString).lastPathComponent
                 do {
-                    let report = try await engine.run(
-                        config,
-                        options: .init(
-                            incremental: false, dryRun: false, ownerEmail: entry.owner.email,
-                            stopReason: { context.stop.reason?.description }))
+                    var options = ImportEngine.Options(
+                        incremental: false, dryRun: false, ownerEmail: entry.owner.email,
+                        stopReason: { context.stop.reason?.description })
+                    options.keepsHighWaterMark = false
+                    let report = try await engine.run(config, options: options)
                     let counts = report.counts
                     context.console.out(
                         "\(stamp()) listen \(name): \(batch.count) issue(s) from webhooks -> job \(report.jobID.map(String.init) ?? "?"): created \(counts.created), updated \(counts.updated), unchanged \(counts.unchanged), failed \(counts.failed)"

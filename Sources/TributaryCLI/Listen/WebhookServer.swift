@@ -152,8 +152,12 @@ final class WebhookServer: Sendable {
             return false
         }
         var headEnd: Int?
+        var searched = 0
         while headEnd == nil {
-            headEnd = Self.find([13, 10, 13, 10], in: buffer)
+            // Only what arrived since the last look is searched (a head trickled in byte by byte
+            // must not cost a scan of everything per byte).
+            headEnd = Self.find([13, 10, 13, 10], in: buffer, from: max(0, searched - 3))
+            searched = buffer.count
             if headEnd != nil { break }
             guard buffer.count <= limits.maxHeadBytes else { return refuse(431, "the request head is too large") }
             switch receive() {
@@ -188,9 +192,9 @@ final class WebhookServer: Sendable {
         return IncomingRequest(method: head.method, path: head.path, headers: head.headers, body: body)
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from first: Int) -> Int? {
+        guard haystack.count >= needle.count, first <= haystack.count - needle.count else { return nil }
+        for start in first...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if Array(haystack[start..<(start + needle.count)]) == needle { return start }
         }
         return nil
