@@ -20,25 +20,12 @@ struct ListenTests {
     /// Sends raw `bytes` to 127.0.0.1:`port` (after `pause` seconds between head and body, to be
     /// slow) and returns the answer's status (`nil`: none).
     static func send(_ bytes: [UInt8], port: UInt16, splitAt split: Int? = nil, pause: Double = 0) -> Int? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return nil }
+        guard let descriptor = IPv4Socket.connectLoopback(port: port, seconds: 20) else { return nil }
         defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { return nil }
         let parts = split.map { [Array(bytes[..<$0]), Array(bytes[$0...])] } ?? [bytes]
         for (index, part) in parts.enumerated() {
             if index > 0 { Thread.sleep(forTimeInterval: pause) }
-            _ = part.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            IPv4Socket.sendAll(part, to: descriptor)
         }
         var answer = [UInt8](repeating: 0, count: 256)
         let count = answer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }

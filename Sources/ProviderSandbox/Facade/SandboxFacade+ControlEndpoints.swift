@@ -15,6 +15,8 @@ extension SandboxFacade {
                     "trashed": world.archive(count: count("trash"), trash: true),
                 ]
             }
+            didMutate(
+                updated: changes["updated"] ?? [], deleted: changes["deleted"] ?? [], added: changes["added"] ?? [])
             return .json(
                 200,
                 JSONValue.object(changes.mapValues { .array($0.map { .string(String($0)) }) }).jsonText)

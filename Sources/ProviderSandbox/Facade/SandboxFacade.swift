@@ -24,4 +24,6 @@ protocol SandboxFacade: Sendable {
     var interceptor: SandboxInterceptor? { get }
     /// The façade's answer to a request of its API.
     func emulate(_ request: SandboxRequest) -> SandboxResponse
+    /// Told after `/__sandbox/mutate` changed the world (a façade with webhooks announces it).
+    func didMutate(updated: [Int], deleted: [Int], added: [Int])
 }

@@ -26,6 +26,13 @@ extension JiraSandbox {
         state.withLock { $0.webhook = target }
     }
 
+    /// Announces what `/__sandbox/mutate` changed, as the test controls' changes are.
+    func didMutate(updated: [Int], deleted: [Int], added: [Int]) {
+        announce("jira:issue_updated", ids: updated)
+        announce("jira:issue_deleted", ids: deleted)
+        announce("jira:issue_created", ids: added)
+    }
+
     /// Deliveries answered 2xx, attempts that were not, and deliveries sent twice, so far.
     public var webhookDeliveries: (delivered: Int, refused: Int, duplicated: Int) {
         state.withLock { $0.deliveries }
@@ -91,37 +98,9 @@ extension JiraSandbox {
 
     /// Sends `bytes` to 127.0.0.1:`port` and reads the status of the answer (`nil`: no answer).
     private static func post(_ bytes: [UInt8], port: UInt16) -> Int? {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { return nil }
+        guard let descriptor = IPv4Socket.connectLoopback(port: port, seconds: 5) else { return nil }
         defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { return nil }
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { raw -> Int in
-                #if canImport(Glibc)
-                    return send(descriptor, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
-                #else
-                    return send(descriptor, raw.baseAddress, raw.count, 0)
-                #endif
-            }
-            guard count > 0 else { return nil }
-            sent += count
-        }
+        guard IPv4Socket.sendAll(bytes, to: descriptor) else { return nil }
         var answer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1024)
         while answer.count < 64 {

@@ -43,36 +43,12 @@ public final class SandboxServer: Sendable {
     /// Binds 127.0.0.1 on `port` (0: an ephemeral port) and starts serving.
     public init(port: UInt16 = 0, faults: FaultPlan = FaultPlan(), handler: @escaping Handler) throws {
         signal(SIGPIPE, SIG_IGN)
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else {
-            throw SandboxServerError(message: "socket() failed: \(String(cString: strerror(errno)))")
+        let descriptor: Int32
+        do {
+            (descriptor, self.port) = try IPv4Socket.listen(host: "127.0.0.1", port: port)
+        } catch {
+            throw SandboxServerError(message: error.description)
         }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(descriptor, 128) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw SandboxServerError(message: "cannot listen on 127.0.0.1:\(port): \(reason)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        self.port = UInt16(bigEndian: actual.sin_port)
         self.listenSocket = descriptor
         self.handler = handler
         var initial = State()
@@ -296,21 +272,7 @@ public final class SandboxServer: Sendable {
     }
 
     /// Writes every byte; false when the peer went away.
-    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { raw -> Int in
-                #if canImport(Glibc)
-                    return send(client, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
-                #else
-                    return send(client, raw.baseAddress, raw.count, 0)
-                #endif
-            }
-            if sent <= 0 { return false }
-            offset += sent
-        }
-        return true
-    }
+    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool { IPv4Socket.sendAll(bytes, to: client) }
 
     static func findHeaderEnd(_ buffer: [UInt8]) -> Int? {
         guard buffer.count >= 4 else { return nil }

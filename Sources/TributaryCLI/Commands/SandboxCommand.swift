@@ -7,7 +7,7 @@ enum SandboxCommand {
     static let definition = CommandDefinition(
         name: "sandbox", summary: "Serve an emulated provider API on 127.0.0.1 (for tests, demos and benchmarks).",
         usage: [
-            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [--no-changelog-bulkfetch] [faults…]",
+            "sandbox jira [--port N] [--issues N] [--projects P] [--seed S] [--deployment cloud|data-center] [--burst-rate R --burst-size N] [--no-changelog-bulkfetch] [--webhook-url URL --webhook-secret-env NAME] [faults…]",
             "sandbox linear [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-window N] [--window-seconds S] [faults…]",
             "sandbox asana [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
             "sandbox clickup [--port N] [--issues N] [--projects P] [--seed S] [--requests-per-minute N] [faults…]",
@@ -22,6 +22,9 @@ enum SandboxCommand {
             Jira Cloud also serves POST /rest/api/3/issue/bulkfetch (100 issues a call, 1,000 when lean) and
             POST /rest/api/3/changelog/bulkfetch (the changelogs of up to 1,000 issues, oldest first, paged
             by an opaque token); --no-changelog-bulkfetch answers 404 there, as a site without it does.
+            --webhook-url http://127.0.0.1:PORT/ with --webhook-secret-env NAME sends signed Jira webhook
+            deliveries (X-Hub-Signature, retried, every fifth twice) for what /__sandbox/mutate changes:
+            the loop `tributary listen` closes.
             Asana's limit: --requests-per-minute N (429 with Retry-After once spent); its page offsets
             expire after ten minutes. ClickUp's limit: --requests-per-minute N (default 10000, the
             Enterprise plan's; 100 is the smaller plans'), with X-RateLimit-* headers on every answer and
@@ -46,6 +49,9 @@ enum SandboxCommand {
             OptionSpec("truncate", value: "F", help: "Fraction of truncated JSON bodies."),
             OptionSpec("burst-rate", value: "R", help: "Jira: burst budget, requests a second per account."),
             OptionSpec("burst-size", value: "N", help: "Jira: burst budget, the most requests at once (default 10)."),
+            OptionSpec("webhook-url", value: "URL", help: "Jira: deliver webhooks to this loopback URL."),
+            OptionSpec(
+                "webhook-secret-env", value: "NAME", help: "Jira: the environment variable holding their secret."),
             OptionSpec("no-changelog-bulkfetch", help: "Jira Cloud: answer 404 for POST /changelog/bulkfetch."),
             OptionSpec("requests-per-window", value: "N", help: "Linear: requests allowed per window (default 5000)."),
             OptionSpec("window-seconds", value: "S", help: "Linear: the rate-limit window (default 3600)."),
@@ -148,6 +154,18 @@ enum SandboxCommand {
             config.bulkChangelogs = !context.arguments.flag("no-changelog-bulkfetch")
             let sandbox = try JiraSandbox(config: config, port: UInt16(port))
             stop = { sandbox.stop() }
+            if let url = context.arguments.value("webhook-url") {
+                guard let name = context.arguments.value("webhook-secret-env"),
+                    let secret = context.environment[name], !secret.isEmpty
+                else {
+                    throw CLIError.usage("--webhook-url needs --webhook-secret-env NAME, a variable holding the secret")
+                }
+                do {
+                    try sandbox.registerWebhook(url: url, secret: secret, duplicateEvery: 5)
+                } catch {
+                    throw CLIError.usage("\(error)")
+                }
+            }
             printJira(sandbox, config: config, context: context)
         }
         // Serves until Ctrl-C or SIGTERM, which cancel this task: then it stops quietly.

@@ -1,4 +1,5 @@
 import Foundation
+import ImportCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -35,39 +36,16 @@ final class WebhookServer: Sendable {
     /// Listens on `host:port` (0: any free port) and starts serving.
     init(host: String, port: UInt16, limits: Limits = Limits(), handler: @escaping Handler) throws(CLIError) {
         signal(SIGPIPE, SIG_IGN)
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw CLIError("cannot open a socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            close(descriptor)
-            throw CLIError.usage("--host takes an IPv4 address such as 127.0.0.1, not \"\(host)\"")
+        let listening: (descriptor: Int32, port: UInt16)
+        do {
+            listening = try IPv4Socket.listen(host: host, port: port, backlog: 64)
+        } catch {
+            throw CLIError(
+                "\(error)\n  hint: --host takes an IPv4 address such as 127.0.0.1; pick another --port if it is taken.")
         }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(descriptor, 64) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw CLIError("cannot listen on \(host):\(port): \(reason)\n  hint: pick another --port.")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        self.port = UInt16(bigEndian: actual.sin_port)
+        self.port = listening.port
         self.host = host
-        self.listenSocket = descriptor
+        self.listenSocket = listening.descriptor
         self.limits = limits
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
@@ -100,9 +78,7 @@ final class WebhookServer: Sendable {
                 }
                 return
             }
-            var timeout = timeval(tv_sec: 2, tv_usec: 0)
-            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            IPv4Socket.setTimeouts(client, seconds: 2)
             let admitted = state.withLock { state -> Bool in
                 guard state.running, state.clients.count < limits.maxConnections else { return false }
                 state.clients.insert(client)
@@ -201,18 +177,6 @@ final class WebhookServer: Sendable {
     }
 
     private static func write(_ response: OutgoingResponse, to client: Int32) {
-        let bytes = response.bytes
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { raw -> Int in
-                #if canImport(Glibc)
-                    return send(client, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
-                #else
-                    return send(client, raw.baseAddress, raw.count, 0)
-                #endif
-            }
-            guard count > 0 else { return }
-            sent += count
-        }
+        IPv4Socket.sendAll(response.bytes, to: client)
     }
 }
