@@ -92,8 +92,7 @@ enum ListenCommand {
             let reconcileNow = deletesSeen
             if let due = scheduled.min(by: { $0.due < $1.due }), due.due <= Date() || reconcileNow {
                 for entry in reconcileNow ? scheduled : [due] {
-                    if reconcileNow { entry.runs = timing.reconcileEvery - 1 }
-                    _ = try await SyncCommand.runOnce(entry, timing: timing, context: context)
+                    _ = try await SyncCommand.runOnce(entry, timing: timing, reconcile: reconcileNow, context: context)
                     entry.due = Date().addingTimeInterval(
                         timing.delay(
                             failuresInRow: entry.failuresInRow, unit: Double.random(in: 0...1, using: &random)))

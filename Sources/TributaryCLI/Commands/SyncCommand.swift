@@ -118,10 +118,13 @@ enum SyncCommand {
         return context.stop.reason == nil
     }
 
-    /// One run of a scheduled config, recorded and said in one line; whether it succeeded.
-    static func runOnce(_ entry: Scheduled, timing: SyncTiming, context: CommandContext) async throws -> Bool {
+    /// One run of a scheduled config, recorded and said in one line; whether it succeeded. The first,
+    /// every Nth, and one asked to `reconcile` (a delete was announced) are full and reconcile deletes.
+    static func runOnce(_ entry: Scheduled, timing: SyncTiming, reconcile: Bool = false, context: CommandContext)
+        async throws -> Bool
+    {
         entry.runs += 1
-        let full = entry.runs == 1 || timing.reconciles(run: entry.runs)
+        let full = reconcile || entry.runs == 1 || timing.reconciles(run: entry.runs)
         var config = entry.config
         if full && timing.reconcileEvery > 0 { config.source.reconcileDeletes = true }
         try entry.workspace.schedules.started(owner: entry.owner, path: entry.path, every: timing.every)
