@@ -20,9 +20,9 @@ enum ListenCommand {
             (X-Atlassian-Webhook-Identifier) is acknowledged once. Issue, comment, worklog and issue-link
             events name issues: they are fetched again from Jira (the payload's fields are never written)
             and imported through each config, a job per batch. A deleted issue is marked deleted by a
-            reconciling run soon after. On start, and every --safety-every (default 30m), each config runs
-            incrementally, every --reconcile-every'th run (default 12) in full with delete reconciliation:
-            what a lost delivery missed is caught up. `tributary status` shows those runs. Bodies over
+            reconciling run soon after. Each config also runs on start (in full, reconciling deletes) and
+            then every --safety-every (default 30m) incrementally, every --reconcile-every'th run (default 12)
+            in full with delete reconciliation: what a lost delivery missed is caught up. `tributary status` shows those runs. Bodies over
             1 MiB get 413, requests that do not arrive within 10 s 408, more than 32 at once 503.
             Ctrl-C or SIGTERM stops it after the current run.
             """,
