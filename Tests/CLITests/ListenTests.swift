@@ -30,8 +30,7 @@ struct ListenTests {
         var answer = [UInt8](repeating: 0, count: 256)
         let count = answer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
-        let line = String(decoding: answer[0..<count], as: UTF8.self).split(separator: " ")
-        return line.count >= 2 ? Int(line[1]) : nil
+        return HTTPWire.status(of: Array(answer[0..<count]))
     }
 
     /// A delivery of `body`, signed with `secret` unless `signature` says otherwise.

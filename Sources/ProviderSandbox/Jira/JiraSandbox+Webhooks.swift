@@ -108,8 +108,6 @@ extension JiraSandbox {
             guard count > 0 else { break }
             answer += chunk[0..<count]
         }
-        let line = String(decoding: answer.prefix(64), as: UTF8.self).split(separator: " ")
-        guard line.count >= 2, line[0].hasPrefix("HTTP/1."), let status = Int(line[1]) else { return nil }
-        return status
+        return HTTPWire.status(of: answer)
     }
 }

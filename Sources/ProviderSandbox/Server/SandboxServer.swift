@@ -182,7 +182,7 @@ public final class SandboxServer: Sendable {
     private func readRequest(_ client: Int32, buffer: inout [UInt8]) -> SandboxRequest? {
         var headerEnd: Int?
         while true {
-            if let end = Self.findHeaderEnd(buffer) {
+            if let end = HTTPWire.headEnd(in: buffer) {
                 headerEnd = end
                 break
             }
@@ -244,15 +244,15 @@ public final class SandboxServer: Sendable {
         let body = cutBodyAt.map { response.body.prefix($0) } ?? response.body
         switch response.pacing {
         case .immediate:
-            guard sendAll(client, Array(head.utf8) + body) else { return }
+            guard IPv4Socket.sendAll(Array(head.utf8) + body, to: client) else { return }
         case .stallBeforeHeaders(let seconds):
-            guard pause(seconds), sendAll(client, Array(head.utf8) + body) else { return }
+            guard pause(seconds), IPv4Socket.sendAll(Array(head.utf8) + body, to: client) else { return }
         case .trickle(let size, let interval):
-            guard sendAll(client, Array(head.utf8)) else { return }
+            guard IPv4Socket.sendAll(Array(head.utf8), to: client) else { return }
             var offset = body.startIndex
             while offset < body.endIndex {
                 let end = body.index(offset, offsetBy: max(1, size), limitedBy: body.endIndex) ?? body.endIndex
-                guard pause(interval), sendAll(client, Array(body[offset..<end])) else { return }
+                guard pause(interval), IPv4Socket.sendAll(Array(body[offset..<end]), to: client) else { return }
                 offset = end
             }
         }
@@ -269,18 +269,6 @@ public final class SandboxServer: Sendable {
             left -= step
         }
         return isRunning
-    }
-
-    /// Writes every byte; false when the peer went away.
-    private func sendAll(_ client: Int32, _ bytes: [UInt8]) -> Bool { IPv4Socket.sendAll(bytes, to: client) }
-
-    static func findHeaderEnd(_ buffer: [UInt8]) -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for index in 0...(buffer.count - 4)
-        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-            return index
-        }
-        return nil
     }
 
     static func decode(_ text: String) -> String {

@@ -27,29 +27,8 @@ struct WebhookReceiver: Sendable {
     /// Whether the request carries this secret's signature of its body.
     func verified(_ request: IncomingRequest) -> Bool {
         guard let header = request.headers["x-hub-signature"], header.hasPrefix("sha256="),
-            let claimed = Self.bytes(hex: String(header.dropFirst("sha256=".count)))
+            header.count <= "sha256=".count + 128, let claimed = Hex.bytes(String(header.dropFirst("sha256=".count)))
         else { return false }
         return HMACSHA256.constantTimeEqual(claimed, HMACSHA256.code(key: secret, message: request.body))
-    }
-
-    /// The bytes of lower- or upper-case hex; `nil` for anything else.
-    static func bytes(hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0, digits.count <= 128 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case 48...57: return digit - 48
-        case 97...102: return digit - 87
-        case 65...70: return digit - 55
-        default: return nil
-        }
     }
 }

@@ -132,7 +132,7 @@ final class WebhookServer: Sendable {
         while headEnd == nil {
             // Only what arrived since the last look is searched (a head trickled in byte by byte
             // must not cost a scan of everything per byte).
-            headEnd = Self.find([13, 10, 13, 10], in: buffer, from: max(0, searched - 3))
+            headEnd = HTTPWire.headEnd(in: buffer, from: searched - 3)
             searched = buffer.count
             if headEnd != nil { break }
             guard buffer.count <= limits.maxHeadBytes else { return refuse(431, "the request head is too large") }
@@ -166,14 +166,6 @@ final class WebhookServer: Sendable {
         }
         let body = Array(buffer[bodyStart..<(bodyStart + length)])
         return IncomingRequest(method: head.method, path: head.path, headers: head.headers, body: body)
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from first: Int) -> Int? {
-        guard haystack.count >= needle.count, first <= haystack.count - needle.count else { return nil }
-        for start in first...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { return start }
-        }
-        return nil
     }
 
     private static func write(_ response: OutgoingResponse, to client: Int32) {
