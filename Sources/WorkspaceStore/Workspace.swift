@@ -9,8 +9,8 @@ public final class Workspace: Sendable {
     public let db: SQLiteDatabase
     /// Where downloaded attachment content is kept (a folder beside the database).
     public let contentStore: FileContentStore
-    /// The job this connection's journaled transaction writes for.
-    let journalJob: SQLiteVariable
+    /// What each job changed, for review and revert (its triggers live on this connection).
+    let journal: ChangeJournal
 
     /// Opens (creating and migrating) the workspace at `path`.
     public init(path: String) throws {
@@ -18,8 +18,8 @@ public final class Workspace: Sendable {
         // Deleted secrets must not linger in free pages of the file.
         try db.execute("PRAGMA secure_delete = ON")
         try Migrator.migrate(db)
-        journalJob = try ChangeJournal.install(on: db)
-        contentStore = FileContentStore(db: db, journal: ChangeJournal(db: db, job: journalJob))
+        journal = ChangeJournal(db: db, job: try ChangeJournal.install(on: db))
+        contentStore = FileContentStore(db: db, journal: journal)
     }
 
     /// The database file.
@@ -66,6 +66,4 @@ public final class Workspace: Sendable {
     public var schedules: SyncScheduleRepository { SyncScheduleRepository(db: db) }
     /// The source people imports name, matched to workspace users or not.
     public var people: PeopleRepository { PeopleRepository(db: db) }
-    /// What each job changed, for review and revert.
-    var journal: ChangeJournal { ChangeJournal(db: db, job: journalJob) }
 }

@@ -125,11 +125,8 @@ enum ListenCommand {
             let batch = Array(ids[start..<min(ids.count, start + issuesPerRun)])
             for entry in scheduled {
                 let config = narrowed(entry.config, to: batch, path: entry.path)
-                let engine = ImportEngine(
-                    workspace: entry.workspace, registry: context.registry, environment: context.environment,
-                    observer: SilentObserver(),
-                    vault: { [workspace = entry.workspace] in try context.vault(for: workspace) })
-                let name = (entry.path as NSString).lastPathComponent
+                let engine = entry.engine(observer: SilentObserver(), context: context)
+                let name = entry.name
                 do {
                     var options = ImportEngine.Options(
                         incremental: false, dryRun: false, ownerEmail: entry.owner.email,
@@ -141,10 +138,8 @@ enum ListenCommand {
                         "\(stamp()) listen \(name): \(batch.count) issue(s) from webhooks -> job \(report.jobID.map(String.init) ?? "?"): created \(counts.created), updated \(counts.updated), unchanged \(counts.unchanged), failed \(counts.failed)"
                     )
                 } catch {
-                    let (message, _) = ErrorReport.describe(error)
-                    let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
                     context.console.out(
-                        "\(stamp()) listen \(name): \(batch.count) issue(s) from webhooks failed: \(firstLine) (the next safety-net run catches up)"
+                        "\(stamp()) listen \(name): \(batch.count) issue(s) from webhooks failed: \(SyncCommand.firstLine(of: error)) (the next safety-net run catches up)"
                     )
                 }
             }

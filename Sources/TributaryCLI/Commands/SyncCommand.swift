@@ -46,6 +46,22 @@ enum SyncCommand {
             self.owner = owner
             self.lock = lock
         }
+
+        /// The config file's name, for log lines.
+        var name: String { (path as NSString).lastPathComponent }
+
+        /// An engine that imports into this config's workspace, telling `observer`.
+        func engine(observer: any ImportObserver, context: CommandContext) -> ImportEngine {
+            ImportEngine(
+                workspace: workspace, registry: context.registry, environment: context.environment,
+                observer: observer, vault: { [workspace] in try context.vault(for: workspace) })
+        }
+    }
+
+    /// The first line of what `error` says (its message without the hint), for a log line.
+    static func firstLine(of error: any Error) -> String {
+        let (message, _) = ErrorReport.describe(error)
+        return message.split(separator: "\n").first.map(String.init) ?? message
     }
 
     static func run(_ context: CommandContext) async throws -> ExitCode {
@@ -129,13 +145,12 @@ enum SyncCommand {
         if full && timing.reconcileEvery > 0 { config.source.reconcileDeletes = true }
         try entry.workspace.schedules.started(owner: entry.owner, path: entry.path, every: timing.every)
         let started = Date()
-        let engine = ImportEngine(
-            workspace: entry.workspace, registry: context.registry, environment: context.environment,
+        let engine = entry.engine(
             observer: ProgressPrinter(
                 console: context.console,
                 style: context.arguments.flag("quiet") || !context.console.isTTY ? .quiet : .bar),
-            vault: { [workspace = entry.workspace] in try context.vault(for: workspace) })
-        let name = (entry.path as NSString).lastPathComponent
+            context: context)
+        let name = entry.name
         let stamp = { Timestamp.now().iso8601 }
         do {
             let report = try await engine.run(
@@ -155,8 +170,7 @@ enum SyncCommand {
         } catch {
             let interrupted = (error as? ImportRunError)?.kind == .interrupted
             entry.failuresInRow += interrupted ? 0 : 1
-            let (message, _) = ErrorReport.describe(error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let firstLine = Self.firstLine(of: error)
             try entry.workspace.schedules.finished(
                 owner: entry.owner, path: entry.path, outcome: interrupted ? "interrupted" : "failed",
                 succeeded: interrupted, message: firstLine, jobID: nil, next: nil)

@@ -1,3 +1,5 @@
+import ImportCore
+
 /// The listener's answer to one request: a status and a short JSON body.
 struct OutgoingResponse: Sendable, Equatable {
     let status: Int
@@ -7,16 +9,7 @@ struct OutgoingResponse: Sendable, Equatable {
 
     /// `{"message": text}` with `status`.
     static func message(_ status: Int, _ text: String, headers: [String: String] = [:]) -> OutgoingResponse {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case _ where scalar.value < 0x20: escaped += " "
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return OutgoingResponse(status: status, body: "{\"message\":\"\(escaped)\"}", headers: headers)
+        OutgoingResponse(status: status, body: JSONValue.object(["message": .string(text)]).jsonText, headers: headers)
     }
 
     /// The bytes sent: status line, headers, body; the connection closes after it.

@@ -1,3 +1,4 @@
+import Foundation
 import ImportCore
 
 /// Hours per story point as a team's own completed work shows it: the logged time of each completed
@@ -89,13 +90,5 @@ public struct EstimateCalibration: Sendable, Equatable {
     }
 
     /// A ratio as people read it: two decimals.
-    public static func format(_ value: Double) -> String {
-        let hundredths = (value * 100).rounded()
-        guard hundredths.isFinite, abs(hundredths) < 1e15 else { return "\(value)" }
-        let whole = Int64(hundredths)
-        let sign = whole < 0 ? "-" : ""
-        let magnitude = abs(whole)
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
+    public static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }

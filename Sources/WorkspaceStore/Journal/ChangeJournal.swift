@@ -104,7 +104,7 @@ struct ChangeJournal {
     func entries(jobID: Int64, limit: Int = .max) throws -> [JournalEntry] {
         try db.query(
             "SELECT id, table_name, row_id, action, before_json FROM change_journal WHERE job_id = ? ORDER BY id LIMIT ?",
-            [.integer(jobID), .integer(Int64(min(limit, Int(Int64.max))))]
+            [.integer(jobID), .integer(Int64(limit))]
         ).compactMap(JournalEntry.init)
     }
 

@@ -91,7 +91,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let db = handle else { throw closedError(name) }
-        let variable = SQLiteVariable(name: name)
+        let variable = SQLiteVariable()
         let answer: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = {
             context, _, _ in
             guard let box = sqlite3_user_data(context) else { return sqlite3_result_null(context) }

@@ -3,11 +3,7 @@ import Synchronization
 /// A value this process sets and SQL reads through a function of no arguments (`name()`), such as
 /// the job a transaction writes for: triggers see it without a table written to hold it.
 public final class SQLiteVariable: Sendable {
-    /// The SQL function's name.
-    public let name: String
     private let storage = Mutex<Int64?>(nil)
-
-    init(name: String) { self.name = name }
 
     /// The value SQL reads (`NULL` when `nil`).
     public var value: Int64? {
