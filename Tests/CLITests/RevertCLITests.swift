@@ -47,6 +47,21 @@ struct RevertCLITests {
         #expect(try harness.count("tasks") == 0)
         let audit = try await tributary(["audit", "--json"], harness)
         #expect(audit.stdout.contains("JIRA_IMPORT_REVERTED"))
+
+        // Pruned now, the four jobs (two imports, two reverts) can no longer be reverted.
+        let pruned = try await tributary(["jobs", "prune", "--keep-days", "0", "--json"], harness)
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        let answer = try JSONParser.parse(pruned.stdout)
+        #expect(answer["prunedJobs"]?.intValue == 4, "\(pruned.stdout)")
+        #expect(answer["removedFiles"]?.intValue == 0)
+        let again = try await tributary(["jobs", "prune"], harness)
+        #expect(
+            again.stdout.contains("dropped the change journals of 0 jobs; removed 0 attachment files"),
+            "\(again.stdout)")
+        let lastRevert = try #require(try JSONParser.parse(forced.stdout)["revertJob"]?.intValue)
+        let refusedPruned = try await tributary(["revert", String(lastRevert)], harness)
+        #expect(refusedPruned.status == 1)
+        #expect(refusedPruned.stderr.contains("pruned"), "\(refusedPruned.stderr)")
     }
 
     @Test("calibrate suggests hours per story point and how to apply it, or says there are too few tasks")

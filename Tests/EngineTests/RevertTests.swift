@@ -124,7 +124,7 @@ struct RevertTests {
         #expect(again.resumedFrom == nil)
         #expect(again.counts.created == 40)
 
-        #expect(try harness.workspace.pruneJournals(owner: harness.owner, keepDays: 0) >= 2)
+        #expect(try harness.workspace.pruneJournals(owner: harness.owner, keepDays: 0).jobs >= 2)
         #expect(try harness.count("change_journal", "job_id = \(try #require(again.jobID))") == 0)
         do {
             _ = try harness.workspace.revert(owner: harness.owner, jobID: try #require(again.jobID), force: false)
@@ -149,6 +149,50 @@ struct RevertTests {
         #expect(try harness.count("attachments", "content_sha256 IS NOT NULL") > 0)
         _ = try harness.workspace.revert(owner: harness.owner, jobID: second, force: false)
         #expect(try Self.rawDump(harness) == metadataOnly)
+    }
+
+    @Test("attachment files stay while a row or a kept journal refers to them, and go with the last that could")
+    func attachmentFilesPruned() async throws {
+        let harness = try await ImportHarness(JiraSandboxConfig(issues: 30))
+        let config = try harness.configFile(extraSource: ["attachments": "content"])
+        let job = try #require(try await harness.run(config).jobID)
+        let store = harness.workspace.contentStore
+        let files = { () -> Set<String> in
+            let root = store.folder + "/sha256"
+            let shards = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            return Set(
+                shards.flatMap { shard in
+                    ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + shard)) ?? []).map {
+                        shard + "/" + $0
+                    }
+                })
+        }
+        let stored = files()
+        #expect(stored.count == (try harness.count("attachments", "content_sha256 IS NOT NULL")))
+        #expect(stored.count > 0)
+        // Not the store's: a name that is not a digest is never removed.
+        let stray = try #require(stored.first).prefix(2) + "/notes.txt"
+        #expect(FileManager.default.createFile(atPath: store.folder + "/sha256/" + stray, contents: Data("x".utf8)))
+
+        // Rows refer to every file: none is removed.
+        #expect(try store.removeUnreferencedFiles() == RemovedFiles())
+        #expect(files() == stored.union([String(stray)]))
+
+        // Reverted, the rows are gone, but the revert's own journal could bring them back: kept.
+        let revert = try harness.workspace.revert(owner: harness.owner, jobID: job, force: false)
+        #expect(try harness.count("attachments") == 0)
+        #expect(try store.removeUnreferencedFiles() == RemovedFiles())
+        #expect(files().count == stored.count + 1)
+
+        // Once the journals that could restore them are pruned, the files go; the stray stays.
+        try harness.workspace.db.execute(
+            "UPDATE import_jobs SET finished_at = '2000-01-01T00:00:00.000Z' WHERE id IN (?, ?)",
+            [.integer(job), .integer(revert.revertJobID)])
+        let pruned = try harness.workspace.pruneJournals(owner: harness.owner)
+        #expect(pruned.jobs == 2)
+        #expect(pruned.files.files == stored.count)
+        #expect(pruned.files.bytes > 0)
+        #expect(files() == [String(stray)])
     }
 
     @Test("values come back exactly: a REAL that JSON would round, text that looks like JSON, nulls")

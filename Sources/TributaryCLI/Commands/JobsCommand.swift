@@ -9,7 +9,8 @@ enum JobsCommand {
         details: """
             `jobs show ID --changes` lists the rows the job created, changed and deleted (with their earlier
             state under --json), as `tributary revert ID` would undo them. Change journals are kept for 30
-            days after a job ends; `jobs prune --keep-days N` drops older ones now and keeps N days from then on.
+            days after a job ends; `jobs prune --keep-days N` drops older ones now and keeps N days from then on,
+            and removes the attachment files that no row and no kept journal refers to any more.
             """,
         options: [
             OptionSpec(
@@ -28,11 +29,18 @@ enum JobsCommand {
         if positionals == ["prune"] {
             let days = try context.arguments.int("keep-days", in: 0...36_500)
             if let days { try workspace.settings.set(Workspace.journalKeepDaysSetting, String(days)) }
-            let pruned = try workspace.pruneJournals(owner: owner, keepDays: days)
+            let pruned = try workspace.pruneJournals(owner: owner, keepDays: days, sweepingFiles: true)
             if context.json {
-                context.console.json(["prunedJobs": .number(Double(pruned))])
+                context.console.json([
+                    "prunedJobs": .number(Double(pruned.jobs)), "removedFiles": .number(Double(pruned.files.files)),
+                    "removedBytes": .number(Double(pruned.files.bytes)),
+                ])
             } else {
-                context.console.out("dropped the change journals of \(pruned) job\(pruned == 1 ? "" : "s")")
+                context.console.out(
+                    "dropped the change journals of \(pruned.jobs) job\(pruned.jobs == 1 ? "" : "s")"
+                        + "; removed \(pruned.files.files) attachment file\(pruned.files.files == 1 ? "" : "s")"
+                        + " (\(String(format: "%.1f", Double(pruned.files.bytes) / 1_048_576)) MB) that nothing refers to any more"
+                )
             }
             return .ok
         }

@@ -12,7 +12,9 @@ enum RevertCommand {
             A revert puts them back in one transaction, so the workspace is as it was before the job. When
             later jobs changed the same rows, it refuses and says which; --force reverts anyway, putting
             those rows back as they were before JOB. The revert is itself a job (audited; reverting it puts
-            the changes back). Journals are kept 30 days (`tributary jobs prune --keep-days N`).
+            the changes back). Journals are kept 30 days (`tributary jobs prune --keep-days N`); the
+            attachment files of reverted rows stay on disk as long as a journal could bring them back, and
+            go when it is pruned.
             """,
         options: [OptionSpec("force", help: "Revert even over later jobs' changes to the same rows.")]
             + CommandDefinition.storeOptions,

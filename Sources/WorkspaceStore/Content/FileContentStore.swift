@@ -3,7 +3,9 @@ import ImportCore
 
 /// The workspace's attachment content: files named by their SHA-256 in a folder beside the database
 /// (`<database>.files/sha256/ab/abcdef…`), downloads staged in `<database>.files/staging/` first. Equal
-/// content is stored once. Staging files a killed run left behind are removed when a later store opens, after a day.
+/// content is stored once. Staging files a killed run left behind are removed when a later store opens, after a day;
+/// stored files, once no row refers to them and no kept journal could bring one back
+/// (`removeUnreferencedFiles`, when journals are pruned).
 public struct FileContentStore: AttachmentContentStore {
     let db: SQLiteDatabase
     /// Where a stored file's row change is journaled.
@@ -74,13 +76,14 @@ public struct FileContentStore: AttachmentContentStore {
         let directory = "\(folder)/sha256/\(digest.prefix(2))"
         let path = "\(directory)/\(digest)"
         let files = FileManager.default
-        try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if files.fileExists(atPath: path) {
-            try? files.removeItem(atPath: staged)
-        } else {
-            try files.moveItem(atPath: staged, toPath: path)
-        }
+        // Filed under the write lock, with its row: `removeUnreferencedFiles` looks under it too.
         _ = try journal.recording(jobID: jobID) {
+            try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if files.fileExists(atPath: path) {
+                try? files.removeItem(atPath: staged)
+            } else {
+                try files.moveItem(atPath: staged, toPath: path)
+            }
             try db.execute(
                 """
                 UPDATE attachments SET content_sha256 = ?, content_size = ?, content_path = ?, content_fetched_at = ?
